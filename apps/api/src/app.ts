@@ -1,0 +1,108 @@
+import { type AnyModule, type ApiEnv, problem } from '@cerdas/core'
+import type { Platform } from '@cerdas/platform'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { Scalar } from '@scalar/hono-api-reference'
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { apiKit, operatorAuth } from './middleware/auth'
+import { createLogger, type Logger, requestLogger } from './middleware/logger'
+import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
+import { requestId } from './middleware/request-id'
+import { tenant } from './middleware/tenant'
+import { registerHealth } from './routes/health'
+import { registerSearch } from './routes/search'
+import { registerTenantProfile } from './routes/tenant-profile'
+
+export interface ApiAppOptions {
+  platform: Platform
+  trustProxy?: boolean
+  operatorToken?: string | undefined
+  bodyLimitBytes?: number
+  logger?: Logger
+}
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
+
+/** Bodies of API writes are JSON; anything else is refused before validation. */
+const requireJsonBody: MiddlewareHandler = async (c, next) => {
+  const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined
+  if (hasBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw problem('unsupportedMediaType', 'Send the body as application/json.')
+  }
+  await next()
+}
+
+/** Answers 404 for routes of a module the tenant has not enabled. */
+function moduleEnabled(moduleId: string): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!c.var.ctx.tenant.modules[moduleId])
+      throw problem('notFound', `This regency does not use the ${moduleId} module.`)
+    await next()
+  }
+}
+
+/**
+ * The API: tenant resolution, auth, every module's routes under /api/v1, the
+ * OpenAPI 3.1 document and its reference UI. Mounted by the web server; runs
+ * standalone too.
+ * @example
+ * const app = createApiApp({ platform })
+ * const res = await app.request('/api/v1/announcements', { headers: { host: 'toba.localhost' } })
+ */
+export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
+  const { platform } = options
+  const log = options.logger ?? createLogger('silent')
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+
+  app.onError(problemErrorHandler(log))
+  app.notFound(problemNotFound)
+  app.use('/api/*', requestId(), requestLogger(log))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 1_048_576,
+      onError: () => {
+        throw problem('payloadTooLarge', `The body may be at most ${options.bodyLimitBytes ?? 1_048_576} bytes.`)
+      },
+    }),
+  )
+  app.use(
+    '/api/v1/*',
+    requireJsonBody,
+    operatorAuth(options.operatorToken),
+    tenant({ platform, trustProxy: options.trustProxy ?? false }),
+  )
+
+  const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+  registerTenantProfile(v1, platform.modules)
+  registerSearch(v1)
+  for (const mod of platform.modules) mountModule(app, v1, mod)
+  app.route('/api/v1', v1)
+
+  registerHealth(app, platform, options.trustProxy ?? false)
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Operator token (CERDAS_OPERATOR_TOKEN)',
+  })
+  app.doc31('/api/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Cerdas API',
+      version: '1.0.0',
+      description:
+        'Public-service and tourism information of the regency served at this host. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }))
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Cerdas API' }))
+  return app
+}
+
+function mountModule(app: OpenAPIHono<ApiEnv>, v1: OpenAPIHono<ApiEnv>, mod: AnyModule) {
+  if (!mod.api) return
+  const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+  mod.api(router, apiKit)
+  for (const path of new Set(router.routes.map((r) => r.path))) app.use(`/api/v1${path}`, moduleEnabled(mod.id))
+  v1.route('/', router)
+}

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+/** Every setting comes from the environment, parsed once at start-up. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  CERDAS_DATA_DIR: z.string().min(1).default(`${repoRoot}data`),
+  CERDAS_TEMPLATES_DIR: z.string().min(1).default(`${repoRoot}templates`),
+  CERDAS_CONTROL_PLANE_URL: z.string().optional(),
+  CERDAS_CONTROL_PLANE_TOKEN: z.string().optional(),
+  /** Bare host of the platform page; tenants default to `<slug>.<this>`. */
+  CERDAS_PLATFORM_HOST: z.string().min(1).default('localhost'),
+  /** Trust X-Forwarded-Host / -Proto only behind a proxy that sets them. */
+  CERDAS_TRUST_PROXY: booleanFlag.default(false),
+  /** Temporary operator token for write routes (until per-tenant accounts exist). */
+  CERDAS_OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CERDAS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(200),
+  CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+/** Thrown at start-up with every bad variable listed. */
+export class ConfigError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/**
+ * Parses configuration from an environment.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) throw new ConfigError(parsed.error.issues)
+  return parsed.data
+}

@@ -1,0 +1,6 @@
+export * from './app'
+export * from './config'
+export * from './middleware/logger'
+export * from './middleware/problem'
+export * from './middleware/tenant'
+export * from './platform-from-config'

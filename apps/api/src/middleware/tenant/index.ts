@@ -1,0 +1,2 @@
+export * from './request-host'
+export * from './tenant'

@@ -1,0 +1,40 @@
+import { type ApiEnv, type Locale, problem } from '@cerdas/core'
+import type { Platform } from '@cerdas/platform'
+import type { MiddlewareHandler } from 'hono'
+import { requestHost } from './request-host'
+
+export interface TenantMiddlewareOptions {
+  platform: Platform
+  trustProxy: boolean
+}
+
+/** Picks English when the client prefers it over Indonesian. */
+export function preferredLocale(acceptLanguage: string | undefined, fallback: Locale): Locale {
+  if (!acceptLanguage) return fallback
+  const first = acceptLanguage.split(',')[0]?.trim().slice(0, 2).toLowerCase()
+  return first === 'en' ? 'en' : first === 'id' ? 'id' : fallback
+}
+
+/**
+ * Resolves the tenant from the exact host and puts its context on the
+ * request. An unknown host is a 404: never a fallback to some other tenant.
+ */
+export function tenant(
+  options: TenantMiddlewareOptions,
+): MiddlewareHandler<ApiEnv & { Variables: { tenantSlug?: string } }> {
+  return async (c, next) => {
+    const host = requestHost(c, options.trustProxy)
+    const resolved = await options.platform.tenantByHost(host)
+    if (!resolved) throw problem('unknownTenant', `No regency is served at ${host}`)
+    c.set('tenantSlug', resolved.record.slug)
+    const db = await options.platform.tenantDb(resolved.record)
+    c.set(
+      'ctx',
+      options.platform.context(resolved, db, {
+        actor: c.get('actor') ?? null,
+        locale: preferredLocale(c.req.header('accept-language'), resolved.info.defaultLocale),
+      }),
+    )
+    await next()
+  }
+}

@@ -1,0 +1,16 @@
+import type { AnyModule } from '@cerdas/core'
+import { createPlatform, type Platform } from '@cerdas/platform'
+import type { Config } from './config'
+
+/** The platform as configured by the environment. */
+export function platformFromConfig(config: Config, modules: readonly AnyModule[]): Promise<Platform> {
+  return createPlatform({
+    dataDir: config.CERDAS_DATA_DIR,
+    templatesDir: config.CERDAS_TEMPLATES_DIR,
+    controlPlaneUrl: config.CERDAS_CONTROL_PLANE_URL,
+    controlPlaneAuthToken: config.CERDAS_CONTROL_PLANE_TOKEN,
+    platformHost: config.CERDAS_PLATFORM_HOST,
+    maxOpenTenants: config.CERDAS_MAX_OPEN_TENANTS,
+    modules,
+  })
+}

@@ -1,0 +1,103 @@
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import type { Actor, TenantContext } from './tenant'
+
+/** Hono environment of every tenant-scoped API route. */
+export interface ApiEnv {
+  Variables: {
+    requestId: string
+    /** Who is calling, set by authentication before the tenant context is made. */
+    actor: Actor | null
+    ctx: TenantContext
+  }
+}
+
+export type ModuleRouter = OpenAPIHono<ApiEnv>
+
+/** A route that writes: it names the permission it needs, which also lands in the OpenAPI document. */
+export type GuardedRoute = RouteConfig & { 'x-permission': string }
+
+/** What the API app hands a module when it registers its routes. */
+export interface ApiKit {
+  /** Middleware that answers 401/403 unless the caller holds the permission. */
+  requirePermission(permission: string): MiddlewareHandler<ApiEnv>
+  /**
+   * The route with the permission check of its `x-permission` in front of
+   * validation, so an anonymous caller gets 401 whatever body it sends.
+   * @example router.openapi(kit.guard(createRoute), handler)
+   */
+  guard<R extends GuardedRoute>(route: R): R
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:cerdas:problem:not-found' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem')
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request',
+  401: 'Authentication required',
+  403: 'Permission denied',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Validation failed',
+}
+
+/**
+ * OpenAPI response entries for problem+json errors, shared by every route.
+ * @example responses: { 200: ok, ...problemResponses(404, 422) }
+ */
+export function problemResponses(...statuses: number[]) {
+  const out: Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }
+  > = {}
+  for (const status of statuses) {
+    out[status] = {
+      description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    }
+  }
+  return out
+}
+
+export const MAX_PAGE_SIZE = 100
+
+/** Query parameters of every cursor-paginated list. */
+export const cursorQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(20)
+    .openapi({ description: `Page size, at most ${MAX_PAGE_SIZE}` }),
+})
+
+/** A page of items with the cursor of the next page (null on the last page). */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+}
+
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url')
+}
+
+/** Decodes a cursor; a tampered cursor yields undefined so the route can answer 400. */
+export function decodeCursor(cursor: string): (string | number)[] | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value
+  } catch {}
+  return undefined
+}

@@ -1,0 +1,187 @@
+import { getTableName, isTable } from 'drizzle-orm'
+import { z } from 'zod'
+import type { ApiKit, ModuleRouter } from './api-kit'
+import { DIMENSION_IDS, type DimensionId } from './dimensions'
+import { type LocalizedText, localizedTextSchema } from './localized-text'
+import { type PermissionDefinition, ROLE_IDS } from './roles'
+import type { SearchDocument, TenantContext } from './tenant'
+
+/** One forward-only migration: statements applied atomically, in order. */
+export interface Migration {
+  /** Sortable id, e.g. `0001_create_announcements`. */
+  id: string
+  statements: string[]
+}
+
+export interface WebRoute {
+  /** URL path without leading slash, e.g. `pengumuman/:id`. */
+  path: string
+  /** Route module file relative to the module package root. */
+  file: string
+}
+
+export interface NavEntry {
+  path: string
+  title: LocalizedText
+}
+
+export interface SeedInput<TData> {
+  /** Template data for this module (already validated against `seed.data`). */
+  data: TData
+}
+
+export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, TSeed = unknown> {
+  /** Lowercase id; every table of the module is prefixed `${id}_`. */
+  id: string
+  dimension: DimensionId
+  title: LocalizedText
+  description?: LocalizedText
+  /** Ids of modules that must be enabled with this one. */
+  requires?: string[]
+  /** Drizzle tables owned by the module. */
+  schema: Record<string, unknown>
+  /** Applied to every tenant database, in order. */
+  migrations: Migration[]
+  /** Tenant-editable settings; every field must have a default. */
+  settings?: TSettings
+  /** `${id}.${entity}:${action}` → default roles. */
+  permissions?: Record<string, PermissionDefinition>
+  /** Registers the module's OpenAPI routes (mounted under /api/v1). */
+  api?: (router: ModuleRouter, kit: ApiKit) => void
+  /** Every search document of the module, for (re)building the tenant index. */
+  search?: (ctx: TenantContext) => Promise<SearchDocument[]>
+  seed?: {
+    /** Shape of the module's data in a template. */
+    data: z.ZodType<TSeed>
+    /** Idempotent: running it twice leaves the same rows. */
+    run: (ctx: TenantContext, input: SeedInput<TSeed>) => Promise<void>
+  }
+  web?: {
+    /** Absolute directory the route files are relative to. */
+    root: string
+    routes: WebRoute[]
+    nav?: NavEntry[]
+  }
+}
+
+export type AnyModule = ModuleDefinition<z.ZodObject, any>
+
+const MODULE_ID = /^[a-z][a-z0-9]{1,30}$/
+const PERMISSION_KEY = /^[a-z][a-z0-9]*\.[a-z][a-z0-9_]*:[a-z][a-z_]*$/
+
+const definitionSchema = z.object({
+  id: z.string().regex(MODULE_ID, 'must be 2-31 lowercase letters or digits, starting with a letter'),
+  dimension: z.enum(DIMENSION_IDS),
+  title: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  requires: z.array(z.string()).optional(),
+  schema: z.record(z.string(), z.unknown()),
+  migrations: z.array(
+    z.object({ id: z.string().regex(/^\d{4}_[a-z0-9_]+$/), statements: z.array(z.string().min(1)).min(1) }),
+  ),
+  permissions: z
+    .record(
+      z.string().regex(PERMISSION_KEY, 'must look like module.entity:action'),
+      z.object({ title: localizedTextSchema, roles: z.array(z.enum(ROLE_IDS)) }),
+    )
+    .optional(),
+})
+
+/** Thrown when a module definition or a set of modules is not valid. */
+export class ModuleDefinitionError extends Error {
+  constructor(moduleId: string, messages: string[]) {
+    super(`Module "${moduleId}" is not valid:\n  - ${messages.join('\n  - ')}`)
+    this.name = 'ModuleDefinitionError'
+  }
+}
+
+/** Lists what is wrong with a module definition; empty when it is valid. */
+export function checkModule(definition: AnyModule): string[] {
+  const problems: string[] = []
+  const parsed = definitionSchema.safeParse(definition)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    return problems
+  }
+  const prefix = `${definition.id}_`
+  for (const [key, table] of Object.entries(definition.schema)) {
+    if (!isTable(table)) {
+      problems.push(`schema.${key}: is not a drizzle table`)
+      continue
+    }
+    const name = getTableName(table)
+    if (!name.startsWith(prefix)) problems.push(`schema.${key}: table "${name}" must be prefixed "${prefix}"`)
+  }
+  const ids = definition.migrations.map((m) => m.id)
+  const sorted = [...ids].sort()
+  if (new Set(ids).size !== ids.length) problems.push('migrations: ids must be unique')
+  if (ids.join() !== sorted.join()) problems.push('migrations: must be listed in id order')
+  for (const key of Object.keys(definition.permissions ?? {})) {
+    if (!key.startsWith(`${definition.id}.`)) problems.push(`permissions.${key}: must start with "${definition.id}."`)
+  }
+  if (definition.settings) {
+    const defaults = definition.settings.safeParse({})
+    if (!defaults.success) {
+      const fields = defaults.error.issues.map((i) => i.path.join('.')).join(', ')
+      problems.push(`settings: every field needs a default (missing for: ${fields})`)
+    }
+  }
+  if (definition.requires?.includes(definition.id)) problems.push('requires: a module cannot require itself')
+  return problems
+}
+
+/**
+ * Declares a module: the one export of a module package. Validates the
+ * definition at once so a mistake fails at start-up with a clear message.
+ * @example
+ * export default defineModule({
+ *   id: 'announcements', dimension: 'governance',
+ *   title: { id: 'Pengumuman', en: 'Announcements' },
+ *   schema, migrations, settings, permissions, api, search, seed,
+ * })
+ */
+export function defineModule<TSettings extends z.ZodObject, TSeed>(
+  definition: ModuleDefinition<TSettings, TSeed>,
+): ModuleDefinition<TSettings, TSeed> {
+  const problems = checkModule(definition as AnyModule)
+  if (problems.length > 0) throw new ModuleDefinitionError(definition.id ?? '(no id)', problems)
+  return definition
+}
+
+/**
+ * Checks a set of modules together (unique ids, requirements present, no
+ * cycles, no shared table names) and returns them in dependency order.
+ */
+export function orderModules(modules: readonly AnyModule[]): AnyModule[] {
+  const byId = new Map<string, AnyModule>()
+  const tables = new Map<string, string>()
+  for (const mod of modules) {
+    if (byId.has(mod.id)) throw new ModuleDefinitionError(mod.id, ['is registered twice'])
+    byId.set(mod.id, mod)
+    for (const table of Object.values(mod.schema)) {
+      if (!isTable(table)) continue
+      const name = getTableName(table)
+      const owner = tables.get(name)
+      if (owner) throw new ModuleDefinitionError(mod.id, [`table "${name}" is already owned by "${owner}"`])
+      tables.set(name, mod.id)
+    }
+  }
+  const ordered: AnyModule[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (mod: AnyModule, path: string[]) => {
+    const seen = state.get(mod.id)
+    if (seen === 'done') return
+    if (seen === 'visiting')
+      throw new ModuleDefinitionError(mod.id, [`dependency cycle: ${[...path, mod.id].join(' → ')}`])
+    state.set(mod.id, 'visiting')
+    for (const required of mod.requires ?? []) {
+      const dep = byId.get(required)
+      if (!dep) throw new ModuleDefinitionError(mod.id, [`requires "${required}", which is not registered`])
+      visit(dep, [...path, mod.id])
+    }
+    state.set(mod.id, 'done')
+    ordered.push(mod)
+  }
+  for (const mod of modules) visit(mod, [])
+  return ordered
+}

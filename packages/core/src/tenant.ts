@@ -1,0 +1,80 @@
+import type { Client } from '@libsql/client'
+import type { LibSQLDatabase } from 'drizzle-orm/libsql'
+import type { Locale, LocalizedText } from './localized-text'
+
+export interface Branding {
+  /** CSS colour of headers and primary buttons. */
+  primaryColor: string
+  accentColor: string
+  logoUrl?: string | undefined
+  tagline?: LocalizedText | undefined
+}
+
+/** What every request knows about its tenant, read from the control plane. */
+export interface TenantInfo {
+  id: string
+  slug: string
+  name: string
+  kind: 'kabupaten' | 'kota'
+  province: string
+  /** IANA zone, e.g. Asia/Jakarta (WIB). */
+  timezone: string
+  defaultLocale: Locale
+  locales: Locale[]
+  branding: Branding
+  primaryHost: string
+  /** Enabled modules with their parsed settings, in dependency order. */
+  modules: Record<string, { settings: Record<string, unknown> }>
+}
+
+/** The tenant's own database: drizzle over one libSQL client (raw client at `$client`). */
+export type TenantDb = LibSQLDatabase<Record<string, never>> & { $client: Client }
+
+export interface Actor {
+  kind: 'operator' | 'user' | 'token' | 'cli' | 'system'
+  id: string
+  name?: string | undefined
+}
+
+export interface AuditEntry {
+  /** Verb such as `create`, `update`, `delete`, `verify`. */
+  action: string
+  /** Entity name qualified by module, e.g. `announcements.announcement`. */
+  entity: string
+  entityId: string
+  before?: unknown
+  after?: unknown
+}
+
+export interface SearchDocument {
+  /** Unique within the tenant; usually the entity id. */
+  id: string
+  module: string
+  kind: string
+  title: LocalizedText
+  body?: LocalizedText | undefined
+  keywords?: string[] | undefined
+  /** Path of the public page, e.g. `/pengumuman/ann_...`. */
+  url: string
+  /** Higher ranks first among equal matches (a service before a news item). */
+  boost?: number | undefined
+}
+
+export interface SearchIndexWriter {
+  upsert(documents: SearchDocument[]): Promise<void>
+  remove(ids: string[]): Promise<void>
+}
+
+/**
+ * Everything a module function needs to act for one tenant. It travels with
+ * the request; there is no global database client.
+ */
+export interface TenantContext {
+  tenant: TenantInfo
+  db: TenantDb
+  actor: Actor | null
+  locale: Locale
+  audit(entry: AuditEntry): Promise<void>
+  search: SearchIndexWriter
+  now(): Date
+}

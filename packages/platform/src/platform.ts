@@ -1,0 +1,115 @@
+import type { TenantInfo } from '@cerdas/core'
+import { type Actor, type AnyModule, type Locale, orderModules, type TenantContext, type TenantDb } from '@cerdas/core'
+import {
+  type ConnectionCache,
+  type ControlPlane,
+  controlPlaneUrl,
+  createConnectionCache,
+  findTenantByHost,
+  findTenantBySlug,
+  openControlPlane,
+  type TenantRecord,
+} from '@cerdas/db'
+import { appendAudit } from './audit-log'
+import { createSearchIndexWriter } from './search-index'
+import { toTenantInfo } from './tenant-info'
+
+export interface PlatformOptions {
+  /** Directory of embedded databases (control plane, tenants, backups). */
+  dataDir: string
+  /** Control-plane database; defaults to `<dataDir>/control.db`. */
+  controlPlaneUrl?: string | undefined
+  controlPlaneAuthToken?: string | undefined
+  /** Registered modules, in any order. */
+  modules: readonly AnyModule[]
+  /** Most tenant databases kept open at once. */
+  maxOpenTenants?: number
+  /** How long a host → tenant lookup is reused before asking the control plane again. */
+  hostCacheTtlMs?: number
+  /** Directory of tenant templates. */
+  templatesDir: string
+  /** The bare host of the platform page; tenants get `<slug>.<platformHost>` by default. */
+  platformHost: string
+}
+
+export interface ResolvedTenant {
+  record: TenantRecord
+  info: TenantInfo
+}
+
+export interface Platform {
+  options: PlatformOptions
+  controlPlane: ControlPlane
+  /** Registered modules in dependency order. */
+  modules: AnyModule[]
+  /** The tenant a host belongs to, or undefined; cached briefly. */
+  tenantByHost(host: string): Promise<ResolvedTenant | undefined>
+  tenantBySlug(slug: string): Promise<ResolvedTenant | undefined>
+  /** The tenant's database from the bounded connection cache. */
+  tenantDb(record: TenantRecord): Promise<TenantDb>
+  /** A context for module functions acting for a tenant. */
+  context(tenant: ResolvedTenant, db: TenantDb, options?: { actor?: Actor | null; locale?: Locale }): TenantContext
+  /** Forgets cached lookups and connections for a tenant (after an update, restore or removal). */
+  forget(record: TenantRecord): void
+  close(): void
+}
+
+/**
+ * Opens the control plane and prepares lazy access to tenant databases.
+ * Start-up does no per-tenant work, so it does not grow with the number of tenants.
+ */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const modules = orderModules(options.modules)
+  const controlPlane = await openControlPlane({
+    url: options.controlPlaneUrl ?? controlPlaneUrl(options.dataDir),
+    authToken: options.controlPlaneAuthToken,
+  })
+  const connections: ConnectionCache = createConnectionCache({ max: options.maxOpenTenants ?? 200 })
+  const ttl = options.hostCacheTtlMs ?? 5_000
+  const hostCache = new Map<string, { value: ResolvedTenant | undefined; expires: number }>()
+
+  const resolve = (record: TenantRecord | undefined): ResolvedTenant | undefined =>
+    record && record.status === 'active' ? { record, info: toTenantInfo(record, modules) } : undefined
+
+  return {
+    options,
+    controlPlane,
+    modules,
+    async tenantByHost(host) {
+      const key = host.toLowerCase()
+      const hit = hostCache.get(key)
+      if (hit && hit.expires > Date.now()) return hit.value
+      const value = resolve(await findTenantByHost(controlPlane, key))
+      if (hostCache.size > 10_000) hostCache.clear()
+      hostCache.set(key, { value, expires: Date.now() + ttl })
+      return value
+    },
+    async tenantBySlug(slug) {
+      return resolve(await findTenantBySlug(controlPlane, slug))
+    },
+    tenantDb(record) {
+      const token = record.dbTokenEnv ? process.env[record.dbTokenEnv] : undefined
+      return connections.get(record.id, { url: record.dbUrl, authToken: token })
+    },
+    context(tenant, db, { actor = null, locale } = {}) {
+      return {
+        tenant: tenant.info,
+        db,
+        actor,
+        locale: locale ?? tenant.info.defaultLocale,
+        now: () => new Date(),
+        audit: (entry) => appendAudit(db, actor, entry, new Date()),
+        search: createSearchIndexWriter(db),
+      }
+    },
+    forget(record) {
+      for (const [host, entry] of hostCache) if (entry.value?.record.id === record.id) hostCache.delete(host)
+      for (const { host } of record.hosts) hostCache.delete(host)
+      connections.evict(record.id)
+    },
+    close() {
+      connections.closeAll()
+      controlPlane.$client.close()
+    },
+  }
+}

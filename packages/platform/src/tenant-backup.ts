@@ -1,0 +1,85 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { type Actor, problem } from '@cerdas/core'
+import { closeDatabase, filePath, findTenantBySlug, isFileUrl, openDatabase, recordLifecycleEvent } from '@cerdas/db'
+import type { Platform } from './platform'
+
+function timestamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+}
+
+/**
+ * A consistent online snapshot of a tenant database with `VACUUM INTO`:
+ * readers and writers carry on, and the WAL's committed pages are included
+ * (a plain file copy would miss them).
+ * @returns the path of the backup file
+ */
+export async function backupTenant(
+  platform: Platform,
+  slug: string,
+  options: { to?: string | undefined } = {},
+  actor: Actor = { kind: 'cli', id: 'cli' },
+): Promise<string> {
+  const record = await findTenantBySlug(platform.controlPlane, slug)
+  if (!record) throw problem('notFound', `no tenant "${slug}"`)
+  const target = resolve(options.to ?? join(platform.options.dataDir, 'backups', `${slug}-${timestamp(new Date())}.db`))
+  if (existsSync(target)) throw problem('conflict', `${target} already exists`)
+  mkdirSync(resolve(target, '..'), { recursive: true })
+  const db = await platform.tenantDb(record)
+  await db.$client.execute({ sql: 'VACUUM INTO ?', args: [target] })
+  await recordLifecycleEvent(platform.controlPlane, {
+    tenantId: record.id,
+    tenantSlug: slug,
+    kind: 'backed-up',
+    detail: { path: target },
+    actor: `${actor.kind}:${actor.id}`,
+  })
+  return target
+}
+
+/**
+ * Replaces an embedded tenant database with a backup made by
+ * {@link backupTenant}. The backup is checked first (it must open and pass
+ * `PRAGMA integrity_check`); the current database is kept beside it as
+ * `<file>.before-restore-<time>`.
+ */
+export async function restoreTenant(
+  platform: Platform,
+  slug: string,
+  backupPath: string,
+  actor: Actor = { kind: 'cli', id: 'cli' },
+): Promise<void> {
+  const record = await findTenantBySlug(platform.controlPlane, slug)
+  if (!record) throw problem('notFound', `no tenant "${slug}"`)
+  if (!isFileUrl(record.dbUrl))
+    throw problem('badRequest', 'restore works on embedded databases; use your libSQL server tools for remote ones')
+  const source = resolve(backupPath)
+  if (!existsSync(source)) throw problem('notFound', `no backup at ${source}`)
+  const check = await openDatabase({ url: `file:${source}?mode=ro` }).catch(() => undefined)
+  const ok = check
+    ? await check.$client.execute('PRAGMA integrity_check').then(
+        (r) => r.rows[0]?.[0] === 'ok',
+        () => false,
+      )
+    : false
+  if (check) closeDatabase(check)
+  if (!ok) throw problem('validation', `${source} is not a sound database`)
+
+  platform.forget(record)
+  const path = filePath(record.dbUrl)
+  const staging = `${path}.restoring`
+  copyFileSync(source, staging)
+  if (existsSync(path)) renameSync(path, `${path}.before-restore-${timestamp(new Date())}`)
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+  renameSync(staging, path)
+  await recordLifecycleEvent(platform.controlPlane, {
+    tenantId: record.id,
+    tenantSlug: slug,
+    kind: 'restored',
+    detail: { from: source },
+    actor: `${actor.kind}:${actor.id}`,
+  })
+}

@@ -1,0 +1,8 @@
+import type { AnyModule } from '@cerdas/core'
+import announcements from '@cerdas/module-announcements'
+
+/**
+ * Every module this installation ships. `cerdas module new` adds new modules
+ * here; a tenant enables a subset through its template or settings.
+ */
+export const modules: AnyModule[] = [announcements]

@@ -1,0 +1,3 @@
+export * from './module-contract'
+export * from './problem-assertions'
+export * from './test-platform'
