@@ -74,8 +74,7 @@ export async function listAnnouncements(
   }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor)
-    if (cursor?.length !== 2)
-      throw problem('badRequest', 'The cursor is not valid; start from the first page.')
+    if (cursor?.length !== 2) throw problem('badRequest', 'The cursor is not valid; start from the first page.')
     where.push('(publish_at < ? OR (publish_at = ? AND id < ?))')
     args.push(cursor[0] as string, cursor[0] as string, cursor[1] as string)
   }
