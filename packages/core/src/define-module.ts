@@ -25,6 +25,13 @@ export interface NavEntry {
   title: LocalizedText
 }
 
+/** A module's section on the tenant home page (e.g. the latest announcements). */
+export interface HomeSection {
+  title: LocalizedText
+  moreUrl?: string | undefined
+  items: { title: LocalizedText; url: string; date?: string | undefined; verified: boolean }[]
+}
+
 export interface SeedInput<TData> {
   /** Template data for this module (already validated against `seed.data`). */
   data: TData
@@ -61,6 +68,8 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
     root: string
     routes: WebRoute[]
     nav?: NavEntry[]
+    /** Content for the home page; null hides the section. */
+    home?: (ctx: TenantContext) => Promise<HomeSection | null>
   }
 }
 

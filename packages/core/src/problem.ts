@@ -68,6 +68,7 @@ export function problem(kind: ProblemKind, detail?: string, extra: Partial<Probl
   return new ProblemError(kind, detail, extra)
 }
 
+/** Duck-typed so it holds across bundles that each carry their own copy of this package. */
 export function isProblemError(error: unknown): error is ProblemError {
-  return error instanceof ProblemError
+  return error instanceof Error && error.name === 'ProblemError' && typeof (error as ProblemError).problem === 'object'
 }

@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, newId, problem, type SearchDocument, type TenantContext } from '@cerdas/core'
+import {
+  decodeCursor,
+  encodeCursor,
+  type HomeSection,
+  newId,
+  problem,
+  type SearchDocument,
+  type TenantContext,
+} from '@cerdas/core'
 import type { Row } from '@libsql/client'
 import { eq } from 'drizzle-orm'
 import { announcements } from './schema'
@@ -238,4 +246,21 @@ export async function announcementSearchDocuments(ctx: TenantContext): Promise<S
   const rows = await ctx.db.select().from(announcements)
   const now = ctx.now().toISOString()
   return rows.filter((row) => row.publishAt <= now).map((row) => announcementSearchDocument(fromRecord(row, now)))
+}
+
+/** The newest announcements for the home page, as many as the tenant's settings say. */
+export async function announcementsHomeSection(ctx: TenantContext): Promise<HomeSection | null> {
+  const count = Number(ctx.tenant.modules.announcements?.settings.homeCount ?? 3)
+  if (count === 0) return null
+  const { items } = await listAnnouncements(ctx, { limit: count })
+  return {
+    title: { id: 'Pengumuman terbaru', en: 'Latest announcements' },
+    moreUrl: '/pengumuman',
+    items: items.map((a) => ({
+      title: a.title,
+      url: `/pengumuman/${a.id}`,
+      date: a.publishAt,
+      verified: a.verification.verified,
+    })),
+  }
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
-import { announcementSearchDocuments } from './announcements'
+import { announcementSearchDocuments, announcementsHomeSection } from './announcements'
 import { migrations } from './migrations'
 import { permissions } from './permissions'
 import { registerRoutes } from './routes/index'
@@ -35,5 +35,6 @@ export default defineModule({
       { path: 'pengumuman/:id', file: 'web/announcement-detail.tsx' },
     ],
     nav: [{ path: '/pengumuman', title: { id: 'Pengumuman', en: 'Announcements' } }],
+    home: announcementsHomeSection,
   },
 })

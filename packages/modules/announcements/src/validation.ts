@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi'
 
-export const CATEGORIES = ['general', 'service', 'emergency', 'event'] as const
-export type Category = (typeof CATEGORIES)[number]
+import { CATEGORIES } from './categories'
+
+export { CATEGORIES, type Category } from './categories'
 
 export const localizedText = (max: number) =>
   z.strictObject({

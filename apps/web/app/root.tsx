@@ -1,0 +1,170 @@
+import { pickText, type WebLoadContext } from '@cerdas/core/web'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  useLoaderData,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { CSSProperties, ReactNode } from 'react'
+import { useT } from './i18n/use-t'
+import stylesheet from './styles.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { site, locale, requestId, currentPath } = context as unknown as WebLoadContext
+  if (site.kind === 'platform') {
+    return { locale, requestId, currentPath, site: { kind: 'platform' as const } }
+  }
+  const tenant = site.ctx.tenant
+  return {
+    locale,
+    requestId,
+    currentPath,
+    site: {
+      kind: 'tenant' as const,
+      name: tenant.name,
+      branding: tenant.branding,
+      locales: tenant.locales,
+      nav: site.nav.map((n) => ({ path: n.path, title: pickText(n.title, locale) })),
+    },
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.site.kind === 'tenant' ? data.site.name : 'Cerdas' },
+]
+
+function LanguageSwitch({ currentPath }: { currentPath: string }) {
+  const t = useT()
+  const target = t('switchToOtherLang')
+  return (
+    <a
+      className="lang"
+      href={`/bahasa?ke=${target}&kembali=${encodeURIComponent(currentPath)}`}
+      hrefLang={target}
+      lang={target}
+    >
+      {t('switchToOther')}
+    </a>
+  )
+}
+
+function SiteHeader({ data }: { data: RootData }) {
+  const t = useT()
+  if (data.site.kind === 'platform') {
+    return (
+      <header className="site-header">
+        <div className="wrap">
+          <a className="brand" href="/">
+            Cerdas
+          </a>
+          <LanguageSwitch currentPath={data.currentPath} />
+        </div>
+      </header>
+    )
+  }
+  const { site } = data
+  return (
+    <header className="site-header">
+      <div className="wrap">
+        <Link className="brand" to="/">
+          {site.branding.logoUrl ? <img src={site.branding.logoUrl} alt="" width="32" height="32" /> : null}
+          <span>{site.name}</span>
+        </Link>
+        {site.locales.length > 1 ? <LanguageSwitch currentPath={data.currentPath} /> : null}
+      </div>
+      <nav className="wrap site-nav" aria-label={t('home')}>
+        <Link to="/">{t('home')}</Link>
+        {site.nav.map((item) => (
+          <Link key={item.path} to={item.path}>
+            {item.title}
+          </Link>
+        ))}
+        <Link to="/cari">{t('search')}</Link>
+      </nav>
+    </header>
+  )
+}
+
+function SiteFooter() {
+  const t = useT()
+  return (
+    <footer className="site-footer">
+      <div className="wrap">
+        <a href="/api/docs">{t('apiDocs')}</a>
+        <span>{t('poweredBy')}</span>
+      </div>
+    </footer>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const matches = useMatches()
+  // Public pages ship no JavaScript: they are complete as HTML. A route opts in with handle.hydrate.
+  const hydrate = matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate)
+  const branding = data?.site.kind === 'tenant' ? data.site.branding : undefined
+  const style = branding
+    ? ({ '--brand': branding.primaryColor, '--accent': branding.accentColor } as CSSProperties)
+    : undefined
+  return (
+    <html lang={data?.locale ?? 'id'} style={style}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {hydrate ? <Scripts /> : null}
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <SiteHeader data={data} />
+      <main id="main" className="wrap">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('root')
+  const t = useT()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return (
+    <main id="main" className="wrap error-page">
+      <h1>{notFound ? t('notFoundTitle') : t('errorTitle')}</h1>
+      <p>{notFound ? t('notFoundBody') : t('errorBody', { id: data?.requestId ?? '-' })}</p>
+      <p>
+        <a href="/">{t('backHome')}</a>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,34 @@
+// Installs the workspace with the pinned pnpm when node_modules is missing or
+// older than the lockfile. Needs only Node and npm: pnpm comes through npx.
+import { spawnSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const root = new URL('..', import.meta.url).pathname
+const PNPM = 'pnpm@10.34.9'
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options })
+  if (result.error) throw result.error
+  return result.status ?? 1
+}
+
+export function ensureInstall() {
+  const marker = join(root, 'node_modules', '.modules.yaml')
+  const lockfile = join(root, 'pnpm-lock.yaml')
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs
+  if (fresh && !process.env.CI) return
+  console.log('› Installing dependencies (pnpm install)…')
+  const status = run('npx', ['-y', PNPM, 'install', '--frozen-lockfile'], {
+    env: { ...process.env, npm_config_yes: 'true', TURBO_TELEMETRY_DISABLED: '1' },
+  })
+  if (status !== 0) {
+    console.error('pnpm install failed; see the output above.')
+    process.exit(status)
+  }
+}
+
+/** Runs a binary installed in the workspace (node_modules/.bin). */
+export function runBin(name, args, options = {}) {
+  return run(join(root, 'node_modules', '.bin', name), args, options)
+}
