@@ -9,6 +9,7 @@ import {
   scheduleSchema,
   type WeeklyHours,
 } from './schema'
+import { type ZoneInfo, zoneInfo } from './zone'
 
 /** Where a date's hours come from; also the open-state reason kind. */
 export type PlanSource = 'weekly' | 'always' | 'override' | 'holiday' | 'closure' | 'extra'
@@ -34,6 +35,7 @@ interface OverrideRange {
 
 export interface CompiledSchedule {
   readonly zone: string
+  readonly zoneInfo: ZoneInfo
   readonly definition: ScheduleDefinition
   readonly weekly: readonly DayPlan[]
   readonly overrides: readonly OverrideRange[]
@@ -142,6 +144,7 @@ export function compileSchedule(definition: ScheduleDefinition): CompiledSchedul
   }
   const result: CompiledSchedule = {
     zone: def.zone,
+    zoneInfo: zoneInfo(def.zone),
     definition,
     weekly: weeklyPlans(def.weekly, 'weekly', 0, 0, undefined),
     overrides,

@@ -2,7 +2,7 @@ import { compileSchedule, indexCalendar, planFor } from './compile'
 import { DAY_MS, MINUTE_MS } from './local-time'
 import type { HolidayCalendar, ScheduleDefinition } from './schema'
 import { cutEnd, reasonOf, type StatusReason } from './status'
-import { localMsToUtc, utcToLocalMs } from './zone'
+import { localToUtcIn, utcToLocalMs } from './zone'
 
 export interface Occurrence {
   start: Date
@@ -45,8 +45,8 @@ export function occurrences(
   for (let d = firstDay; d <= lastDay; d++) {
     const next = planFor(c, cal, d + 1)
     for (let i = 0; i < plan.spans.length; i += 2) {
-      const s = localMsToUtc(c.zone, d * DAY_MS + (plan.spans[i] as number) * MINUTE_MS)
-      const e = localMsToUtc(c.zone, d * DAY_MS + cutEnd(plan, next, plan.spans[i + 1] as number) * MINUTE_MS)
+      const s = localToUtcIn(c.zoneInfo, d * DAY_MS + (plan.spans[i] as number) * MINUTE_MS)
+      const e = localToUtcIn(c.zoneInfo, d * DAY_MS + cutEnd(plan, next, plan.spans[i + 1] as number) * MINUTE_MS)
       if (e <= s) continue
       if (cur && s <= cur.e) {
         cur.e = Math.max(cur.e, e)

@@ -10,7 +10,7 @@ import {
 } from './compile'
 import { DAY_MINUTES, DAY_MS, MINUTE_MS } from './local-time'
 import type { HolidayCalendar, LocalizedText, ScheduleDefinition } from './schema'
-import { localMsToUtc, utcToLocalMs } from './zone'
+import { localToUtcIn, offsetIn } from './zone'
 
 /** Why a schedule is open or closed at an instant. */
 export type StatusReasonKind =
@@ -60,8 +60,8 @@ function closedReason(c: CompiledSchedule, cal: CalendarIndex, day: number, t: n
   let endedBefore = false
   let startsAfter = false
   for (let i = 0; i < spans.length; i += 2) {
-    const s = localMsToUtc(c.zone, base + (spans[i] as number) * MINUTE_MS)
-    const e = localMsToUtc(c.zone, base + cutEnd(plan, next, spans[i + 1] as number) * MINUTE_MS)
+    const s = localToUtcIn(c.zoneInfo, base + (spans[i] as number) * MINUTE_MS)
+    const e = localToUtcIn(c.zoneInfo, base + cutEnd(plan, next, spans[i + 1] as number) * MINUTE_MS)
     if (e <= t) endedBefore = true
     if (s > t) startsAfter = true
   }
@@ -88,8 +88,8 @@ export function statusAt(
   const cal = indexCalendar(calendar)
   const t = typeof instant === 'number' ? instant : instant.getTime()
   if (!Number.isFinite(t)) throw new RangeError('statusAt needs a valid instant')
-  const zone = c.zone
-  const day0 = Math.floor(utcToLocalMs(zone, t) / DAY_MS)
+  const zone = c.zoneInfo
+  const day0 = Math.floor((t + offsetIn(zone, t)) / DAY_MS)
   const horizon = Math.max(day0, lastSpecialDay(c, cal)) + WEEK_MARGIN
 
   let hasCur = false
@@ -124,14 +124,14 @@ export function statusAt(
   let plan = planFor(c, cal, day0 - 1)
   for (let d = day0 - 1; !done; d++) {
     if (d > horizon) {
-      const dayStart = localMsToUtc(zone, d * DAY_MS)
+      const dayStart = localToUtcIn(zone, d * DAY_MS)
       if (hasCur && curE < dayStart) {
         hasCur = false
         settle(curS, curE)
         if (done) break
       }
       if (!hasCur) break
-      if (curS <= localMsToUtc(zone, (d - WEEK_MARGIN) * DAY_MS)) {
+      if (curS <= localToUtcIn(zone, (d - WEEK_MARGIN) * DAY_MS)) {
         // Unbroken for a full repeating week: it never ends.
         if (phase === 0 && curS > t) {
           until = curS
@@ -149,8 +149,8 @@ export function statusAt(
     const spans = plan.spans
     const base = d * DAY_MS
     for (let i = 0; i < spans.length; i += 2) {
-      const us = localMsToUtc(zone, base + (spans[i] as number) * MINUTE_MS)
-      const ue = localMsToUtc(zone, base + cutEnd(plan, next, spans[i + 1] as number) * MINUTE_MS)
+      const us = localToUtcIn(zone, base + (spans[i] as number) * MINUTE_MS)
+      const ue = localToUtcIn(zone, base + cutEnd(plan, next, spans[i + 1] as number) * MINUTE_MS)
       if (ue <= us) continue
       if (openPlan === undefined && us <= t && t < ue) openPlan = plan
       if (hasCur && us <= curE) {

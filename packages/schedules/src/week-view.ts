@@ -14,7 +14,7 @@ import {
 } from './local-time'
 import type { Holiday, HolidayCalendar, ScheduleDefinition } from './schema'
 import { cutEnd, reasonOf, type StatusReason } from './status'
-import { localMsToUtc, utcToLocalMs } from './zone'
+import { localToUtcIn, utcToLocalMs } from './zone'
 
 export interface WeekViewInterval {
   start: WallTime
@@ -73,8 +73,8 @@ export function weekView(
         start: formatWallTime(s),
         end: formatWallTime(e > DAY_MINUTES ? e - DAY_MINUTES : e),
         overnight: e > DAY_MINUTES,
-        startsAt: new Date(localMsToUtc(c.zone, d * DAY_MS + s * MINUTE_MS)),
-        endsAt: new Date(localMsToUtc(c.zone, d * DAY_MS + e * MINUTE_MS)),
+        startsAt: new Date(localToUtcIn(c.zoneInfo, d * DAY_MS + s * MINUTE_MS)),
+        endsAt: new Date(localToUtcIn(c.zoneInfo, d * DAY_MS + e * MINUTE_MS)),
       })
     }
     const holiday = cal.byDay.get(d)?.[0]

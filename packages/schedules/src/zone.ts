@@ -1,14 +1,25 @@
 import { DAY_MS } from './local-time'
 
-const HOUR_MS = 3_600_000
+/** Offsets are resolved per block of ~24.8 days, sampled every 6 hours for transitions. */
+const BLOCK_MS = 2 ** 31
+const SAMPLE_MS = 6 * 3_600_000
 /** Keeps memory bounded when a long-running process evaluates far-flung instants. */
-const MAX_CACHED_HOURS = 200_000
+const MAX_BLOCKS = 20_000
 
-interface ZoneInfo {
+interface Block {
+  readonly index: number
+  /** UTC instants where the offset changes inside the block, ascending. */
+  readonly changes: readonly number[]
+  /** offsets[i] applies before changes[i]; the last one after the last change. */
+  readonly offsets: readonly number[]
+}
+
+/** A zone with its cached formatter and offset blocks; resolve once and reuse. */
+export interface ZoneInfo {
   readonly name: string
   readonly format: Intl.DateTimeFormat
-  /** UTC hour bucket → offset (ms) valid for the whole hour, or NaN when the offset changes inside it. */
-  readonly hours: Map<number, number>
+  readonly blocks: Map<number, Block>
+  last: Block | undefined
 }
 
 const zones = new Map<string, ZoneInfo>()
@@ -27,10 +38,10 @@ export function isKnownZone(name: string): boolean {
   }
 }
 
-function zoneInfo(name: string): ZoneInfo {
+/** The cached zone record (one Intl formatter per zone: constructing them is the expensive part). */
+export function zoneInfo(name: string): ZoneInfo {
   let info = zones.get(name)
   if (!info) {
-    // One formatter per zone: constructing Intl formatters is the expensive part.
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone: name,
       hourCycle: 'h23',
@@ -42,7 +53,7 @@ function zoneInfo(name: string): ZoneInfo {
       second: 'numeric',
       era: 'short',
     })
-    info = { name, format, hours: new Map() }
+    info = { name, format, blocks: new Map(), last: undefined }
     zones.set(name, info)
   }
   return info
@@ -82,29 +93,83 @@ function exactOffset(info: ZoneInfo, utcMs: number): number {
         break
     }
   }
-  const local = Date.UTC(0, month - 1, day, hour, minute, second)
-  const asUtc = new Date(local)
-  asUtc.setUTCFullYear(bc ? 1 - year : year)
+  const asUtc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second))
+  asUtc.setUTCFullYear(bc ? 1 - year : year, month - 1, day)
   return asUtc.getTime() - wholeSecond
+}
+
+function buildBlock(info: ZoneInfo, index: number): Block {
+  const start = index * BLOCK_MS
+  const end = start + BLOCK_MS
+  const changes: number[] = []
+  const offsets: number[] = []
+  let previous = exactOffset(info, start)
+  offsets.push(previous)
+  for (let t = start + SAMPLE_MS; ; t += SAMPLE_MS) {
+    const at = Math.min(t, end - 1000)
+    const current = exactOffset(info, at)
+    if (current !== previous) {
+      // Binary search to the second: the first instant with the new offset.
+      // Whole seconds: offsets change on second boundaries and exactOffset reads whole seconds.
+      let lo = Math.floor((at - SAMPLE_MS) / 1000) * 1000
+      let hi = Math.ceil(at / 1000) * 1000
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000
+        if (exactOffset(info, mid) === previous) lo = mid
+        else hi = mid
+      }
+      changes.push(hi)
+      offsets.push(current)
+      previous = current
+    }
+    if (at >= end - 1000) break
+  }
+  if (info.blocks.size >= MAX_BLOCKS) info.blocks.clear()
+  const block = { index, changes, offsets }
+  info.blocks.set(index, block)
+  return block
+}
+
+/** Offset (local − UTC, ms) at an instant, for a resolved zone. */
+export function offsetIn(info: ZoneInfo, utcMs: number): number {
+  const index = Math.floor(utcMs / BLOCK_MS)
+  let block = info.last
+  if (block === undefined || block.index !== index) {
+    block = info.blocks.get(index) ?? buildBlock(info, index)
+    info.last = block
+  }
+  const changes = block.changes
+  if (changes.length === 0) return block.offsets[0] as number
+  let i = 0
+  while (i < changes.length && utcMs >= (changes[i] as number)) i++
+  return block.offsets[i] as number
+}
+
+/**
+ * The instant of a local wall-clock time (ms "as if UTC"), for a resolved zone. Times that do not
+ * exist (spring-forward gap) move forward by the gap; ambiguous times (fall-back) take the earlier
+ * instant — the "compatible" rule of Temporal and RFC 5545.
+ */
+export function localToUtcIn(info: ZoneInfo, localMs: number): number {
+  const before = offsetIn(info, localMs - DAY_MS)
+  const after = offsetIn(info, localMs + DAY_MS)
+  if (before === after) return localMs - before
+  const early = localMs - before
+  const late = localMs - after
+  const earlyOk = offsetIn(info, early) === before
+  const lateOk = offsetIn(info, late) === after
+  if (earlyOk && lateOk) return Math.min(early, late)
+  if (earlyOk) return early
+  if (lateOk) return late
+  return early
 }
 
 /**
  * Offset (local − UTC, in ms) of the zone at an instant.
- * Offsets are cached per UTC hour; an hour containing a transition is computed exactly each time.
  * @example zoneOffset('Asia/Jayapura', Date.UTC(2026, 0, 1)) // 32_400_000
  */
 export function zoneOffset(zone: string, utcMs: number): number {
-  const info = zoneInfo(zone)
-  const bucket = Math.floor(utcMs / HOUR_MS)
-  let cached = info.hours.get(bucket)
-  if (cached === undefined) {
-    const start = exactOffset(info, bucket * HOUR_MS)
-    const end = exactOffset(info, bucket * HOUR_MS + HOUR_MS - 1000)
-    cached = start === end ? start : Number.NaN
-    if (info.hours.size >= MAX_CACHED_HOURS) info.hours.clear()
-    info.hours.set(bucket, cached)
-  }
-  return Number.isNaN(cached) ? exactOffset(info, utcMs) : cached
+  return offsetIn(zoneInfo(zone), utcMs)
 }
 
 /**
@@ -112,25 +177,13 @@ export function zoneOffset(zone: string, utcMs: number): number {
  * @example new Date(utcToLocalMs('Asia/Jakarta', Date.UTC(2026, 0, 1))).toISOString() // '2026-01-01T07:00:00.000Z'
  */
 export function utcToLocalMs(zone: string, utcMs: number): number {
-  return utcMs + zoneOffset(zone, utcMs)
+  return utcMs + offsetIn(zoneInfo(zone), utcMs)
 }
 
 /**
- * The instant of a local wall-clock time. Times that do not exist (spring-forward gap) move
- * forward by the gap; ambiguous times (fall-back) take the earlier instant — the same
- * "compatible" rule as Temporal and RFC 5545.
+ * The instant of a local wall-clock time; see localToUtcIn for gaps and overlaps.
  * @example localMsToUtc('Asia/Makassar', Date.UTC(2026, 0, 1, 8)) // Date.UTC(2026, 0, 1, 0)
  */
 export function localMsToUtc(zone: string, localMs: number): number {
-  const before = zoneOffset(zone, localMs - DAY_MS)
-  const after = zoneOffset(zone, localMs + DAY_MS)
-  if (before === after) return localMs - before
-  const early = localMs - before
-  const late = localMs - after
-  const earlyOk = zoneOffset(zone, early) === before
-  const lateOk = zoneOffset(zone, late) === after
-  if (earlyOk && lateOk) return Math.min(early, late)
-  if (earlyOk) return early
-  if (lateOk) return late
-  return early
+  return localToUtcIn(zoneInfo(zone), localMs)
 }

@@ -1,4 +1,3 @@
-import { newId } from '@cerdas/core'
 import type { MiddlewareHandler } from 'hono'
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -10,7 +9,8 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/
 export function requestId(): MiddlewareHandler<{ Variables: { requestId: string } }> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id')
-    const id = incoming && SAFE_ID.test(incoming) ? incoming : newId('req')
+    // randomUUID draws from a pooled entropy cache: cheaper per request than a fresh random read.
+    const id = incoming && SAFE_ID.test(incoming) ? incoming : `req_${crypto.randomUUID()}`
     c.set('requestId', id)
     c.header('X-Request-Id', id)
     await next()
