@@ -5,16 +5,14 @@
  * Ours: statusAt (open, until, nextOpen, reason). opening_hours: getState + getNextChange (open,
  * until), the closest equivalent; a state-only line (getState alone) is printed too.
  */
-import { createRequire } from 'node:module'
-import type { HolidayCalendar, ScheduleDefinition } from '../packages/schedules/src/index'
-import { statusAt, toOpeningHours } from '../packages/schedules/src/index'
+import type { HolidayCalendar, ScheduleDefinition } from '@cerdas/schedules'
+import { statusAt, toOpeningHours } from '@cerdas/schedules'
+import openingHours from 'opening_hours'
 
 // opening_hours reads Date objects in the process zone: use the schedules' zone (WIB).
 process.env.TZ = 'Asia/Jakarta'
 
-// opening_hours is a devDependency of packages/schedules, not of the root: resolve it from there.
-const require = createRequire(new URL('../packages/schedules/package.json', import.meta.url))
-const OpeningHours = require('opening_hours') as new (
+const OpeningHours = openingHours as unknown as new (
   value: string,
   nominatim: unknown,
 ) => {
