@@ -25,7 +25,9 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 
 /** Bodies of API writes are JSON; anything else is refused before validation. */
 const requireJsonBody: MiddlewareHandler = async (c, next) => {
-  const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined
+  // Without Content-Length (HTTP/2, chunked, in-process requests) the body stream itself tells.
+  const length = c.req.header('content-length')
+  const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null
   if (hasBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
     throw problem('unsupportedMediaType', 'Send the body as application/json.')
   }

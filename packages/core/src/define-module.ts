@@ -90,7 +90,8 @@ const definitionSchema = z.object({
   ),
   permissions: z
     .record(
-      z.string().regex(PERMISSION_KEY, 'must look like module.entity:action'),
+      // Keys are checked in checkModule: zod reports a bad record key only as "Invalid key in record".
+      z.string(),
       z.object({ title: localizedTextSchema, roles: z.array(z.enum(ROLE_IDS)) }),
     )
     .optional(),
@@ -126,7 +127,9 @@ export function checkModule(definition: AnyModule): string[] {
   if (new Set(ids).size !== ids.length) problems.push('migrations: ids must be unique')
   if (ids.join() !== sorted.join()) problems.push('migrations: must be listed in id order')
   for (const key of Object.keys(definition.permissions ?? {})) {
-    if (!key.startsWith(`${definition.id}.`)) problems.push(`permissions.${key}: must start with "${definition.id}."`)
+    if (!PERMISSION_KEY.test(key)) problems.push(`permissions.${key}: must look like module.entity:action`)
+    else if (!key.startsWith(`${definition.id}.`))
+      problems.push(`permissions.${key}: must start with "${definition.id}."`)
   }
   if (definition.settings) {
     const defaults = definition.settings.safeParse({})

@@ -48,7 +48,10 @@ export function createConnectionCache(options: ConnectionCacheOptions): Connecti
         await options.onOpen?.(key, db)
         return db
       })
-      pending.catch(() => open.delete(key))
+      // Only forget this attempt: after an evict, the key may already hold a newer open.
+      pending.catch(() => {
+        if (open.get(key) === pending) open.delete(key)
+      })
       open.set(key, pending)
       while (open.size > options.max) {
         const oldest = open.keys().next().value

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type Actor, problem } from '@cerdas/core'
-import { closeDatabase, filePath, findTenantBySlug, isFileUrl, openDatabase, recordLifecycleEvent } from '@cerdas/db'
+import { filePath, fileUrl, findTenantBySlug, isFileUrl, recordLifecycleEvent } from '@cerdas/db'
+import { createClient } from '@libsql/client'
 import type { Platform } from './platform'
 
 function timestamp(date: Date): string {
@@ -58,14 +59,13 @@ export async function restoreTenant(
     throw problem('badRequest', 'restore works on embedded databases; use your libSQL server tools for remote ones')
   const source = resolve(backupPath)
   if (!existsSync(source)) throw problem('notFound', `no backup at ${source}`)
-  const check = await openDatabase({ url: `file:${source}?mode=ro` }).catch(() => undefined)
-  const ok = check
-    ? await check.$client.execute('PRAGMA integrity_check').then(
-        (r) => r.rows[0]?.[0] === 'ok',
-        () => false,
-      )
-    : false
-  if (check) closeDatabase(check)
+  // A plain client: @libsql/client rejects `?mode=ro`, and openDatabase's WAL pragma would rewrite the backup.
+  const check = createClient({ url: fileUrl(source) })
+  const ok = await check.execute('PRAGMA integrity_check').then(
+    (r) => r.rows[0]?.[0] === 'ok',
+    () => false,
+  )
+  check.close()
   if (!ok) throw problem('validation', `${source} is not a sound database`)
 
   platform.forget(record)

@@ -214,8 +214,8 @@ describe('announcements API: audit log', () => {
     expect(await auditCount()).toBe(total + 2)
     const [updateEntry] = await listAudit(created.id)
     expect(updateEntry?.action).toBe('update')
-    expect((updateEntry?.before as Announcement).title.id).toBe('Diaudit')
-    expect((updateEntry?.after as Announcement).title.id).toBe('Diaudit lagi')
+    expect((updateEntry?.before as Announcement | undefined)?.title.id).toBe('Diaudit')
+    expect((updateEntry?.after as Announcement | undefined)?.title.id).toBe('Diaudit lagi')
 
     expect((await send('POST', `/api/v1/announcements/${created.id}/verify`, {})).status).toBe(200)
     expect(await auditCount()).toBe(total + 3)
@@ -225,7 +225,7 @@ describe('announcements API: audit log', () => {
     expect(await auditCount()).toBe(total + 4)
     const [deleteEntry] = await listAudit(created.id)
     expect(deleteEntry).toMatchObject({ action: 'delete', after: null })
-    expect((deleteEntry?.before as Announcement).id).toBe(created.id)
+    expect((deleteEntry?.before as Announcement | undefined)?.id).toBe(created.id)
     expect(await auditCount(created.id)).toBe(4)
   })
 

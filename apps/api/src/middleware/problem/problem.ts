@@ -57,7 +57,9 @@ export function problemErrorHandler(log: Logger): ErrorHandler {
             ? 'payloadTooLarge'
             : status === 401
               ? 'unauthorized'
-              : undefined
+              : status === 415
+                ? 'unsupportedMediaType'
+                : undefined
       const details = kind ? problem(kind, error.message || undefined).problem : undefined
       return problemResponse(
         c,
