@@ -1,0 +1,32 @@
+import type { Command } from '../command'
+import { moduleNewCommand } from './module-new'
+import { templateCheckCommand } from './template-check'
+import { templateListCommand } from './template-list'
+import { tenantBackupCommand } from './tenant-backup'
+import { tenantCreateCommand } from './tenant-create'
+import { tenantExportCommand } from './tenant-export'
+import { tenantImportCommand } from './tenant-import'
+import { tenantListCommand } from './tenant-list'
+import { tenantMigrateCommand } from './tenant-migrate'
+import { tenantDisableCommand, tenantEnableCommand } from './tenant-module-toggle'
+import { tenantRemoveCommand } from './tenant-remove'
+import { tenantRestoreCommand } from './tenant-restore'
+import { tenantSeedCommand } from './tenant-seed'
+
+/** Every command, in the order `cerdas --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  tenantCreateCommand,
+  tenantListCommand,
+  tenantMigrateCommand,
+  tenantSeedCommand,
+  tenantExportCommand,
+  tenantImportCommand,
+  tenantBackupCommand,
+  tenantRestoreCommand,
+  tenantRemoveCommand,
+  tenantEnableCommand,
+  tenantDisableCommand,
+  templateListCommand,
+  templateCheckCommand,
+  moduleNewCommand,
+]
