@@ -1,22 +1,22 @@
-import { type AnyModule, type ApiEnv, problem } from '@cerdas/core'
+import { type AnyModule, type ApiEnv, type ApiKit, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { apiKit, operatorAuth } from './middleware/auth'
+import { createApiKit } from './middleware/auth'
 import { createLogger, type Logger, requestLogger } from './middleware/logger'
 import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
 import { requestId } from './middleware/request-id'
 import { tenant } from './middleware/tenant'
 import { registerHealth } from './routes/health'
+import { registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerSearch } from './routes/search'
 import { registerTenantProfile } from './routes/tenant-profile'
 
 export interface ApiAppOptions {
   platform: Platform
   trustProxy?: boolean
-  operatorToken?: string | undefined
   bodyLimitBytes?: number
   logger?: Logger
 }
@@ -68,24 +68,24 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
       },
     }),
   )
-  app.use(
-    '/api/v1/*',
-    requireJsonBody,
-    operatorAuth(options.operatorToken),
-    tenant({ platform, trustProxy: options.trustProxy ?? false }),
-  )
+  app.use('/api/v1/*', requireJsonBody, tenant({ platform, trustProxy: options.trustProxy ?? false }))
 
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   registerTenantProfile(v1, platform.modules)
   registerSearch(v1)
-  for (const mod of platform.modules) mountModule(app, v1, mod)
+  const kit = createApiKit(platform.modules)
+  registerAuth(v1, { trustProxy: options.trustProxy ?? false })
+  registerUsers(v1, kit)
+  registerTokens(v1, kit)
+  registerAudit(v1, kit)
+  for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)
 
   registerHealth(app, platform, options.trustProxy ?? false)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Operator token (CERDAS_OPERATOR_TOKEN)',
+    description: 'A tenant API token (cerdas_...) or a platform operator token (cerdas_op_...)',
   })
   app.doc31('/api/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -101,10 +101,10 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   return app
 }
 
-function mountModule(app: OpenAPIHono<ApiEnv>, v1: OpenAPIHono<ApiEnv>, mod: AnyModule) {
+function mountModule(app: OpenAPIHono<ApiEnv>, v1: OpenAPIHono<ApiEnv>, mod: AnyModule, kit: ApiKit) {
   if (!mod.api) return
   const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
-  mod.api(router, apiKit)
+  mod.api(router, kit)
   for (const path of new Set(router.routes.map((r) => r.path))) app.use(`/api/v1${path}`, moduleEnabled(mod.id))
   v1.route('/', router)
 }

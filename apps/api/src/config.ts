@@ -19,8 +19,6 @@ export const configSchema = z.object({
   CERDAS_PLATFORM_HOST: z.string().min(1).default('localhost'),
   /** Trust X-Forwarded-Host / -Proto only behind a proxy that sets them. */
   CERDAS_TRUST_PROXY: booleanFlag.default(false),
-  /** Temporary operator token for write routes (until per-tenant accounts exist). */
-  CERDAS_OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CERDAS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(200),
   CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -14,7 +14,6 @@ try {
     platform,
     logger,
     trustProxy: config.CERDAS_TRUST_PROXY,
-    operatorToken: config.CERDAS_OPERATOR_TOKEN,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
   })
   serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>

@@ -98,7 +98,6 @@ describe('structured request log', () => {
     const lines: string[] = []
     const app = createApiApp({
       platform: t.platform,
-      operatorToken: TEST_OPERATOR_TOKEN,
       logger: createLogger(level, (line) => lines.push(line)),
     })
     const request = (host: string, path: string, init: RequestInit = {}) =>

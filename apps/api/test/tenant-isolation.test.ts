@@ -184,7 +184,7 @@ describe('tenant resolution: the exact host picks the tenant', () => {
   })
 
   it('honours X-Forwarded-Host (first value) when the app trusts its proxy', async () => {
-    const trusting = createApiApp({ platform: t.platform, trustProxy: true, operatorToken: TEST_OPERATOR_TOKEN })
+    const trusting = createApiApp({ platform: t.platform, trustProxy: true })
     expect(await slugAt(SAMOSIR, { 'x-forwarded-host': TOBA }, trusting)).toBe('toba')
     expect(await slugAt('nowhere.localhost', { 'x-forwarded-host': TOBA }, trusting)).toBe('toba')
     expect(await slugAt('nowhere.localhost', { 'x-forwarded-host': `${SAMOSIR}, ${TOBA}` }, trusting)).toBe('samosir')

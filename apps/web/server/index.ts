@@ -22,7 +22,6 @@ async function main() {
     platform,
     logger,
     trustProxy: config.CERDAS_TRUST_PROXY,
-    operatorToken: config.CERDAS_OPERATOR_TOKEN,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
   })
   const app = createWebApp({

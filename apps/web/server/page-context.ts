@@ -1,4 +1,4 @@
-import { pickText } from '@cerdas/core'
+import { type Actor, pickText, type TenantDb } from '@cerdas/core'
 import type { Locale, NavItem, WebLoadContext } from '@cerdas/core/web'
 import { listTenants } from '@cerdas/db'
 import type { Platform, ResolvedTenant } from '@cerdas/platform'
@@ -13,10 +13,11 @@ export function pageLocale(cookieHeader: string | undefined, fallback: Locale, a
 export async function tenantPageContext(
   platform: Platform,
   tenant: ResolvedTenant,
+  db: TenantDb,
+  actor: Actor | null,
   base: Omit<WebLoadContext, 'site'>,
 ): Promise<WebLoadContext> {
-  const db = await platform.tenantDb(tenant.record)
-  const ctx = platform.context(tenant, db, { locale: base.locale })
+  const ctx = platform.context(tenant, db, { locale: base.locale, actor })
   const enabled = platform.modules.filter((m) => tenant.info.modules[m.id])
   const nav: NavItem[] = enabled.flatMap((m) => (m.web?.nav ?? []).map((n) => ({ ...n, moduleId: m.id })))
   return {

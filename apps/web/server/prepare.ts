@@ -1,5 +1,11 @@
-// Brings every tenant's schema up to date and creates the Toba tenant on first run.
+// Brings every tenant's schema up to date and, on first run, creates the Toba
+// tenant with a demo admin account whose password is printed once.
+
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { loadConfig, platformFromConfig } from '@cerdas/api'
+import { createUser, hashPassword } from '@cerdas/identity'
 import { createTenant, migrateAllTenants } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 
@@ -8,18 +14,39 @@ const platform = await platformFromConfig(config, modules)
 try {
   const results = await migrateAllTenants(platform)
   for (const failed of results.filter((r) => r.status === 'failed')) console.error(`! ${failed.slug}: ${failed.error}`)
+  let credentials = ''
   if (!(await platform.tenantBySlug('toba'))) {
     console.log('› Creating the Toba tenant from templates/toba…')
     await createTenant(platform, { slug: 'toba', template: 'toba' })
+    const toba = await platform.tenantBySlug('toba')
+    if (toba) {
+      const password = randomBytes(12).toString('base64url')
+      const email = 'admin@toba.localhost'
+      const db = await platform.tenantDb(toba.record)
+      await createUser(
+        db,
+        {
+          email,
+          name: 'Admin Toba (demo)',
+          grants: [{ role: 'admin', dimension: null }],
+          passwordHash: await hashPassword(password),
+        },
+        new Date(),
+      )
+      credentials = `Demo admin: ${email} / ${password}`
+      // Kept beside the data (readable by this user only) so it can be looked up after the first start.
+      writeFileSync(join(config.CERDAS_DATA_DIR, 'demo-admin.txt'), `${credentials}\n`, { mode: 0o600 })
+    }
   }
   const port = config.PORT
+  const host = config.CERDAS_PLATFORM_HOST
   console.log(`
   Cerdas is starting on port ${port}
-    Toba:      http://toba.${config.CERDAS_PLATFORM_HOST}:${port}
-    Platform:  http://${config.CERDAS_PLATFORM_HOST}:${port}
-    API docs:  http://toba.${config.CERDAS_PLATFORM_HOST}:${port}/api/docs
+    Toba:      http://toba.${host}:${port}
+    Admin:     http://toba.${host}:${port}/admin   ${credentials || `(demo login in ${join(config.CERDAS_DATA_DIR, 'demo-admin.txt')})`}
+    Platform:  http://${host}:${port}
+    API docs:  http://toba.${host}:${port}/api/docs
     Data:      ${config.CERDAS_DATA_DIR}
-  ${config.CERDAS_OPERATOR_TOKEN ? 'Write API: Authorization: Bearer $CERDAS_OPERATOR_TOKEN' : 'Write API disabled: set CERDAS_OPERATOR_TOKEN (16+ characters) to enable it.'}
 `)
 } finally {
   platform.close()

@@ -1,11 +1,13 @@
-import { requestHost } from '@cerdas/api'
-import { newId } from '@cerdas/core'
-import type { Locale } from '@cerdas/core/web'
+import { isSameOrigin, requestHost, SESSION_COOKIE } from '@cerdas/api'
+import type { Actor } from '@cerdas/core'
+import type { Locale, WebLoadContext } from '@cerdas/core/web'
+import { csrfTokenFor, readSession } from '@cerdas/identity'
 import type { Platform } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
+import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
@@ -61,12 +63,18 @@ export function createWebApp(options: WebAppOptions): Hono {
   )
   app.use('*', etag())
   app.all('*', async (c) => {
-    const requestId = newId('req')
+    const requestId = `req_${crypto.randomUUID()}`
     const url = new URL(c.req.url)
     const host = requestHost(c, options.trustProxy ?? false)
-    const base = { requestId, currentPath: `${url.pathname}${url.search}` }
+    const proto = options.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined
+    const base = {
+      requestId,
+      currentPath: `${url.pathname}${url.search}`,
+      session: null,
+      secureCookies: (proto ?? url.protocol.replace(':', '')) === 'https',
+    }
     const cookie = c.req.header('cookie')
-    let context
+    let context: WebLoadContext
     if (host === platform.options.platformHost) {
       const locale: Locale = pageLocale(cookie, 'id', ['id', 'en'])
       context = await platformPageContext(platform, url, { ...base, locale })
@@ -74,7 +82,29 @@ export function createWebApp(options: WebAppOptions): Hono {
       const tenant = await platform.tenantByHost(host)
       if (!tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
       const locale = pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
-      context = await tenantPageContext(platform, tenant, { ...base, locale })
+      const db = await platform.tenantDb(tenant.record)
+      const sessionId = getCookie(c, SESSION_COOKIE)
+      const session = sessionId ? await readSession(db, sessionId, new Date()) : undefined
+      // Forms that change state must come from our own pages: a cross-site POST is refused outright.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c, host)) {
+        return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
+      }
+      const actor: Actor | null = session
+        ? { kind: 'user', id: session.user.id, name: session.user.name, grants: session.grants }
+        : null
+      context = await tenantPageContext(platform, tenant, db, actor, {
+        ...base,
+        locale,
+        session: session
+          ? {
+              userId: session.user.id,
+              name: session.user.name,
+              email: session.user.email,
+              grants: session.grants,
+              csrfToken: csrfTokenFor(session.id),
+            }
+          : null,
+      })
     }
     const response = await handle(c.req.raw, context as never)
     const headers = new Headers(response.headers)

@@ -1,14 +1,13 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
-import type { Actor, TenantContext } from './tenant'
+import type { TenantContext } from './tenant'
 
 /** Hono environment of every tenant-scoped API route. */
 export interface ApiEnv {
   Variables: {
     requestId: string
-    /** Who is calling, set by authentication before the tenant context is made. */
-    actor: Actor | null
+    /** The tenant context; its `actor` is the authenticated caller or null. */
     ctx: TenantContext
   }
 }

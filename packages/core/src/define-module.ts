@@ -1,5 +1,6 @@
 import { getTableName, isTable } from 'drizzle-orm'
 import { z } from 'zod'
+import type { AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
@@ -63,6 +64,8 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
     /** Idempotent: running it twice leaves the same rows. */
     run: (ctx: TenantContext, input: SeedInput<TSeed>) => Promise<void>
   }
+  /** Records the admin console can list, edit, verify, import and export. */
+  admin?: { entities: AdminEntity[] }
   web?: {
     /** Absolute directory the route files are relative to. */
     root: string

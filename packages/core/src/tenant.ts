@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client'
 import type { LibSQLDatabase } from 'drizzle-orm/libsql'
 import type { Locale, LocalizedText } from './localized-text'
+import type { Grant } from './permissions'
 
 export interface Branding {
   /** CSS colour of headers and primary buttons. */
@@ -34,6 +35,8 @@ export interface Actor {
   kind: 'operator' | 'user' | 'token' | 'cli' | 'system'
   id: string
   name?: string | undefined
+  /** Roles held; the CLI and system act with full rights. */
+  grants?: Grant[] | undefined
 }
 
 export interface AuditEntry {

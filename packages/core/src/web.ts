@@ -3,6 +3,7 @@
  * drizzle): safe to import from route modules.
  */
 import type { Locale, LocalizedText } from './localized-text'
+import type { Grant } from './permissions'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'
@@ -49,6 +50,16 @@ export interface PlatformSite {
   tenants: { slug: string; name: string; province: string; url: string }[]
 }
 
+/** The signed-in person of a page request, if any. */
+export interface PageSession {
+  userId: string
+  name: string
+  email: string
+  grants: Grant[]
+  /** Token every admin form carries back (CSRF). */
+  csrfToken: string
+}
+
 /** The load context the server gives every Remix loader and action. */
 export interface WebLoadContext {
   site: TenantSite | PlatformSite
@@ -56,6 +67,9 @@ export interface WebLoadContext {
   requestId: string
   /** Path + query of the current page, for the language switch's way back. */
   currentPath: string
+  session: PageSession | null
+  /** Whether cookies must be Secure (the request came over HTTPS). */
+  secureCookies: boolean
 }
 
 /**

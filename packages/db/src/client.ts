@@ -15,8 +15,10 @@ export interface DatabaseLocation {
  * @example const db = await openDatabase({ url: 'file:data/tenants/toba.db' })
  */
 export async function openDatabase(location: DatabaseLocation): Promise<TenantDb> {
-  const client = createClient({ url: location.url, authToken: location.authToken })
-  if (isFileUrl(location.url)) await applyFilePragmas(client)
+  const file = isFileUrl(location.url)
+  // `timeout` is the busy timeout of every pooled connection (PRAGMAs reach only one of them).
+  const client = createClient({ url: location.url, authToken: location.authToken, ...(file ? { timeout: 5000 } : {}) })
+  if (file) await applyFilePragmas(client)
   else await client.execute('PRAGMA foreign_keys = ON')
   return drizzle(client) as TenantDb
 }
@@ -25,8 +27,12 @@ export function isFileUrl(url: string): boolean {
   return url.startsWith('file:')
 }
 
+/**
+ * WAL is a property of the file and sticks. synchronous=FULL and foreign keys
+ * are per connection, and libSQL opens every pooled connection with both on;
+ * setting them here documents the requirement.
+ */
 async function applyFilePragmas(client: Client): Promise<void> {
-  await client.execute('PRAGMA busy_timeout = 5000')
   await client.execute('PRAGMA journal_mode = WAL')
   await client.execute('PRAGMA synchronous = FULL')
   await client.execute('PRAGMA foreign_keys = ON')

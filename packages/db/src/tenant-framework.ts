@@ -19,7 +19,9 @@ const migrations: Migration[] = [
         entity TEXT NOT NULL,
         entity_id TEXT NOT NULL,
         before TEXT,
-        after TEXT
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
       )`,
       'CREATE INDEX cerdas_audit_log_entity ON cerdas_audit_log (entity, entity_id)',
       // Append-only: the database itself refuses edits and deletes.

@@ -122,8 +122,8 @@ describe('migration runner', () => {
   it('makes the audit log append-only', async () => {
     const c = await client()
     await applyMigrations(c, [tenantFrameworkMigrations])
-    await c.execute(`INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id)
-      VALUES ('aud_1', '2026-01-01T00:00:00Z', 'system', 'system', 'create', 'x.y', 'y1')`)
+    await c.execute(`INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id, prev_hash, hash)
+      VALUES ('aud_1', '2026-01-01T00:00:00Z', 'system', 'system', 'create', 'x.y', 'y1', '0', '1')`)
     await expect(c.execute("UPDATE cerdas_audit_log SET action = 'forged'")).rejects.toThrow(/append-only/)
     await expect(c.execute('DELETE FROM cerdas_audit_log')).rejects.toThrow(/append-only/)
     expect((await c.execute('SELECT action FROM cerdas_audit_log')).rows.map((r) => r.action)).toEqual(['create'])

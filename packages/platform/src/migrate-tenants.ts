@@ -10,13 +10,15 @@ import {
   type TenantRecord,
   tenantFrameworkMigrations,
 } from '@cerdas/db'
+import { identityMigrations } from '@cerdas/identity'
 import type { Platform } from './platform'
 
-/** Migration sets for a tenant: the framework's tables, then each enabled module in dependency order. */
+/** Migration sets for a tenant: the framework's tables, accounts, then each enabled module in dependency order. */
 export function migrationSetsFor(record: TenantRecord, modules: readonly AnyModule[]): MigrationSet[] {
   const enabled = new Set(record.modules.filter((m) => m.enabled).map((m) => m.moduleId))
   return [
     tenantFrameworkMigrations,
+    identityMigrations,
     ...modules.filter((m) => enabled.has(m.id)).map((m) => ({ owner: m.id, migrations: m.migrations })),
   ]
 }

@@ -4,12 +4,19 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApiApp } from '@cerdas/api'
 import type { AnyModule } from '@cerdas/core'
-import { type CreateTenantInput, createPlatform, createTenant, type Platform } from '@cerdas/platform'
+import {
+  type CreateTenantInput,
+  createOperatorToken,
+  createPlatform,
+  createTenant,
+  type Platform,
+} from '@cerdas/platform'
 import { modules as registeredModules } from '@cerdas/registry'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates')
-export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789'
+/** A platform operator token every test platform accepts (admin on every tenant). */
+export const TEST_OPERATOR_TOKEN = 'cerdas_op_test-operator-token-0123456789abcdefghij'
 
 export interface TestPlatform {
   platform: Platform
@@ -42,7 +49,8 @@ export async function createTestPlatform(
     maxOpenTenants: options.maxOpenTenants ?? 50,
     hostCacheTtlMs: 0,
   })
-  const app = createApiApp({ platform, operatorToken: TEST_OPERATOR_TOKEN, bodyLimitBytes: 64 * 1024 })
+  await createOperatorToken(platform.controlPlane, { name: 'test operator', secret: TEST_OPERATOR_TOKEN })
+  const app = createApiApp({ platform, bodyLimitBytes: 64 * 1024 })
   return {
     platform,
     dataDir,

@@ -56,5 +56,18 @@ export const controlPlaneMigrations: MigrationSet = {
         'CREATE INDEX lifecycle_events_tenant ON lifecycle_events (tenant_id, at)',
       ],
     },
+    {
+      id: '0002_operator_tokens',
+      statements: [
+        `CREATE TABLE operator_tokens (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          token_hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          last_used_at TEXT,
+          revoked_at TEXT
+        )`,
+      ],
+    },
   ],
 }

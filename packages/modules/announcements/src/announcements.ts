@@ -264,3 +264,27 @@ export async function announcementsHomeSection(ctx: TenantContext): Promise<Home
     })),
   }
 }
+
+/** Every announcement, scheduled and expired ones included, newest first: the editors' list. */
+export async function listAnnouncementsForEditing(
+  ctx: TenantContext,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: Announcement[]; nextCursor: string | null }> {
+  const now = ctx.now().toISOString()
+  const args: (string | number)[] = []
+  let where = ''
+  if (page.cursor) {
+    const cursor = decodeCursor(page.cursor)
+    if (cursor?.length !== 2) throw problem('badRequest', 'The cursor is not valid; start from the first page.')
+    where = 'WHERE (publish_at < ? OR (publish_at = ? AND id < ?))'
+    args.push(cursor[0] as string, cursor[0] as string, cursor[1] as string)
+  }
+  args.push(page.limit + 1)
+  const result = await ctx.db.$client.execute({
+    sql: `SELECT ${COLUMNS} FROM announcements_items ${where} ORDER BY publish_at DESC, id DESC LIMIT ?`,
+    args,
+  })
+  const items = result.rows.slice(0, page.limit).map((row) => fromSql(row, now))
+  const last = items.at(-1)
+  return { items, nextCursor: result.rows.length > page.limit && last ? encodeCursor([last.publishAt, last.id]) : null }
+}

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { announcementAdmin } from './admin'
 import { announcementSearchDocuments, announcementsHomeSection } from './announcements'
 import { migrations } from './migrations'
 import { permissions } from './permissions'
@@ -28,6 +29,7 @@ export default defineModule({
   api: registerRoutes,
   search: announcementSearchDocuments,
   seed: { data: seedData, run: seedAnnouncements },
+  admin: { entities: [announcementAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     routes: [

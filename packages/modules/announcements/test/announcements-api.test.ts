@@ -159,7 +159,7 @@ describe('announcements API: happy paths', () => {
     expect(res.status).toBe(200)
     const verified = (await res.json()) as Announcement
     expect(verified.verification.verified).toBe(true)
-    expect(verified.verification.verifiedBy).toBe('Operator')
+    expect(verified.verification.verifiedBy).toBe('test operator')
     expect(verified.verification.source).toBe('SK Bupati 12/2026')
     expect(Date.parse(verified.verification.verifiedAt ?? '')).toBeGreaterThanOrEqual(before - 1000)
     const fetched = (await (await t.request(HOST, `/api/v1/announcements/${created.id}`)).json()) as Announcement
@@ -206,7 +206,12 @@ describe('announcements API: audit log', () => {
     const created = await create({ title: { id: 'Diaudit' } })
     expect(await auditCount()).toBe(total + 1)
     const [createEntry] = await listAudit(created.id)
-    expect(createEntry).toMatchObject({ action: 'create', actorKind: 'operator', actorId: 'operator', before: null })
+    expect(createEntry).toMatchObject({
+      action: 'create',
+      actorKind: 'operator',
+      actorId: expect.stringMatching(/^opt_/),
+      before: null,
+    })
     expect(createEntry?.after).toEqual(created)
 
     const patched = await send('PATCH', `/api/v1/announcements/${created.id}`, { title: { id: 'Diaudit lagi' } })

@@ -1,2 +1,2 @@
-export * from './operator-token'
+export * from './identify'
 export * from './permissions'

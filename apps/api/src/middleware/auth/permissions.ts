@@ -1,23 +1,27 @@
-import { type ApiEnv, type ApiKit, problem } from '@cerdas/core'
+import { type AnyModule, type ApiEnv, type ApiKit, hasPermission, permissionCatalog, problem } from '@cerdas/core'
 import type { MiddlewareHandler } from 'hono'
 
 /**
- * The permission check behind `kit.requirePermission`. The operator holds
- * every permission; role-based grants from module manifests replace this once
- * tenant accounts exist.
+ * The permission checks modules use, resolved against the permission
+ * catalogue of the platform and every registered module: 401 without a
+ * caller, 403 when the caller's roles do not cover the permission.
  */
-export function requirePermission(permission: string): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
-    const actor = c.get('actor')
-    if (!actor) throw problem('unauthorized', `This action needs a token with permission ${permission}.`)
-    if (actor.kind !== 'operator') throw problem('forbidden', `Missing permission ${permission}.`)
-    await next()
+export function createApiKit(modules: readonly AnyModule[]): ApiKit {
+  const catalog = new Map(permissionCatalog(modules).map((p) => [p.key, p]))
+  const requirePermission = (permission: string): MiddlewareHandler<ApiEnv> => {
+    if (!catalog.has(permission))
+      throw new Error(`unknown permission ${permission}: declare it in the module's permissions`)
+    return async (c, next) => {
+      const actor = c.var.ctx.actor
+      if (!actor) throw problem('unauthorized', `This action needs a login or a token with permission ${permission}.`)
+      if (!hasPermission(actor.grants ?? [], catalog.get(permission))) {
+        throw problem('forbidden', `Your roles do not include permission ${permission}.`)
+      }
+      await next()
+    }
   }
-}
-
-export const apiKit: ApiKit = {
-  requirePermission,
-  guard(route) {
-    return { ...route, middleware: [requirePermission(route['x-permission'])] }
-  },
+  return {
+    requirePermission,
+    guard: (route) => ({ ...route, middleware: [requirePermission(route['x-permission'])] }),
+  }
 }

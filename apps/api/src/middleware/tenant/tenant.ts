@@ -1,6 +1,7 @@
 import { type ApiEnv, type Locale, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import type { MiddlewareHandler } from 'hono'
+import { identify } from '../auth/identify'
 import { requestHost } from './request-host'
 
 export interface TenantMiddlewareOptions {
@@ -16,8 +17,9 @@ export function preferredLocale(acceptLanguage: string | undefined, fallback: Lo
 }
 
 /**
- * Resolves the tenant from the exact host and puts its context on the
- * request. An unknown host is a 404: never a fallback to some other tenant.
+ * Resolves the tenant from the exact host, identifies the caller in that
+ * tenant, and puts the tenant context on the request. An unknown host is a
+ * 404: never a fallback to some other tenant.
  */
 export function tenant(
   options: TenantMiddlewareOptions,
@@ -28,10 +30,11 @@ export function tenant(
     if (!resolved) throw problem('unknownTenant', `No regency is served at ${host}`)
     c.set('tenantSlug', resolved.record.slug)
     const db = await options.platform.tenantDb(resolved.record)
+    const actor = await identify(c, { db, controlPlane: options.platform.controlPlane, host, now: new Date() })
     c.set(
       'ctx',
       options.platform.context(resolved, db, {
-        actor: c.get('actor') ?? null,
+        actor,
         locale: preferredLocale(c.req.header('accept-language'), resolved.info.defaultLocale),
       }),
     )

@@ -1,0 +1,58 @@
+import { type Actor, problem, type TenantDb } from '@cerdas/core'
+import type { ControlPlane } from '@cerdas/db'
+import { authenticateApiToken, readSession } from '@cerdas/identity'
+import { authenticateOperatorToken } from '@cerdas/platform'
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+
+export const SESSION_COOKIE = 'cerdas_session'
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Whether a cookie-authenticated write comes from a page of the same site.
+ * Browsers send Origin (or Sec-Fetch-Site) with every cross-site POST, so a
+ * forged form on another site is refused without any token round trip.
+ */
+export function isSameOrigin(c: Context, host: string): boolean {
+  const site = c.req.header('sec-fetch-site')
+  if (site) return site === 'same-origin' || site === 'none'
+  const origin = c.req.header('origin')
+  if (!origin) return false
+  try {
+    return new URL(origin).hostname === host
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Who is calling: a tenant API token or an operator token (Authorization:
+ * Bearer), else a session cookie. A bearer that matches nothing is a 401 —
+ * never anonymous — and a token of another tenant matches nothing here, since
+ * it lives in that tenant's database.
+ */
+export async function identify(
+  c: Context,
+  options: { db: TenantDb; controlPlane: ControlPlane; host: string; now: Date },
+): Promise<Actor | null> {
+  const header = c.req.header('authorization')
+  if (header !== undefined) {
+    const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    if (!secret) throw problem('unauthorized', 'Send the token as Authorization: Bearer <token>.')
+    const token = await authenticateApiToken(options.db, secret, options.now)
+    if (token) return { kind: 'token', id: token.id, name: token.name, grants: token.grants }
+    const operator = await authenticateOperatorToken(options.controlPlane, secret)
+    if (operator)
+      return { kind: 'operator', id: operator.id, name: operator.name, grants: [{ role: 'admin', dimension: null }] }
+    throw problem('unauthorized', 'The token is not valid here.')
+  }
+  const sessionId = getCookie(c, SESSION_COOKIE)
+  if (!sessionId) return null
+  const session = await readSession(options.db, sessionId, options.now)
+  if (!session) return null
+  if (UNSAFE.has(c.req.method) && !isSameOrigin(c, options.host)) {
+    throw problem('forbidden', 'Cross-site requests may not use the session cookie.')
+  }
+  return { kind: 'user', id: session.user.id, name: session.user.name, grants: session.grants }
+}

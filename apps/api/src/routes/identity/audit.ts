@@ -1,0 +1,77 @@
+import { type ApiEnv, type ApiKit, problemResponses } from '@cerdas/core'
+import { listAudit, verifyAuditChain } from '@cerdas/platform'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+
+const READ = 'cerdas.audit:read'
+
+const entrySchema = z
+  .object({
+    seq: z.number(),
+    id: z.string(),
+    at: z.string(),
+    actorKind: z.string(),
+    actorId: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('AuditEntry')
+
+export const listAuditRoute = createRoute({
+  method: 'get',
+  path: '/audit',
+  tags: ['Audit'],
+  summary: 'The audit trail, newest first, with filters',
+  security: [{ bearer: [] }],
+  'x-permission': READ,
+  request: {
+    query: z.strictObject({
+      entity: z.string().max(100).optional(),
+      entityId: z.string().max(100).optional(),
+      actorId: z.string().max(100).optional(),
+      action: z.string().max(50).optional(),
+      beforeSeq: z.coerce.number().int().min(1).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Entries',
+      content: { 'application/json': { schema: z.object({ items: z.array(entrySchema) }) } },
+    },
+    ...problemResponses(401, 403, 422),
+  },
+})
+
+export const verifyAuditRoute = createRoute({
+  method: 'get',
+  path: '/audit/verification',
+  tags: ['Audit'],
+  summary: 'Recompute the hash chain: any edited or removed entry shows as a break',
+  security: [{ bearer: [] }],
+  'x-permission': READ,
+  responses: {
+    200: {
+      description: 'Result',
+      content: {
+        'application/json': {
+          schema: z.object({
+            ok: z.boolean(),
+            entries: z.number(),
+            brokenAt: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403),
+  },
+})
+
+export function registerAudit(router: OpenAPIHono<ApiEnv>, kit: ApiKit) {
+  router.openapi(kit.guard(listAuditRoute), async (c) =>
+    c.json({ items: await listAudit(c.var.ctx.db, c.req.valid('query')) }, 200),
+  )
+  router.openapi(kit.guard(verifyAuditRoute), async (c) => c.json(await verifyAuditChain(c.var.ctx.db), 200))
+}

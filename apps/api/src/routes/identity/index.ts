@@ -1,0 +1,4 @@
+export * from './audit'
+export * from './auth'
+export * from './tokens'
+export * from './users'

@@ -1,0 +1,137 @@
+import { type ApiEnv, type ApiKit, problem, problemResponses } from '@cerdas/core'
+import { emailSchema, findUser, listUsers } from '@cerdas/identity'
+import { inviteAccount, issuePasswordReset, setAccountGrants, setAccountStatus } from '@cerdas/platform'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { pageUrl } from './link-url'
+import { grantSchema, userIdParam, userSchema } from './schemas'
+
+const MANAGE = 'cerdas.users:manage'
+
+export const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['Accounts'],
+  summary: "The tenant's accounts with their roles",
+  security: [{ bearer: [] }],
+  'x-permission': MANAGE,
+  responses: {
+    200: {
+      description: 'Accounts',
+      content: { 'application/json': { schema: z.object({ items: z.array(userSchema) }) } },
+    },
+    ...problemResponses(401, 403),
+  },
+})
+
+export const inviteUserRoute = createRoute({
+  method: 'post',
+  path: '/users/invitations',
+  tags: ['Accounts'],
+  summary: 'Invite a person: creates the account and returns a one-time link to choose a password',
+  security: [{ bearer: [] }],
+  'x-permission': MANAGE,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              email: emailSchema,
+              name: z.string().trim().min(2).max(120),
+              grants: z.array(grantSchema).min(1).max(20),
+            })
+            .openapi('Invitation'),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Invited',
+      content: {
+        'application/json': {
+          schema: z.object({ user: userSchema, invitationUrl: z.string(), expiresInDays: z.number() }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+  },
+})
+
+export const setRolesRoute = createRoute({
+  method: 'put',
+  path: '/users/{id}/roles',
+  tags: ['Accounts'],
+  summary: "Replace a person's roles; their sessions end so the new rights apply at once",
+  security: [{ bearer: [] }],
+  'x-permission': MANAGE,
+  request: {
+    params: userIdParam,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ grants: z.array(grantSchema).max(20) }) } },
+    },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: userSchema } } },
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+})
+
+export const setStatusRoute = createRoute({
+  method: 'put',
+  path: '/users/{id}/status',
+  tags: ['Accounts'],
+  summary: 'Disable or re-enable an account (disabling ends its sessions)',
+  security: [{ bearer: [] }],
+  'x-permission': MANAGE,
+  request: {
+    params: userIdParam,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ status: z.enum(['active', 'disabled']) }) } },
+    },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: userSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+})
+
+export const passwordResetRoute = createRoute({
+  method: 'post',
+  path: '/users/{id}/password-reset',
+  tags: ['Accounts'],
+  summary: 'Issue a one-time password-reset link for an account (shown to the admin)',
+  security: [{ bearer: [] }],
+  'x-permission': MANAGE,
+  request: { params: userIdParam },
+  responses: {
+    201: {
+      description: 'Link issued',
+      content: { 'application/json': { schema: z.object({ resetUrl: z.string() }) } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+})
+
+export function registerUsers(router: OpenAPIHono<ApiEnv>, kit: ApiKit) {
+  router.openapi(kit.guard(listUsersRoute), async (c) => c.json({ items: await listUsers(c.var.ctx.db) }, 200))
+  router.openapi(kit.guard(inviteUserRoute), async (c) => {
+    const { user, token } = await inviteAccount(c.var.ctx, c.req.valid('json'))
+    return c.json({ user, invitationUrl: pageUrl(c, `/admin/tautan/${token}`), expiresInDays: 7 }, 201)
+  })
+  router.openapi(kit.guard(setRolesRoute), async (c) =>
+    c.json(await setAccountGrants(c.var.ctx, c.req.valid('param').id, c.req.valid('json').grants), 200),
+  )
+  router.openapi(kit.guard(setStatusRoute), async (c) =>
+    c.json(await setAccountStatus(c.var.ctx, c.req.valid('param').id, c.req.valid('json').status), 200),
+  )
+  router.openapi(kit.guard(passwordResetRoute), async (c) => {
+    const user = await findUser(c.var.ctx.db, { id: c.req.valid('param').id })
+    const result = user ? await issuePasswordReset(c.var.ctx, user.email) : undefined
+    if (!result) throw problem('notFound', 'No such active account.')
+    return c.json({ resetUrl: pageUrl(c, `/admin/tautan/${result.token}`) }, 201)
+  })
+}

@@ -1,0 +1,65 @@
+import type { MigrationSet } from '@cerdas/db'
+
+/** Accounts, sessions, one-time links, API tokens and login throttling in each tenant database. */
+export const identityMigrations: MigrationSet = {
+  owner: 'identity',
+  migrations: [
+    {
+      id: '0001_accounts',
+      statements: [
+        `CREATE TABLE identity_users (
+          id TEXT PRIMARY KEY,
+          email TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          password_hash TEXT,
+          status TEXT NOT NULL DEFAULT 'active',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          last_login_at TEXT
+        )`,
+        `CREATE TABLE identity_grants (
+          user_id TEXT NOT NULL REFERENCES identity_users(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          dimension TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (user_id, role, dimension)
+        )`,
+        `CREATE TABLE identity_sessions (
+          id_hash TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES identity_users(id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          user_agent TEXT,
+          ip TEXT
+        )`,
+        'CREATE INDEX identity_sessions_user ON identity_sessions (user_id)',
+        `CREATE TABLE identity_links (
+          token_hash TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          user_id TEXT NOT NULL REFERENCES identity_users(id) ON DELETE CASCADE,
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          used_at TEXT
+        )`,
+        `CREATE TABLE identity_api_tokens (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          token_hash TEXT NOT NULL UNIQUE,
+          grants TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_at TEXT,
+          last_used_at TEXT,
+          revoked_at TEXT
+        )`,
+        `CREATE TABLE identity_throttle (
+          key TEXT PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          window_started_at TEXT NOT NULL,
+          blocked_until TEXT
+        )`,
+      ],
+    },
+  ],
+}

@@ -1,0 +1,156 @@
+import { type Grant, newId, problem, type TenantDb } from '@cerdas/core'
+import { z } from 'zod'
+
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase())
+
+export interface User {
+  id: string
+  email: string
+  name: string
+  status: 'active' | 'disabled'
+  hasPassword: boolean
+  grants: Grant[]
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+async function grantsOf(db: TenantDb, userIds: string[]): Promise<Map<string, Grant[]>> {
+  const out = new Map<string, Grant[]>(userIds.map((id) => [id, []]))
+  if (userIds.length === 0) return out
+  const rows = await db.$client.execute({
+    sql: `SELECT user_id, role, dimension FROM identity_grants WHERE user_id IN (${userIds.map(() => '?').join(',')})
+      ORDER BY role, dimension`,
+    args: userIds,
+  })
+  for (const r of rows.rows) {
+    out
+      .get(String(r.user_id))
+      ?.push({ role: r.role as Grant['role'], dimension: (r.dimension || null) as Grant['dimension'] })
+  }
+  return out
+}
+
+function toUser(r: Record<string, unknown>, grants: Grant[]): User {
+  return {
+    id: String(r.id),
+    email: String(r.email),
+    name: String(r.name),
+    status: r.status as User['status'],
+    hasPassword: r.password_hash !== null,
+    grants,
+    createdAt: String(r.created_at),
+    lastLoginAt: (r.last_login_at as string | null) ?? null,
+  }
+}
+
+export async function listUsers(db: TenantDb): Promise<User[]> {
+  const rows = await db.$client.execute('SELECT * FROM identity_users ORDER BY email')
+  const grants = await grantsOf(
+    db,
+    rows.rows.map((r) => String(r.id)),
+  )
+  return rows.rows.map((r) => toUser(r as Record<string, unknown>, grants.get(String(r.id)) ?? []))
+}
+
+export async function findUser(db: TenantDb, by: { id?: string; email?: string }): Promise<User | undefined> {
+  const row = (
+    await db.$client.execute({
+      sql: `SELECT * FROM identity_users WHERE ${by.id ? 'id' : 'email'} = ?`,
+      args: [by.id ?? by.email?.toLowerCase() ?? ''],
+    })
+  ).rows[0]
+  if (!row) return undefined
+  return toUser(row as Record<string, unknown>, (await grantsOf(db, [String(row.id)])).get(String(row.id)) ?? [])
+}
+
+/** The stored password hash of an active account, for login. */
+export async function passwordHashOf(
+  db: TenantDb,
+  email: string,
+): Promise<{ id: string; hash: string | null } | undefined> {
+  const row = (
+    await db.$client.execute({
+      sql: "SELECT id, password_hash FROM identity_users WHERE email = ? AND status = 'active'",
+      args: [email.toLowerCase()],
+    })
+  ).rows[0]
+  return row ? { id: String(row.id), hash: (row.password_hash as string | null) ?? null } : undefined
+}
+
+export async function createUser(
+  db: TenantDb,
+  input: { email: string; name: string; grants: Grant[]; passwordHash?: string | null },
+  now: Date,
+): Promise<User> {
+  const email = emailSchema.parse(input.email)
+  if (await findUser(db, { email })) throw problem('conflict', `An account for ${email} already exists.`)
+  const id = newId('usr')
+  const at = now.toISOString()
+  await db.$client.batch(
+    [
+      {
+        sql: 'INSERT INTO identity_users (id, email, name, password_hash, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        args: [id, email, input.name, input.passwordHash ?? null, 'active', at, at],
+      },
+      ...grantStatements(id, input.grants),
+    ],
+    'write',
+  )
+  return (await findUser(db, { id })) as User
+}
+
+function grantStatements(userId: string, grants: Grant[]) {
+  return grants.map((g) => ({
+    sql: 'INSERT OR IGNORE INTO identity_grants (user_id, role, dimension) VALUES (?, ?, ?)',
+    args: [userId, g.role, g.dimension ?? ''],
+  }))
+}
+
+/** Replaces a user's roles. Their sessions end, so new rights apply at the next login (session rotation). */
+export async function setUserGrants(db: TenantDb, userId: string, grants: Grant[], now: Date): Promise<User> {
+  const user = await findUser(db, { id: userId })
+  if (!user) throw problem('notFound', `No user ${userId}`)
+  await db.$client.batch(
+    [
+      { sql: 'DELETE FROM identity_grants WHERE user_id = ?', args: [userId] },
+      ...grantStatements(userId, grants),
+      { sql: 'UPDATE identity_users SET updated_at = ? WHERE id = ?', args: [now.toISOString(), userId] },
+      { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
+    ],
+    'write',
+  )
+  return (await findUser(db, { id: userId })) as User
+}
+
+export async function setUserStatus(db: TenantDb, userId: string, status: User['status'], now: Date): Promise<User> {
+  const user = await findUser(db, { id: userId })
+  if (!user) throw problem('notFound', `No user ${userId}`)
+  await db.$client.batch(
+    [
+      {
+        sql: 'UPDATE identity_users SET status = ?, updated_at = ? WHERE id = ?',
+        args: [status, now.toISOString(), userId],
+      },
+      ...(status === 'disabled' ? [{ sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] }] : []),
+    ],
+    'write',
+  )
+  return (await findUser(db, { id: userId })) as User
+}
+
+export async function setPasswordHash(db: TenantDb, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db.$client.batch(
+    [
+      {
+        sql: 'UPDATE identity_users SET password_hash = ?, updated_at = ? WHERE id = ?',
+        args: [passwordHash, now.toISOString(), userId],
+      },
+      // A new password ends every existing session.
+      { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
+    ],
+    'write',
+  )
+}

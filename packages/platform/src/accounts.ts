@@ -1,0 +1,109 @@
+import { type Actor, type Grant, problem, type TenantContext } from '@cerdas/core'
+import {
+  type ApiToken,
+  createApiToken,
+  endSession,
+  findUser,
+  inviteUser,
+  login,
+  redeemLink,
+  requestPasswordReset,
+  revokeApiToken,
+  setUserGrants,
+  setUserStatus,
+  type User,
+} from '@cerdas/identity'
+import { appendAudit } from './audit-log'
+
+/**
+ * Account operations as the API, the admin console and the CLI perform them:
+ * each one that changes something is audited, with who did it. Secrets
+ * (passwords, tokens, link tokens) never enter the audit log.
+ */
+const who = (ctx: TenantContext) => ctx.actor?.id ?? 'system'
+
+/** The person as the actor of entries written before the request knows them (login, link). */
+const asActor = (user: User): Actor => ({ kind: 'user', id: user.id, name: user.name, grants: user.grants })
+
+export async function inviteAccount(ctx: TenantContext, input: { email: string; name: string; grants: Grant[] }) {
+  const result = await inviteUser(ctx.db, input, who(ctx), ctx.now())
+  await ctx.audit({ action: 'invite', entity: 'cerdas.user', entityId: result.user.id, after: result.user })
+  return result
+}
+
+export async function setAccountGrants(ctx: TenantContext, userId: string, grants: Grant[]): Promise<User> {
+  const before = await findUser(ctx.db, { id: userId })
+  if (!before) throw problem('notFound', `No user ${userId}`)
+  const after = await setUserGrants(ctx.db, userId, grants, ctx.now())
+  await ctx.audit({ action: 'set-roles', entity: 'cerdas.user', entityId: userId, before, after })
+  return after
+}
+
+export async function setAccountStatus(ctx: TenantContext, userId: string, status: User['status']): Promise<User> {
+  const before = await findUser(ctx.db, { id: userId })
+  if (!before) throw problem('notFound', `No user ${userId}`)
+  if (status === 'disabled' && ctx.actor?.id === userId)
+    throw problem('conflict', 'You cannot disable your own account.')
+  const after = await setUserStatus(ctx.db, userId, status, ctx.now())
+  await ctx.audit({
+    action: status === 'disabled' ? 'disable' : 'enable',
+    entity: 'cerdas.user',
+    entityId: userId,
+    before,
+    after,
+  })
+  return after
+}
+
+export async function issuePasswordReset(ctx: TenantContext, email: string) {
+  const result = await requestPasswordReset(ctx.db, email, who(ctx), ctx.now())
+  if (result) await ctx.audit({ action: 'password-reset-issued', entity: 'cerdas.user', entityId: result.user.id })
+  return result
+}
+
+/** Sets a password from a one-time link; the person becomes the actor of the audit entry. */
+export async function setPasswordFromLink(ctx: TenantContext, token: string, password: string): Promise<User> {
+  const user = await redeemLink(ctx.db, token, password, ctx.now())
+  await appendAudit(
+    ctx.db,
+    asActor(user),
+    { action: 'password-set', entity: 'cerdas.user', entityId: user.id },
+    ctx.now(),
+  )
+  return user
+}
+
+export async function createAccountToken(
+  ctx: TenantContext,
+  input: { name: string; grants: Grant[]; expiresAt?: string | null },
+): Promise<{ token: ApiToken; secret: string }> {
+  const result = await createApiToken(ctx.db, input, who(ctx), ctx.now())
+  await ctx.audit({ action: 'create', entity: 'cerdas.api_token', entityId: result.token.id, after: result.token })
+  return result
+}
+
+export async function revokeAccountToken(ctx: TenantContext, id: string): Promise<ApiToken> {
+  const after = await revokeApiToken(ctx.db, id, ctx.now())
+  await ctx.audit({ action: 'revoke', entity: 'cerdas.api_token', entityId: id, after })
+  return after
+}
+
+/** Logs in and records the new session in the audit log (the session id itself is not recorded). */
+export async function loginAccount(
+  ctx: TenantContext,
+  input: { email: string; password: string; ip: string; userAgent?: string | undefined },
+) {
+  const result = await login(ctx.db, input, ctx.now())
+  await appendAudit(
+    ctx.db,
+    asActor(result.user),
+    { action: 'login', entity: 'cerdas.session', entityId: result.user.id },
+    ctx.now(),
+  )
+  return result
+}
+
+export async function logoutAccount(ctx: TenantContext, sessionId: string, userId: string): Promise<void> {
+  await endSession(ctx.db, sessionId)
+  await ctx.audit({ action: 'logout', entity: 'cerdas.session', entityId: userId })
+}
