@@ -50,7 +50,9 @@ describe('cerdas tenant: create, list, export/import, backup/restore, remove', (
     const table = await cli('tenant', 'list')
     expect(table.code).toBe(0)
     expect(table.stdout.split('\n')[0]).toMatch(/^SLUG\s+NAME\s+HOSTS\s+TEMPLATE\s+MODULES\s+SCHEMA/)
-    expect(table.stdout).toMatch(/toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements\s+up to date/)
+    expect(table.stdout).toMatch(
+      /toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements, schedules\s+up to date/,
+    )
   }, 30_000)
 
   it('exports a tenant and imports it under a new slug with the same table contents', async () => {

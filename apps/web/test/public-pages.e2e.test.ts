@@ -1,9 +1,9 @@
-import { createPlatform, createTenant } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createOperatorToken, createPlatform, createTenant } from '@cerdas/platform'
+import { modules } from '@cerdas/registry'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
@@ -11,11 +11,11 @@ import { httpRequest, type RunningServer, startServer } from './server'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const artifacts = join(repoRoot, 'test-results', 'e2e')
-const TOKEN = 'e2e-operator-token-0123456789'
 
 let server: RunningServer
 let browser: Browser
 let dataDir: string
+let operatorToken: string
 
 beforeAll(async () => {
   if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
@@ -31,8 +31,9 @@ beforeAll(async () => {
   })
   await createTenant(platform, { slug: 'toba', template: 'toba' })
   await createTenant(platform, { slug: 'samosir', template: 'kabupaten', name: 'Kabupaten Samosir' })
+  operatorToken = (await createOperatorToken(platform.controlPlane, { name: 'e2e' })).secret
   platform.close()
-  server = await startServer({ CERDAS_DATA_DIR: dataDir, CERDAS_OPERATOR_TOKEN: TOKEN })
+  server = await startServer({ CERDAS_DATA_DIR: dataDir })
   browser = await launchBrowser()
 })
 
@@ -51,55 +52,58 @@ async function withPage<T>(options: { javaScriptEnabled: boolean }, run: (ctx: B
   }
 }
 
-describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('public pages (JavaScript %o)', (options) => {
-  const tag = options.javaScriptEnabled ? 'js' : 'nojs'
+describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])(
+  'public pages (JavaScript %o)',
+  (options) => {
+    const tag = options.javaScriptEnabled ? 'js' : 'nojs'
 
-  it('shows Toba home with its dimensions, announcements and unverified districts', async () => {
-    await withPage(options, async (context) => {
-      const page = await context.newPage()
-      const response = await page.goto(server.origin('toba.localhost'))
-      expect(response?.status()).toBe(200)
-      await expect(page.locator('h1').first().textContent()).resolves.toBe('Kabupaten Toba')
-      expect(await page.locator('.dimension').count()).toBe(6)
-      expect(await page.locator('.home-section li').count()).toBe(3)
-      await expect(page.getByText('Balige', { exact: true }).count()).resolves.toBe(1)
-      expect(await page.locator('.badge-unverified').count()).toBeGreaterThan(0)
-      // Public pages ship no JavaScript at all.
-      expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0)
-      await page.screenshot({ path: join(artifacts, `toba-home-${tag}.png`), fullPage: true })
+    it('shows Toba home with its dimensions, announcements and unverified districts', async () => {
+      await withPage(options, async (context) => {
+        const page = await context.newPage()
+        const response = await page.goto(server.origin('toba.localhost'))
+        expect(response?.status()).toBe(200)
+        await expect(page.locator('h1').first().textContent()).resolves.toBe('Kabupaten Toba')
+        expect(await page.locator('.dimension').count()).toBe(6)
+        expect(await page.locator('.home-section li').count()).toBe(3)
+        await expect(page.getByText('Balige', { exact: true }).count()).resolves.toBe(1)
+        expect(await page.locator('.badge-unverified').count()).toBeGreaterThan(0)
+        // Public pages ship no JavaScript at all.
+        expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0)
+        await page.screenshot({ path: join(artifacts, `toba-home-${tag}.png`), fullPage: true })
+      })
     })
-  })
 
-  it('switches to English and keeps the choice across pages', async () => {
-    await withPage(options, async (context) => {
-      const page = await context.newPage()
-      await page.goto(`${server.origin('toba.localhost')}/pengumuman`)
-      await page.getByRole('link', { name: 'English' }).click()
-      await page.waitForURL(/\/pengumuman$/)
-      await expect(page.locator('h1').textContent()).resolves.toBe('Announcements')
-      await page.goto(server.origin('toba.localhost'))
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')
-      await expect(page.getByText('Six smart-city dimensions').count()).resolves.toBe(1)
+    it('switches to English and keeps the choice across pages', async () => {
+      await withPage(options, async (context) => {
+        const page = await context.newPage()
+        await page.goto(`${server.origin('toba.localhost')}/pengumuman`)
+        await page.getByRole('link', { name: 'English' }).click()
+        await page.waitForURL(/\/pengumuman$/)
+        await expect(page.locator('h1').textContent()).resolves.toBe('Announcements')
+        await page.goto(server.origin('toba.localhost'))
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')
+        await expect(page.getByText('Six smart-city dimensions').count()).resolves.toBe(1)
+      })
     })
-  })
 
-  it('searches from the home page and opens the announcement', async () => {
-    await withPage(options, async (context) => {
-      const page = await context.newPage()
-      await page.goto(server.origin('toba.localhost'))
-      await page.fill('#q', 'kesiapsiagaan')
-      await page.getByRole('button', { name: 'Cari' }).click()
-      await page.waitForURL(/\/cari\?q=kesiapsiagaan/)
-      const hit = page.locator('ol.results a').first()
-      await expect(hit.textContent()).resolves.toContain('kesiapsiagaan')
-      await hit.click()
-      await page.waitForURL(/\/pengumuman\/ann_/)
-      await expect(page.locator('h1').textContent()).resolves.toContain('kesiapsiagaan')
-      await expect(page.locator('.badge-unverified').count()).resolves.toBe(1)
-      await page.screenshot({ path: join(artifacts, `toba-announcement-${tag}.png`), fullPage: true })
+    it('searches from the home page and opens the announcement', async () => {
+      await withPage(options, async (context) => {
+        const page = await context.newPage()
+        await page.goto(server.origin('toba.localhost'))
+        await page.fill('#q', 'kesiapsiagaan')
+        await page.getByRole('button', { name: 'Cari' }).click()
+        await page.waitForURL(/\/cari\?q=kesiapsiagaan/)
+        const hit = page.locator('ol.results a').first()
+        await expect(hit.textContent()).resolves.toContain('kesiapsiagaan')
+        await hit.click()
+        await page.waitForURL(/\/pengumuman\/ann_/)
+        await expect(page.locator('h1').textContent()).resolves.toContain('kesiapsiagaan')
+        await expect(page.locator('.badge-unverified').count()).resolves.toBe(1)
+        await page.screenshot({ path: join(artifacts, `toba-announcement-${tag}.png`), fullPage: true })
+      })
     })
-  })
-})
+  },
+)
 
 describe('tenants and the platform page', () => {
   it('lists every tenant on the platform host with links to their own hosts', async () => {
@@ -132,14 +136,16 @@ describe('tenants and the platform page', () => {
     expect(id).toMatch(/^ann_/)
     const verify = await httpRequest(server.port, 'toba.localhost', `/api/v1/announcements/${id}/verify`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ source: 'https://tobakab.go.id/' }),
     })
     expect(verify.status).toBe(200)
     await withPage({ javaScriptEnabled: false }, async (context) => {
       const page = await context.newPage()
       await page.goto(`${server.origin('toba.localhost')}/pengumuman/${id}`)
-      await expect(page.locator('.badge-verified').textContent()).resolves.toMatch(/^Diverifikasi \d{1,2} \w+ 2026 oleh Operator/)
+      await expect(page.locator('.badge-verified').textContent()).resolves.toMatch(
+        /^Diverifikasi \d{1,2} \w+ 2026 oleh e2e/,
+      )
     })
   })
 

@@ -1,8 +1,9 @@
 import type { AnyModule } from '@cerdas/core'
 import announcements from '@cerdas/module-announcements'
+import schedules from '@cerdas/module-schedules'
 
 /**
  * Every module this installation ships. `cerdas module new` adds new modules
  * here; a tenant enables a subset through its template or settings.
  */
-export const modules: AnyModule[] = [announcements]
+export const modules: AnyModule[] = [announcements, schedules]

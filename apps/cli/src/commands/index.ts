@@ -1,4 +1,5 @@
 import type { Command } from '../command'
+import { auditVerifyCommand } from './audit-verify'
 import { moduleNewCommand } from './module-new'
 import { templateCheckCommand } from './template-check'
 import { templateListCommand } from './template-list'
@@ -12,6 +13,8 @@ import { tenantDisableCommand, tenantEnableCommand } from './tenant-module-toggl
 import { tenantRemoveCommand } from './tenant-remove'
 import { tenantRestoreCommand } from './tenant-restore'
 import { tenantSeedCommand } from './tenant-seed'
+import { operatorTokenCreateCommand, tokenCreateCommand } from './token'
+import { userInviteCommand, userListCommand, userResetCommand } from './user'
 
 /** Every command, in the order `cerdas --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +29,12 @@ export const COMMANDS: readonly Command[] = [
   tenantRemoveCommand,
   tenantEnableCommand,
   tenantDisableCommand,
+  userInviteCommand,
+  userListCommand,
+  userResetCommand,
+  tokenCreateCommand,
+  operatorTokenCreateCommand,
+  auditVerifyCommand,
   templateListCommand,
   templateCheckCommand,
   moduleNewCommand,

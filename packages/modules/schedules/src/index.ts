@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url'
+import { defineModule } from '@cerdas/core'
+import { holidaysHomeSection } from './holidays'
+import { migrations } from './migrations'
+import { permissions } from './permissions'
+import { registerRoutes } from './routes/index'
+import { schema } from './schema'
+import { seedData, seedSchedules } from './seed'
+import { settings } from './settings'
+
+export * from './holidays'
+export * from './kinds'
+export { describeReason } from './reasons'
+export * from './schedules'
+export type { ScheduleSeed } from './seed'
+export type { ScheduleSettings } from './settings'
+export * from './validation'
+
+/**
+ * Jadwal: opening hours and officer presence of any entity of any module (by owner reference),
+ * and the tenant's holiday calendar (national days, cuti bersama, regional holidays) that every
+ * schedule and working-day count uses.
+ */
+export default defineModule({
+  id: 'schedules',
+  dimension: 'governance',
+  title: { id: 'Jadwal & hari libur', en: 'Schedules & holidays' },
+  description: {
+    id: 'Jam buka, kehadiran petugas, dan hari libur daerah',
+    en: 'Opening hours, officer presence and the regency holiday calendar',
+  },
+  schema,
+  migrations,
+  settings,
+  permissions,
+  api: registerRoutes,
+  seed: { data: seedData, run: seedSchedules },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    routes: [{ path: 'hari-libur', file: 'web/holiday-list.tsx' }],
+    nav: [{ path: '/hari-libur', title: { id: 'Hari libur', en: 'Holidays' } }],
+    home: holidaysHomeSection,
+  },
+})

@@ -1,0 +1,6 @@
+/** Dependency-free constants, safe to import from pages. */
+export const SCHEDULE_KINDS = ['hours', 'presence'] as const
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
+
+export const HOLIDAY_KIND_IDS = ['national', 'cuti_bersama', 'regional'] as const
+export type HolidayKindId = (typeof HOLIDAY_KIND_IDS)[number]

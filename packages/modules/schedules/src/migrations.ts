@@ -1,0 +1,46 @@
+import type { Migration } from '@cerdas/core'
+
+export const migrations: Migration[] = [
+  {
+    id: '0001_create_schedules',
+    statements: [
+      `CREATE TABLE schedules_schedules (
+        id TEXT PRIMARY KEY,
+        seed_key TEXT UNIQUE,
+        owner_module TEXT NOT NULL,
+        owner_type TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label_id TEXT NOT NULL,
+        label_en TEXT,
+        role_id TEXT,
+        role_en TEXT,
+        services TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        closed_on_holidays INTEGER NOT NULL,
+        verified_at TEXT,
+        verified_by TEXT,
+        verification_source TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      'CREATE INDEX schedules_schedules_owner ON schedules_schedules (owner_module, owner_type, owner_id, id)',
+      `CREATE TABLE schedules_holidays (
+        id TEXT PRIMARY KEY,
+        seed_key TEXT UNIQUE,
+        date TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        name_id TEXT NOT NULL,
+        name_en TEXT,
+        kind TEXT NOT NULL,
+        source TEXT,
+        note TEXT,
+        verified_at TEXT,
+        verified_by TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      'CREATE INDEX schedules_holidays_year ON schedules_holidays (year, date)',
+    ],
+  },
+]

@@ -1,0 +1,432 @@
+import { decodeCursor, encodeCursor, newId, problem, type TenantContext } from '@cerdas/core'
+import {
+  dayNumber,
+  formatDay,
+  type HolidayCalendar,
+  type LocalDate,
+  localDateOf,
+  type OpeningHoursWarning,
+  parseOpeningHours,
+  type ScheduleDefinition,
+  type SchemaOrgHours,
+  scheduleSchema,
+  statusAt,
+  toICalendar,
+  toOpeningHours,
+  toOpeningHoursSpecification,
+  weekView,
+} from '@cerdas/schedules'
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm'
+import { tenantHolidayCalendar } from './holidays'
+import type { ScheduleKind } from './kinds'
+import { describeReason } from './reasons'
+import { schedules } from './schema'
+import type {
+  CreateScheduleInput,
+  DefinitionInput,
+  ImportScheduleInput,
+  ListQuery,
+  OwnerRef,
+  OwnerStatus,
+  Schedule,
+  ScheduleStatusView,
+  UpdateScheduleInput,
+  WeekView,
+} from './validation'
+
+type ScheduleRow = typeof schedules.$inferSelect
+
+const ENTITY = 'schedules.schedule'
+/** Longest range an iCalendar export covers. */
+const MAX_ICAL_DAYS = 3 * 366
+
+function definitionOf(row: ScheduleRow): ScheduleDefinition {
+  return JSON.parse(row.definition) as ScheduleDefinition
+}
+
+function fromRow(row: ScheduleRow): Schedule {
+  const definition = definitionOf(row)
+  return {
+    id: row.id,
+    owner: { module: row.ownerModule, type: row.ownerType, id: row.ownerId },
+    kind: row.kind as ScheduleKind,
+    label: { id: row.labelId, ...(row.labelEn ? { en: row.labelEn } : {}) },
+    role: row.roleId ? { id: row.roleId, ...(row.roleEn ? { en: row.roleEn } : {}) } : null,
+    services: JSON.parse(row.services) as string[],
+    definition,
+    openingHours: toOpeningHours(definition),
+    verification: {
+      verified: row.verifiedAt !== null,
+      verifiedAt: row.verifiedAt ?? null,
+      verifiedBy: row.verifiedBy ?? null,
+      source: row.verificationSource ?? null,
+    },
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }
+}
+
+const pointer = (path: PropertyKey[]) =>
+  `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+
+/**
+ * Completes an admin's definition with the tenant zone and holiday default, then validates it with
+ * the engine (overlaps, unknown zone, overnight mistakes): a 422 with `/definition/...` pointers.
+ */
+export function buildDefinition(ctx: TenantContext, input: DefinitionInput, base = '/definition'): ScheduleDefinition {
+  const byDefault = ctx.tenant.modules.schedules?.settings.closedOnHolidaysByDefault
+  const candidate = {
+    zone: input.zone ?? ctx.tenant.timezone,
+    closedOnHolidays: input.closedOnHolidays ?? (typeof byDefault === 'boolean' ? byDefault : true),
+    ...Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => k !== 'zone' && k !== 'closedOnHolidays' && v !== undefined),
+    ),
+  }
+  const parsed = scheduleSchema.safeParse(candidate)
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      pointer: `${base}${pointer(issue.path)}`,
+      message: issue.message,
+    }))
+    throw problem('validation', errors.map((e) => `${e.pointer}: ${e.message}`).join('; '), { errors })
+  }
+  return parsed.data
+}
+
+/** The definition as the engine evaluates it, with the label for exports. */
+function engineDefinition(schedule: Schedule): ScheduleDefinition {
+  return { ...schedule.definition, label: schedule.label }
+}
+
+async function findRow(ctx: TenantContext, id: string): Promise<ScheduleRow | undefined> {
+  const [row] = await ctx.db.select().from(schedules).where(eq(schedules.id, id))
+  return row
+}
+
+export async function getSchedule(ctx: TenantContext, id: string): Promise<Schedule> {
+  const row = await findRow(ctx, id)
+  if (!row) throw problem('notFound', `No schedule with id ${id}`)
+  return fromRow(row)
+}
+
+/** Schedules, optionally filtered by owner and kind, oldest first, one cursor page at a time. */
+export async function listSchedules(
+  ctx: TenantContext,
+  query: ListQuery,
+): Promise<{ items: Schedule[]; nextCursor: string | null }> {
+  const where: SQL[] = []
+  if (query.ownerModule) where.push(eq(schedules.ownerModule, query.ownerModule))
+  if (query.ownerType) where.push(eq(schedules.ownerType, query.ownerType))
+  if (query.ownerId) where.push(eq(schedules.ownerId, query.ownerId))
+  if (query.kind) where.push(eq(schedules.kind, query.kind))
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor)
+    if (cursor?.length !== 1 || typeof cursor[0] !== 'string')
+      throw problem('badRequest', 'The cursor is not valid; start from the first page.')
+    where.push(gt(schedules.id, cursor[0]))
+  }
+  const rows = await ctx.db
+    .select()
+    .from(schedules)
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(asc(schedules.id))
+    .limit(query.limit + 1)
+  const items = rows.slice(0, query.limit).map(fromRow)
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null }
+}
+
+/** Every schedule of one owner (hours first, then presence), at most 100. */
+export async function listSchedulesForOwner(ctx: TenantContext, owner: OwnerRef): Promise<Schedule[]> {
+  const rows = await ctx.db
+    .select()
+    .from(schedules)
+    .where(
+      and(
+        eq(schedules.ownerModule, owner.module),
+        eq(schedules.ownerType, owner.type),
+        eq(schedules.ownerId, owner.id),
+      ),
+    )
+    .orderBy(asc(schedules.kind), asc(schedules.id))
+    .limit(100)
+  return rows.map(fromRow)
+}
+
+export async function createSchedule(
+  ctx: TenantContext,
+  input: CreateScheduleInput,
+  options: { seedKey?: string; verification?: { at: string; by: string; source: string | null } } = {},
+): Promise<Schedule> {
+  const definition = buildDefinition(ctx, input.definition)
+  const now = ctx.now().toISOString()
+  const row: ScheduleRow = {
+    id: newId('sch'),
+    seedKey: options.seedKey ?? null,
+    ownerModule: input.owner.module,
+    ownerType: input.owner.type,
+    ownerId: input.owner.id,
+    kind: input.kind,
+    labelId: input.label.id,
+    labelEn: input.label.en ?? null,
+    roleId: input.role?.id ?? null,
+    roleEn: input.role?.en ?? null,
+    services: JSON.stringify(input.services ?? []),
+    definition: JSON.stringify(definition),
+    closedOnHolidays: definition.closedOnHolidays ? 1 : 0,
+    verifiedAt: options.verification?.at ?? null,
+    verifiedBy: options.verification?.by ?? null,
+    verificationSource: options.verification?.source ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.db.insert(schedules).values(row)
+  const created = fromRow(row)
+  await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
+  return created
+}
+
+/**
+ * Imports an OSM opening_hours value as a new schedule. A value the engine cannot read is a 422
+ * whose error names the character position (also as `position` and `snippet` extensions).
+ */
+export async function importSchedule(
+  ctx: TenantContext,
+  input: ImportScheduleInput,
+): Promise<{ schedule: Schedule; warnings: OpeningHoursWarning[] }> {
+  const zone = input.zone ?? ctx.tenant.timezone
+  const parsed = parseOpeningHours(input.openingHours, { zone })
+  if (!parsed.ok) {
+    const { position, message, snippet } = parsed.error
+    const text = `${message} (at position ${position})`
+    throw problem('validation', `opening_hours: ${text}`, {
+      errors: [{ pointer: '/openingHours', message: text }],
+      position,
+      snippet,
+    })
+  }
+  const { label: _label, ...definition } = parsed.schedule
+  const schedule = await createSchedule(ctx, {
+    owner: input.owner,
+    kind: input.kind,
+    label: input.label,
+    ...(input.role !== undefined ? { role: input.role } : {}),
+    ...(input.services ? { services: input.services } : {}),
+    definition,
+  })
+  return { schedule, warnings: parsed.warnings }
+}
+
+export async function updateSchedule(ctx: TenantContext, id: string, input: UpdateScheduleInput): Promise<Schedule> {
+  const before = await findRow(ctx, id)
+  if (!before) throw problem('notFound', `No schedule with id ${id}`)
+  const definition = input.definition ? buildDefinition(ctx, input.definition) : undefined
+  const now = ctx.now().toISOString()
+  const next: ScheduleRow = {
+    ...before,
+    ...(input.owner ? { ownerModule: input.owner.module, ownerType: input.owner.type, ownerId: input.owner.id } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.label ? { labelId: input.label.id, labelEn: input.label.en ?? null } : {}),
+    ...(input.role !== undefined ? { roleId: input.role?.id ?? null, roleEn: input.role?.en ?? null } : {}),
+    ...(input.services ? { services: JSON.stringify(input.services) } : {}),
+    ...(definition
+      ? { definition: JSON.stringify(definition), closedOnHolidays: definition.closedOnHolidays ? 1 : 0 }
+      : {}),
+    updatedAt: now,
+  }
+  // Changed hours were not what the verifier checked.
+  if (definition && next.definition !== before.definition) {
+    next.verifiedAt = null
+    next.verifiedBy = null
+  }
+  await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
+  const updated = fromRow(next)
+  await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+  return updated
+}
+
+export async function deleteSchedule(ctx: TenantContext, id: string): Promise<void> {
+  const before = await findRow(ctx, id)
+  if (!before) throw problem('notFound', `No schedule with id ${id}`)
+  await ctx.db.delete(schedules).where(eq(schedules.id, id))
+  await ctx.audit({ action: 'delete', entity: ENTITY, entityId: id, before: fromRow(before) })
+}
+
+/** Stamps the schedule as checked now by the acting person. */
+export async function verifySchedule(
+  ctx: TenantContext,
+  id: string,
+  input: { source?: string | undefined },
+): Promise<Schedule> {
+  const before = await findRow(ctx, id)
+  if (!before) throw problem('notFound', `No schedule with id ${id}`)
+  const now = ctx.now().toISOString()
+  const next: ScheduleRow = {
+    ...before,
+    verifiedAt: now,
+    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+    verificationSource: input.source ?? before.verificationSource,
+    updatedAt: now,
+  }
+  await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
+  const updated = fromRow(next)
+  await ctx.audit({ action: 'verify', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+  return updated
+}
+
+/**
+ * The state of a schedule at an instant, pure: open/closed, next change, next opening, the reason
+ * with a readable label, and the hours of that local date.
+ */
+export function statusView(schedule: Schedule, at: Date, calendar: HolidayCalendar): ScheduleStatusView {
+  const definition = schedule.definition
+  const status = statusAt(definition, at, calendar)
+  const [today] = weekView(definition, localDateOf(at, definition.zone), calendar)
+  if (!today) throw new Error('weekView returned no day')
+  return {
+    scheduleId: schedule.id,
+    kind: schedule.kind,
+    timezone: definition.zone,
+    at: at.toISOString(),
+    open: status.open,
+    until: status.until?.toISOString() ?? null,
+    nextOpen: status.nextOpen?.toISOString() ?? null,
+    reason: describeReason(status.reason, status.open),
+    today: {
+      date: today.date,
+      intervals: today.intervals.map((iv) => ({ start: iv.start, end: iv.end, overnight: iv.overnight })),
+      reason: describeReason(today.reason, today.intervals.length > 0),
+    },
+  }
+}
+
+/**
+ * Is it open (or is the officer present) now or at an instant, holiday- and break-aware.
+ * @example const s = await statusOf(ctx, 'sch_...'); s.open ? `until ${s.until}` : `opens ${s.nextOpen}`
+ */
+export async function statusOf(ctx: TenantContext, id: string, at?: Date): Promise<ScheduleStatusView> {
+  const schedule = await getSchedule(ctx, id)
+  return statusView(schedule, at ?? ctx.now(), await tenantHolidayCalendar(ctx))
+}
+
+/**
+ * What other modules call for an office, service or place: the hours status plus every presence
+ * schedule's status ("open now, officer present 08:30–12:00"). `hours` is null when the owner has
+ * no hours schedule; with several, the oldest one counts.
+ * @example const { hours, presence } = await statusForOwner(ctx, { module: 'directory', type: 'office', id })
+ */
+export async function statusForOwner(ctx: TenantContext, owner: OwnerRef, at?: Date): Promise<OwnerStatus> {
+  const instant = at ?? ctx.now()
+  const list = await listSchedulesForOwner(ctx, owner)
+  const calendar = await tenantHolidayCalendar(ctx)
+  const hours = list.find((s) => s.kind === 'hours')
+  return {
+    owner: { ...owner },
+    at: instant.toISOString(),
+    hours: hours ? { schedule: hours, status: statusView(hours, instant, calendar) } : null,
+    presence: list
+      .filter((s) => s.kind === 'presence')
+      .map((schedule) => ({ schedule, status: statusView(schedule, instant, calendar) })),
+  }
+}
+
+/** Seven local dates from `from` (default today in the schedule's zone) with the hours that apply. */
+export async function weekOf(ctx: TenantContext, id: string, from?: LocalDate): Promise<WeekView> {
+  const schedule = await getSchedule(ctx, id)
+  const zone = schedule.definition.zone
+  const first = from ?? localDateOf(ctx.now(), zone)
+  const calendar = await tenantHolidayCalendar(ctx)
+  const days = weekView(schedule.definition, first, calendar)
+  return {
+    scheduleId: id,
+    timezone: zone,
+    from: first,
+    days: days.map((d) => ({
+      date: d.date,
+      weekday: d.weekday,
+      intervals: d.intervals.map((iv) => ({
+        start: iv.start,
+        end: iv.end,
+        overnight: iv.overnight,
+        startsAt: iv.startsAt.toISOString(),
+        endsAt: iv.endsAt.toISOString(),
+      })),
+      reason: describeReason(d.reason, d.intervals.length > 0),
+      ...(d.holiday
+        ? {
+            holiday: {
+              date: d.holiday.date,
+              name: { ...d.holiday.name },
+              kind: d.holiday.kind,
+              ...(d.holiday.source ? { source: d.holiday.source } : {}),
+              verified: d.holiday.verified,
+            },
+          }
+        : {}),
+    })),
+  }
+}
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  return formatDay(dayNumber(date) + days)
+}
+
+function range(ctx: TenantContext, zone: string, from?: LocalDate, to?: LocalDate): { from: LocalDate; to: LocalDate } {
+  const first = from ?? localDateOf(ctx.now(), zone)
+  const last = to ?? addDays(first, 365)
+  if (dayNumber(last) < dayNumber(first)) throw problem('badRequest', 'to is before from')
+  if (dayNumber(last) - dayNumber(first) > MAX_ICAL_DAYS)
+    throw problem('badRequest', `A calendar covers at most ${MAX_ICAL_DAYS} days`)
+  return { from: first, to: last }
+}
+
+/**
+ * The schedule as an RFC 5545 iCalendar (weekly RRULEs with EXDATEs on holidays and special dates).
+ * Reproducible: DTSTAMP is the schedule's last change.
+ */
+export async function scheduleICalendar(
+  ctx: TenantContext,
+  id: string,
+  options: { from?: LocalDate | undefined; to?: LocalDate | undefined; locale?: 'id' | 'en' } = {},
+): Promise<string> {
+  const schedule = await getSchedule(ctx, id)
+  const { from, to } = range(ctx, schedule.definition.zone, options.from, options.to)
+  return toICalendar(engineDefinition(schedule), await tenantHolidayCalendar(ctx), {
+    from,
+    to,
+    summary: schedule.label,
+    locale: options.locale ?? 'id',
+    uidPrefix: schedule.id,
+    uidDomain: ctx.tenant.primaryHost,
+    stamp: new Date(schedule.updatedAt),
+  })
+}
+
+/** The schedule as an OSM opening_hours value. */
+export async function scheduleOpeningHours(ctx: TenantContext, id: string): Promise<string> {
+  return (await getSchedule(ctx, id)).openingHours
+}
+
+/**
+ * schema.org OpeningHoursSpecification JSON-LD for the coming year (holidays, Ramadan hours and
+ * closures as special hours), ready to embed in a Place's JSON-LD.
+ */
+export async function scheduleSchemaOrg(
+  ctx: TenantContext,
+  id: string,
+  locale: 'id' | 'en' = 'id',
+): Promise<SchemaOrgHours & { '@context': 'https://schema.org'; '@type': 'Place'; name: string }> {
+  const schedule = await getSchedule(ctx, id)
+  const { from, to } = range(ctx, schedule.definition.zone)
+  const hours = toOpeningHoursSpecification(schedule.definition, await tenantHolidayCalendar(ctx), {
+    from,
+    to,
+    locale,
+  })
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Place',
+    name: (locale === 'en' ? schedule.label.en : undefined) ?? schedule.label.id,
+    ...hours,
+  }
+}

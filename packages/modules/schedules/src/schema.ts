@@ -1,0 +1,63 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/**
+ * Opening hours and officer presence of any entity of any module. The owner is
+ * a reference (module + type + id), never a foreign key into another module's tables.
+ */
+export const schedules = sqliteTable(
+  'schedules_schedules',
+  {
+    id: text('id').primaryKey(),
+    /** Stable key of a template record, so seeding twice inserts nothing new. */
+    seedKey: text('seed_key').unique(),
+    ownerModule: text('owner_module').notNull(),
+    ownerType: text('owner_type').notNull(),
+    ownerId: text('owner_id').notNull(),
+    /** `hours` (when the place is open) or `presence` (when an officer is at the desk). */
+    kind: text('kind').notNull(),
+    labelId: text('label_id').notNull(),
+    labelEn: text('label_en'),
+    /** Presence only: the role or desk (e.g. "Petugas perekaman KTP-el"). */
+    roleId: text('role_id'),
+    roleEn: text('role_en'),
+    /** JSON array of service references the presence covers. */
+    services: text('services').notNull(),
+    /** The engine's schedule definition as JSON (validated with @cerdas/schedules' scheduleSchema). */
+    definition: text('definition').notNull(),
+    /** Mirrors definition.closedOnHolidays, for queries. */
+    closedOnHolidays: integer('closed_on_holidays').notNull(),
+    verifiedAt: text('verified_at'),
+    verifiedBy: text('verified_by'),
+    verificationSource: text('verification_source'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('schedules_schedules_owner').on(t.ownerModule, t.ownerType, t.ownerId, t.id)],
+)
+
+/** The tenant's holiday calendar: national days, cuti bersama and local holidays, per year. */
+export const holidays = sqliteTable(
+  'schedules_holidays',
+  {
+    id: text('id').primaryKey(),
+    seedKey: text('seed_key').unique(),
+    /** Local date YYYY-MM-DD. */
+    date: text('date').notNull(),
+    year: integer('year').notNull(),
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en'),
+    /** national | cuti_bersama | regional */
+    kind: text('kind').notNull(),
+    /** Where the date comes from, e.g. the SKB 3 Menteri for that year. */
+    source: text('source'),
+    /** Caveats, e.g. "estimated date, decree not yet published". */
+    note: text('note'),
+    verifiedAt: text('verified_at'),
+    verifiedBy: text('verified_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('schedules_holidays_year').on(t.year, t.date)],
+)
+
+export const schema = { schedules, holidays }
