@@ -40,7 +40,7 @@ export async function requestPasswordReset(
   now: Date,
 ): Promise<{ user: User; token: string } | undefined> {
   const user = await findUser(db, { email })
-  if (!user || user.status !== 'active') return undefined
+  if (user?.status !== 'active') return undefined
   return { user, token: await issueLink(db, 'reset', user.id, createdBy, now) }
 }
 

@@ -77,7 +77,7 @@ export async function readSession(
     return undefined
   }
   const user = await findUser(db, { id: String(row.user_id) })
-  if (!user || user.status !== 'active') return undefined
+  if (user?.status !== 'active') return undefined
   if (now.getTime() - lastSeen > 60_000) {
     await db.$client.execute({
       sql: 'UPDATE identity_sessions SET last_seen_at = ? WHERE id_hash = ?',

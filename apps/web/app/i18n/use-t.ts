@@ -1,4 +1,4 @@
-import { type Locale, translator } from '@cerdas/core/web'
+import { translator } from '@cerdas/core/web'
 import { useLocale } from '@cerdas/ui'
 import { messages } from './messages'
 

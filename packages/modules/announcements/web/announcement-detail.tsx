@@ -67,6 +67,8 @@ export default function AnnouncementDetail() {
         {pickText(a.body, locale)
           .split(/\n{2,}/)
           .map((paragraph, i) => (
+            // Paragraphs of one text never reorder, so their position is a stable key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <p key={i}>{paragraph}</p>
           ))}
       </div>
