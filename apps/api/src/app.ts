@@ -23,8 +23,15 @@ export interface ApiAppOptions {
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 
+/**
+ * Methods that carry no body skip the body checks: touching the body of a
+ * request makes @hono/node-server build a full Request, which costs reads.
+ */
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /** Bodies of API writes are JSON; anything else is refused before validation. */
 const requireJsonBody: MiddlewareHandler = async (c, next) => {
+  if (BODYLESS.has(c.req.method)) return next()
   // Without Content-Length (HTTP/2, chunked, in-process requests) the body stream itself tells.
   const length = c.req.header('content-length')
   const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null
@@ -59,15 +66,13 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   app.onError(problemErrorHandler(log))
   app.notFound(problemNotFound)
   app.use('/api/*', requestId(), requestLogger(log))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 1_048_576,
-      onError: () => {
-        throw problem('payloadTooLarge', `The body may be at most ${options.bodyLimitBytes ?? 1_048_576} bytes.`)
-      },
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: options.bodyLimitBytes ?? 1_048_576,
+    onError: () => {
+      throw problem('payloadTooLarge', `The body may be at most ${options.bodyLimitBytes ?? 1_048_576} bytes.`)
+    },
+  })
+  app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)))
   app.use('/api/v1/*', requireJsonBody, tenant({ platform, trustProxy: options.trustProxy ?? false }))
 
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })

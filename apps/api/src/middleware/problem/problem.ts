@@ -9,12 +9,14 @@ import type { Logger } from '../logger'
 export function problemResponse(c: Context, details: ProblemDetails): Response {
   const body = { ...details, instance: details.instance ?? c.req.path }
   const requestId = c.get('requestId' as never) as string | undefined
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' }
+  // A refusal that says when to come back (429, 503) says it in the standard header too.
+  if (typeof details.retryAfter === 'number' && details.retryAfter > 0)
+    headers['Retry-After'] = String(Math.ceil(details.retryAfter))
   return c.newResponse(
     JSON.stringify(requestId ? { ...body, requestId } : body),
     details.status as ContentfulStatusCode,
-    {
-      'Content-Type': 'application/problem+json',
-    },
+    headers,
   )
 }
 

@@ -19,16 +19,20 @@ export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
   }
 }
 
-/** The client's address: from X-Forwarded-For behind a trusted proxy, else the socket. */
-export function clientIp(c: Context, trustProxy: boolean): string {
+/**
+ * The client's address: from X-Forwarded-For behind a trusted proxy, else the
+ * socket; undefined when neither is known (an app mounted without the Node
+ * bindings), so that unrelated clients are never counted as one address.
+ */
+export function clientIp(c: Context, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded
   }
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    return getConnInfo(c).remote.address || undefined
   } catch {
-    return 'unknown'
+    return undefined
   }
 }
 
@@ -58,7 +62,7 @@ export const loginRoute = createRoute({
       description: 'Logged in',
       content: { 'application/json': { schema: z.object({ user: userSchema, expiresAt: z.string() }) } },
     },
-    ...problemResponses(400, 401, 415, 422, 429),
+    ...problemResponses(400, 401, 413, 415, 422, 429),
   },
 })
 
@@ -112,7 +116,7 @@ export const setPasswordRoute = createRoute({
   },
   responses: {
     204: { description: 'Password set; log in with it' },
-    ...problemResponses(400, 404, 415, 422),
+    ...problemResponses(400, 404, 413, 415, 422),
   },
 })
 
