@@ -40,7 +40,9 @@ step('build', runBin('pnpm', ['--filter', '@cerdas/web', 'run', 'build'], { env 
 mkdirSync(join(root, 'test-results'), { recursive: true })
 const report = join(root, 'test-results', 'vitest.json')
 console.log('› Tests (vitest)')
-const vitestStatus = runBin('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env })
+const vitestStatus = runBin('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  env,
+})
 let passed = 0
 let failed = 0
 if (existsSync(report)) {

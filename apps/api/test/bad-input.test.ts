@@ -1,6 +1,7 @@
 import { problemType } from '@cerdas/core'
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiFixtures, labelOf as label, requiredQuery } from './support/fixtures'
 import {
   type DocumentedOperation,
   fetchOpenApi,
@@ -28,7 +29,7 @@ const STABLE_TYPES: Record<number, string> = {
 
 let t: TestPlatform
 let doc: OpenApiDocument
-let announcementId: string
+let api: ApiFixtures
 
 /** Every row of every table of the tenant, audit log and search index included. */
 async function storedData(): Promise<Record<string, unknown[]>> {
@@ -58,14 +59,8 @@ async function expectRefused(status: number, label: string, send: () => Promise<
 beforeAll(async () => {
   t = await createTestPlatform()
   await t.createTenant('uji')
-  const res = await t.request(HOST, '/api/v1/announcements', {
-    method: 'POST',
-    token: TEST_OPERATOR_TOKEN,
-    body: JSON.stringify({ title: { id: 'Tetap sama' }, body: { id: 'Tidak boleh berubah' }, category: 'general' }),
-  })
-  expect(res.status).toBe(201)
-  announcementId = ((await res.json()) as { id: string }).id
   doc = await fetchOpenApi(t, HOST)
+  api = new ApiFixtures(t, 'uji', doc)
 })
 afterAll(() => t?.close())
 
@@ -83,8 +78,8 @@ const collected = await (async () => {
 const writes = collected.writes
 const reads = collected.reads.filter((op) => op.method === 'get')
 
-const pathOf = (op: DocumentedOperation) => fillPath(op.path, { id: announcementId })
-const label = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`
+/** Public routes are probed without a token (that is how they are used); the rest as the operator. */
+const tokenFor = (op: DocumentedOperation) => (op.isPublic ? null : TEST_OPERATOR_TOKEN)
 const validBody = (op: DocumentedOperation) =>
   op.bodySchema ? JSON.stringify(sampleValue(doc, op.bodySchema)) : undefined
 
@@ -127,9 +122,19 @@ describe('bad input on write routes, generated from the OpenAPI document', () =>
     expect(writes.filter((op) => op.bodySchema).length).toBeGreaterThanOrEqual(3)
   })
 
+  it('finds public routes (x-public) and guarded ones (x-permission) among them', () => {
+    expect(writes.some((op) => op.isPublic)).toBe(true)
+    expect(writes.some((op) => op.permission)).toBe(true)
+  })
+
   describe.each(writes.map((op) => [label(op), op] as const))('%s', (_name, op) => {
+    // The refusals address a real record, so a 404 cannot stand in for them.
+    let path = op.path
+    beforeAll(async () => {
+      path = await api.pathOf(op)
+    })
     const send: Send = (init) =>
-      t.request(HOST, pathOf(op), { method: op.method.toUpperCase(), token: TEST_OPERATOR_TOKEN, ...init })
+      t.request(HOST, path, { method: op.method.toUpperCase(), token: tokenFor(op), ...init })
 
     if (op.bodySchema) describeBodyRefusals(op, op.bodySchema, send)
 
@@ -147,9 +152,20 @@ describe('bad input on write routes, generated from the OpenAPI document', () =>
       }
     })
 
-    it('refuses a caller without a token with 401', async () => {
-      await expectRefused(401, `${label(op)} anonymous`, () => send({ token: null, body: validBody(op) }))
-    })
+    if (op.isPublic) {
+      it('is public: it documents no security and a caller without a token is not refused', async () => {
+        expect(op.permission).toBeUndefined()
+        expect(op.operation.security ?? []).toEqual([])
+        const request = await api.wellFormed(op, { fresh: true })
+        expect(request.token).toBeNull()
+        const res = await t.request(HOST, request.path, { method: op.method.toUpperCase(), body: request.body })
+        expect(res.status, await res.clone().text()).toBeLessThan(300)
+      })
+    } else {
+      it('refuses a caller without a token with 401', async () => {
+        await expectRefused(401, `${label(op)} anonymous`, () => send({ token: null, body: validBody(op) }))
+      })
+    }
 
     it('refuses a bad token with 401', async () => {
       for (const headers of [
@@ -166,17 +182,15 @@ describe('bad input on write routes, generated from the OpenAPI document', () =>
     })
 
     it('accepts the same request when it is well-formed (so the refusals above are about the input)', async () => {
-      const res = await send({ body: validBody(op) })
+      // A fresh record, so a delete or a change here leaves the other routes' records alone.
+      const request = await api.wellFormed(op, { fresh: true })
+      const res = await t.request(HOST, request.path, {
+        method: op.method.toUpperCase(),
+        token: request.token,
+        body: request.body,
+      })
       expect(res.status, await res.clone().text()).toBeLessThan(300)
-      if (op.method === 'delete') {
-        // Put the announcement back for the remaining tests.
-        const again = await t.request(HOST, '/api/v1/announcements', {
-          method: 'POST',
-          token: TEST_OPERATOR_TOKEN,
-          body: JSON.stringify({ title: { id: 'Tetap sama' }, body: { id: 'Lagi' }, category: 'general' }),
-        })
-        announcementId = ((await again.json()) as { id: string }).id
-      }
+      expect(res.status).toBeGreaterThanOrEqual(200)
     })
   })
 })
@@ -187,19 +201,27 @@ describe('bad input on read routes, generated from the OpenAPI document', () => 
   })
 
   describe.each(reads.map((op) => [label(op), op] as const))('%s', (_name, op) => {
-    const query = () => {
-      const params = new URLSearchParams()
-      for (const p of op.operation.parameters ?? []) {
-        if (p.in === 'query' && p.required) params.set(p.name, String(sampleValue(doc, p.schema)))
-      }
-      return params
-    }
-    const get = (params: URLSearchParams, path = pathOf(op)) =>
-      t.request(HOST, params.size > 0 ? `${path}?${params}` : path)
+    let recordPath = op.path
+    beforeAll(async () => {
+      recordPath = await api.pathOf(op)
+    })
+    const query = () => requiredQuery(doc, op)
+    const get = (
+      params: URLSearchParams,
+      path = recordPath,
+      token: string | null = op.permission ? TEST_OPERATOR_TOKEN : null,
+    ) => t.request(HOST, params.size > 0 ? `${path}?${params}` : path, { token })
 
     it('answers the well-formed request', async () => {
-      expect((await get(query())).status).toBe(200)
+      const res = await get(query())
+      expect(res.status, await res.clone().text()).toBe(200)
     })
+
+    if (op.permission)
+      it('is guarded: refuses a caller without a token with 401 and a bad token with 401', async () => {
+        await expectProblem(await get(query(), recordPath, null), 401, STABLE_TYPES[401])
+        await expectProblem(await get(query(), recordPath, `${TEST_OPERATOR_TOKEN}x`), 401, STABLE_TYPES[401])
+      })
 
     it('refuses bad query parameters with a 4xx problem', async () => {
       const queryParams = (op.operation.parameters ?? []).filter((p) => p.in === 'query')

@@ -1,5 +1,5 @@
 import { createApiApp, createLogger } from '@cerdas/api'
-import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { createTestPlatform, expectProblem, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const HOST = 'uji.localhost'

@@ -1,6 +1,13 @@
+import { permissionCatalog } from '@cerdas/core'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fetchOpenApi, type OpenApiDocument, operationsOf, resolveSchema } from './support/openapi'
+import {
+  type DocumentedOperation,
+  fetchOpenApi,
+  type OpenApiDocument,
+  operationsOf,
+  resolveSchema,
+} from './support/openapi'
 
 const HOST = 'uji.localhost'
 const NOT_DOCUMENTED = new Set(['/api/docs', '/api/openapi.json'])
@@ -63,22 +70,50 @@ describe('OpenAPI document', () => {
     }
   })
 
-  it('documents the problem responses of every write: 401, 403, 422 and, with a body, 400/413/415', () => {
-    const writes = operationsOf(doc).filter((op) => op.isWrite)
-    expect(writes.length).toBeGreaterThanOrEqual(4)
-    for (const op of writes) {
+  /** The problem statuses a route must document, from what it is: guarded, public, with a body, parameters, a record id. */
+  function expectedProblems(op: DocumentedOperation): string[] {
+    const params = op.operation.parameters ?? []
+    return [
+      ...(op.permission ? ['401', '403'] : []),
+      ...(op.bodySchema ? ['400', '413', '415'] : []),
+      ...(op.bodySchema || params.length > 0 ? ['422'] : []),
+      ...(params.some((p) => p.in === 'path') ? ['404'] : []),
+    ]
+  }
+
+  it('documents the problem responses each route can give, by its nature, as problem+json', () => {
+    const all = operationsOf(doc)
+    expect(all.filter((op) => op.permission).length).toBeGreaterThanOrEqual(4)
+    expect(all.filter((op) => op.isPublic).length).toBeGreaterThanOrEqual(1)
+    let checked = 0
+    for (const op of all) {
       const name = `${op.method} ${op.path}`
-      const expected = ['401', '403', '422', ...(op.bodySchema ? ['400', '413', '415'] : [])]
-      for (const status of expected) {
-        const response = op.operation.responses[status]
-        expect(response, `${name} documents ${status}`).toBeDefined()
-        const schema = response?.content?.['application/problem+json']?.schema
+      const statuses = Object.keys(op.operation.responses)
+      for (const status of expectedProblems(op)) expect(statuses, `${name} documents ${status}`).toContain(status)
+      // Every documented refusal, required or not, is problem+json with the RFC 9457 members.
+      for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        const schema = op.operation.responses[status]?.content?.['application/problem+json']?.schema
         expect(schema, `${name} ${status} is problem+json`).toBeDefined()
         expect(Object.keys(resolveSchema(doc, schema ?? {}).properties ?? {})).toEqual(
           expect.arrayContaining(['type', 'title', 'status']),
         )
+        checked++
       }
-      expect(op.operation.security, `${name} names its security`).toEqual([{ bearer: [] }])
+    }
+    expect(checked).toBeGreaterThan(all.length)
+  })
+
+  it('guards every write with a declared permission unless it is public (x-public), and says so in security', () => {
+    const catalog = new Set(permissionCatalog(t.platform.modules).map((p) => p.key))
+    for (const op of operationsOf(doc)) {
+      const name = `${op.method} ${op.path}`
+      if (op.isWrite) expect(op.permission !== undefined || op.isPublic, `${name} is guarded or public`).toBe(true)
+      expect(op.permission !== undefined && op.isPublic, `${name} is not both guarded and public`).toBe(false)
+      if (op.permission) {
+        expect(catalog, `${name} names a declared permission`).toContain(op.permission)
+        expect(op.operation.security, `${name} names its security`).toEqual([{ bearer: [] }])
+      }
+      if (op.isPublic) expect(op.operation.security ?? [], `${name} needs no credentials`).toEqual([])
     }
   })
 

@@ -55,7 +55,9 @@ describe('bad input, in-process', () => {
 
     const group = await runInProcess(['tenants'], env)
     expect(group.code).toBe(2)
-    expect(group.stderr).toContain('unknown command group "tenants"; expected one of: tenant, template, module')
+    expect(group.stderr).toContain(
+      'unknown command group "tenants"; expected one of: tenant, user, token, operator, audit, template, module',
+    )
 
     const nothing = await runInProcess([], env)
     expect(nothing.code).toBe(2)

@@ -1,4 +1,4 @@
-import { isSameOrigin, requestHost, SESSION_COOKIE } from '@cerdas/api'
+import { clientIp, isSameOrigin, requestHost, SESSION_COOKIE } from '@cerdas/api'
 import type { Actor } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
@@ -15,7 +15,7 @@ import { pageLocale, platformPageContext, tenantPageContext } from './page-conte
 export interface WebAppOptions {
   platform: Platform
   /** The API app; it answers every /api/* request. */
-  api: { fetch: (request: Request) => Response | Promise<Response> }
+  api: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> }
   build: ServerBuild
   /** Directory of the built client assets (build/client). */
   clientDir: string
@@ -41,7 +41,8 @@ export function createWebApp(options: WebAppOptions): Hono {
   const handle = createRequestHandler(options.build, options.mode ?? 'production')
   const app = new Hono()
 
-  app.all('/api/*', (c) => options.api.fetch(c.req.raw))
+  // c.env carries the Node socket, so the API sees the client's address.
+  app.all('/api/*', (c) => options.api.fetch(c.req.raw, c.env))
   app.use('*', compress())
   app.use(
     '/assets/*',
@@ -72,6 +73,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       currentPath: `${url.pathname}${url.search}`,
       session: null,
       secureCookies: (proto ?? url.protocol.replace(':', '')) === 'https',
+      clientIp: clientIp(c, options.trustProxy ?? false),
     }
     const cookie = c.req.header('cookie')
     let context: WebLoadContext

@@ -5,7 +5,9 @@ import { type Browser, chromium } from 'playwright-core'
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(path)) {
-    throw new Error(`No Chromium at ${path}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`)
+    throw new Error(
+      `No Chromium at ${path}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    )
   }
   return path
 }

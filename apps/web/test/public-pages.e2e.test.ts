@@ -64,7 +64,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])(
         expect(response?.status()).toBe(200)
         await expect(page.locator('h1').first().textContent()).resolves.toBe('Kabupaten Toba')
         expect(await page.locator('.dimension').count()).toBe(6)
-        expect(await page.locator('.home-section li').count()).toBe(3)
+        expect(await page.locator('#home-announcements li').count()).toBe(3)
         await expect(page.getByText('Balige', { exact: true }).count()).resolves.toBe(1)
         expect(await page.locator('.badge-unverified').count()).toBeGreaterThan(0)
         // Public pages ship no JavaScript at all.

@@ -70,6 +70,8 @@ export interface WebLoadContext {
   session: PageSession | null
   /** Whether cookies must be Secure (the request came over HTTPS). */
   secureCookies: boolean
+  /** The client's address (from X-Forwarded-For only behind a trusted proxy), for login throttling. */
+  clientIp: string | undefined
 }
 
 /**

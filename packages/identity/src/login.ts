@@ -10,18 +10,19 @@ export interface LoginOptions {
 }
 
 /**
- * Checks email and password, throttled per account and per IP, and starts a
- * new session (a fresh id: the id is rotated at every login). Wrong email and
- * wrong password get the same answer.
+ * Checks email and password, throttled per account and per IP (when the
+ * address is known: an unknown one must not lump every client together), and
+ * starts a new session (a fresh id: the id is rotated at every login). Wrong
+ * email and wrong password get the same answer.
  */
 export async function login(
   db: TenantDb,
-  input: { email: string; password: string; ip: string; userAgent?: string | undefined },
+  input: { email: string; password: string; ip?: string | undefined; userAgent?: string | undefined },
   now: Date,
   options: LoginOptions = {},
 ): Promise<{ sessionId: string; expiresAt: string; user: User }> {
   const email = input.email.trim().toLowerCase()
-  const keys = [`account:${email}`, `ip:${input.ip}`]
+  const keys = [`account:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])]
   const wait = await throttledFor(db, keys, now)
   if (wait > 0)
     throw problem('tooManyRequests', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minutes.`, {

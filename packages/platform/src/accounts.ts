@@ -91,7 +91,7 @@ export async function revokeAccountToken(ctx: TenantContext, id: string): Promis
 /** Logs in and records the new session in the audit log (the session id itself is not recorded). */
 export async function loginAccount(
   ctx: TenantContext,
-  input: { email: string; password: string; ip: string; userAgent?: string | undefined },
+  input: { email: string; password: string; ip?: string | undefined; userAgent?: string | undefined },
 ) {
   const result = await login(ctx.db, input, ctx.now())
   await appendAudit(

@@ -34,16 +34,37 @@ export function entryHash(fields: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
+/** Appends queued per database client: writers of one process never race each other for the chain's head. */
+const queues = new WeakMap<object, Promise<unknown>>()
+
+function serialized<T>(key: object, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve()
+  const run = previous.then(task, task)
+  queues.set(
+    key,
+    run.catch(() => undefined),
+  )
+  return run
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
  * Appends one entry to the tenant's audit log, chained to the last one. The
  * insert is conditional on the last hash still being the one read, in a single
- * statement, so concurrent writers (other requests, other processes) cannot
- * fork the chain; a writer that loses the race reads again and retries. No
- * interactive transaction: holding one open across awaits would stall other
- * writers of the same process.
+ * statement, so concurrent writers (other processes, other connections) cannot
+ * fork the chain; a writer that loses the race waits a random moment, reads
+ * again and retries. Appends through one client are queued, so the writers of
+ * a process do not race each other at all. No interactive transaction:
+ * holding one open across awaits would stall other writers of the same process.
  */
-export async function appendAudit(db: TenantDb, actor: Actor | null, entry: AuditEntry, at: Date): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+export function appendAudit(db: TenantDb, actor: Actor | null, entry: AuditEntry, at: Date): Promise<void> {
+  return serialized(db.$client, () => appendChained(db, actor, entry, at))
+}
+
+async function appendChained(db: TenantDb, actor: Actor | null, entry: AuditEntry, at: Date): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (attempt > 0) await pause(Math.random() * Math.min(100, 2 ** attempt))
     const last = await db.$client.execute('SELECT hash FROM cerdas_audit_log ORDER BY seq DESC LIMIT 1')
     const fields: ChainedFields = {
       id: newId('aud'),

@@ -95,7 +95,10 @@ function convert(field: AdminField, raw: string, timezone: string): { value?: un
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.')
   let node = target
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {}
+    node = node[key] as Record<string, unknown>
+  }
   node[keys.at(-1) as string] = value
 }
 
@@ -108,7 +111,6 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
   const [header = [], ...body] = table
   const columns = header.map((h) => h.trim())
   const known = new Set(sheetColumns(entity))
-  const fields = new Map(entity.fields.map((f) => [f.name, f]))
   const rows: RowPlan[] = []
   for (const [index, cells] of body.entries()) {
     const line = index + 2

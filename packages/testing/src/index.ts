@@ -1,3 +1,4 @@
+export * from './accounts'
 export * from './module-contract'
 export * from './problem-assertions'
 export * from './test-platform'

@@ -16,6 +16,11 @@ export interface JsonSchema {
   maximum?: number
   default?: unknown
   additionalProperties?: boolean | JsonSchema
+  allOf?: JsonSchema[]
+  items?: JsonSchema
+  minItems?: number
+  example?: unknown
+  examples?: unknown[]
 }
 
 export interface Parameter {
@@ -32,6 +37,8 @@ export interface Operation {
   security?: unknown[]
   summary?: string
   'x-permission'?: string
+  /** Routes anyone may call (login, logout, setting a password from a link). */
+  'x-public'?: boolean
 }
 
 export interface OpenApiDocument {
@@ -49,6 +56,12 @@ export interface DocumentedOperation {
   isWrite: boolean
   /** The JSON body schema (refs resolved at the top level), if the operation takes one. */
   bodySchema: JsonSchema | undefined
+  /** The permission that guards it (`x-permission`), if any. */
+  permission: string | undefined
+  /** Declared callable by anyone (`x-public`). */
+  isPublic: boolean
+  /** The collection a `{param}` route addresses a record of, e.g. `/api/v1/users` for `/api/v1/users/{id}/roles`. */
+  collection: string | undefined
 }
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete'])
@@ -82,6 +95,9 @@ export function operationsOf(doc: OpenApiDocument, prefix = '/api/v1'): Document
         operation,
         isWrite: WRITE_METHODS.has(method),
         bodySchema: body ? resolveSchema(doc, body) : undefined,
+        permission: operation['x-permission'],
+        isPublic: operation['x-public'] === true,
+        collection: path.includes('{') ? path.slice(0, path.indexOf('/{')) : undefined,
       })
     }
   }
@@ -103,12 +119,22 @@ function typesOf(schema: JsonSchema): string[] {
   return schema.type ? [schema.type] : []
 }
 
+let unique = 0
+
 /**
  * A small value that satisfies the schema: required properties only, or the
- * first property when none is required (so an "at least one field" update is met).
+ * first property when none is required (so an "at least one field" update is
+ * met). A documented `example` wins (dates, opening-hours strings and other
+ * formats a generator cannot guess); emails are unique on every call.
  */
 export function sampleValue(doc: OpenApiDocument, raw: JsonSchema, word = 'contoh'): unknown {
   const schema = resolveSchema(doc, raw)
+  if (schema.example !== undefined) return schema.example
+  if (schema.examples?.length) return schema.examples[0]
+  if (schema.allOf?.length) {
+    const first = schema.allOf.find((s) => s.$ref || s.type || s.properties)
+    return first ? sampleValue(doc, first, word) : word
+  }
   if (schema.enum) return schema.enum[0]
   const options = schema.anyOf ?? schema.oneOf
   if (options) {
@@ -123,7 +149,7 @@ export function sampleValue(doc: OpenApiDocument, raw: JsonSchema, word = 'conto
       return Object.fromEntries(keys.map((key) => [key, sampleValue(doc, properties[key] ?? {}, word)]))
     }
     case 'array':
-      return []
+      return Array.from({ length: schema.minItems ?? 0 }, () => sampleValue(doc, schema.items ?? {}, word))
     case 'integer':
     case 'number':
       return schema.minimum ?? 1
@@ -132,6 +158,7 @@ export function sampleValue(doc: OpenApiDocument, raw: JsonSchema, word = 'conto
     case 'string':
       if (schema.format === 'date-time') return new Date(Date.now() - 60_000).toISOString()
       if (schema.format === 'uri') return 'https://example.org/'
+      if (schema.format === 'email') return `${word}-${++unique}@example.org`
       return word.padEnd(schema.minLength ?? 1, 'x')
     default:
       return word

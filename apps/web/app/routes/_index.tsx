@@ -93,7 +93,7 @@ export default function Home() {
       </section>
 
       {data.sections.map((section) => (
-        <section key={section.id} className="home-section">
+        <section key={section.id} id={`home-${section.id}`} className="home-section">
           <h2>{section.title}</h2>
           <ul className="list">
             {section.items.map((item) => (

@@ -1,0 +1,162 @@
+import { createTestUser, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { type DocumentedOperation, fillPath, type OpenApiDocument, operationsOf, sampleValue } from './openapi'
+
+/**
+ * Well-formed requests for every documented route, generated from the
+ * OpenAPI document. A route on one record (`/x/{id}/...`) gets a record made
+ * for it through the collection's own creation route (`POST /x`, or a
+ * `POST /x/<action>` that answers 201, such as `/users/invitations`); its id is
+ * read from the response (`id`, or the `id` of an object in it). Only what
+ * cannot be generated has a fixture: a body that needs a secret the API hands
+ * out elsewhere (a password, a link token).
+ */
+export interface WellFormed {
+  path: string
+  body: string | undefined
+  /** The bearer token to send: null for public routes (they must work without one). */
+  token: string | null
+}
+
+type BodyFixture = (api: ApiFixtures) => Promise<unknown>
+
+export const PASSWORD = 'kata-sandi-yang-panjang-1'
+
+/** Bodies generation cannot produce, by `METHOD path`. */
+const BODY_FIXTURES: Record<string, BodyFixture> = {
+  // A real account with a real password.
+  'POST /api/v1/auth/login': async (api) => {
+    const email = `masuk-${api.nextNumber()}@example.org`
+    await createTestUser(api.t, api.slug, { email, password: PASSWORD, grants: [{ role: 'viewer', dimension: null }] })
+    return { email, password: PASSWORD }
+  },
+  // The token of a real invitation link.
+  'POST /api/v1/auth/password': async (api) => ({ token: (await api.invite()).token, password: PASSWORD }),
+}
+
+export const labelOf = (op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`
+
+/** The id in a creation response: its own `id`, or that of the record it wraps (`{ token: { id } }`). */
+export function idIn(json: unknown): string | undefined {
+  if (!json || typeof json !== 'object') return undefined
+  const record = json as Record<string, unknown>
+  if (typeof record.id === 'string') return record.id
+  for (const value of Object.values(record)) {
+    if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string')
+      return (value as { id: string }).id
+  }
+  return undefined
+}
+
+/** The one-time token at the end of an invitation or reset URL. */
+export function linkTokenOf(url: string): string {
+  const token = new URL(url).pathname.split('/').filter(Boolean).at(-1)
+  if (!token) throw new Error(`no token in ${url}`)
+  return token
+}
+
+export class ApiFixtures {
+  private counter = 0
+  private readonly shared = new Map<string, Promise<string>>()
+  readonly operations: DocumentedOperation[]
+
+  constructor(
+    readonly t: TestPlatform,
+    readonly slug: string,
+    readonly doc: OpenApiDocument,
+    /** The caller that makes the records routes need (an admin on the tenant). */
+    readonly adminToken: string = TEST_OPERATOR_TOKEN,
+  ) {
+    this.operations = operationsOf(doc)
+  }
+
+  get host(): string {
+    return `${this.slug}.localhost`
+  }
+
+  nextNumber(): number {
+    return ++this.counter
+  }
+
+  /** The route that creates records of a collection. */
+  creationRoute(collection: string): DocumentedOperation {
+    const posts = this.operations.filter((op) => op.method === 'post' && !op.path.includes('{'))
+    const exact = posts.find((op) => op.path === collection)
+    const action = posts.find(
+      (op) =>
+        op.path.startsWith(`${collection}/`) &&
+        !op.path.slice(collection.length + 1).includes('/') &&
+        Object.keys(op.operation.responses).includes('201'),
+    )
+    const route = exact ?? action
+    if (!route) throw new Error(`no documented route creates records of ${collection}`)
+    return route
+  }
+
+  /** Creates a record of a collection through the API and returns its id. */
+  async createRecord(collection: string, token = this.adminToken, host = this.host): Promise<string> {
+    const route = this.creationRoute(collection)
+    const body = await this.bodyOf(route)
+    const res = await this.t.request(host, route.path, { method: 'POST', token, body })
+    const text = await res.text()
+    if (res.status !== 201) throw new Error(`${labelOf(route)} answered ${res.status}: ${text}`)
+    const id = idIn(JSON.parse(text))
+    if (!id) throw new Error(`${labelOf(route)} answered without an id: ${text}`)
+    return id
+  }
+
+  /** One record per collection, made once and reused by requests that do not change it. */
+  sharedRecord(collection: string): Promise<string> {
+    let id = this.shared.get(collection)
+    if (!id) {
+      id = this.createRecord(collection)
+      this.shared.set(collection, id)
+    }
+    return id
+  }
+
+  /** A valid JSON body for the route (fixture or generated), or undefined when it takes none. */
+  async bodyOf(op: DocumentedOperation): Promise<string | undefined> {
+    const fixture = BODY_FIXTURES[labelOf(op)]
+    if (fixture) return JSON.stringify(await fixture(this))
+    return op.bodySchema ? JSON.stringify(sampleValue(this.doc, op.bodySchema)) : undefined
+  }
+
+  /** The route's path with a real id: a fresh record (`fresh`) or the collection's shared one. */
+  async pathOf(op: DocumentedOperation, options: { fresh?: boolean } = {}): Promise<string> {
+    if (!op.collection) return op.path
+    const id = options.fresh ? await this.createRecord(op.collection) : await this.sharedRecord(op.collection)
+    return fillPath(op.path, { id })
+  }
+
+  /** A request the route must accept: real ids, a valid body, and the token it needs. */
+  async wellFormed(op: DocumentedOperation, options: { fresh?: boolean } = {}): Promise<WellFormed> {
+    return {
+      path: await this.pathOf(op, options),
+      body: await this.bodyOf(op),
+      token: op.isPublic ? null : this.adminToken,
+    }
+  }
+
+  /** Invites a person through the API; returns the account id and the link token. */
+  async invite(grants: unknown[] = [{ role: 'viewer' }]): Promise<{ userId: string; email: string; token: string }> {
+    const email = `undangan-${this.nextNumber()}@example.org`
+    const res = await this.t.request(this.host, '/api/v1/users/invitations', {
+      method: 'POST',
+      token: this.adminToken,
+      body: JSON.stringify({ email, name: 'Orang Diundang', grants }),
+    })
+    const text = await res.text()
+    if (res.status !== 201) throw new Error(`invitation answered ${res.status}: ${text}`)
+    const json = JSON.parse(text) as { user: { id: string }; invitationUrl: string }
+    return { userId: json.user.id, email, token: linkTokenOf(json.invitationUrl) }
+  }
+}
+
+/** Query parameters a read needs (its required ones), generated from the document. */
+export function requiredQuery(doc: OpenApiDocument, op: DocumentedOperation): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const p of op.operation.parameters ?? []) {
+    if (p.in === 'query' && p.required) params.set(p.name, String(sampleValue(doc, p.schema)))
+  }
+  return params
+}

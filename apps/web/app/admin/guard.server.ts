@@ -1,0 +1,169 @@
+import { createHmac } from 'node:crypto'
+import { SESSION_COOKIE } from '@cerdas/api'
+import {
+  DIMENSIONS,
+  type Grant,
+  hasPermission,
+  type Locale,
+  permissionCatalog,
+  pickText,
+  ROLES,
+  type TenantContext,
+} from '@cerdas/core'
+import type { PageSession, WebLoadContext } from '@cerdas/core/web'
+import { safeEqual } from '@cerdas/identity'
+import { modules } from '@cerdas/registry'
+import { redirect } from '@remix-run/node'
+import type { Flash } from './types'
+
+export type { Flash }
+
+/** Every permission of the platform and the registered modules, by key. */
+export const catalog = new Map(permissionCatalog(modules).map((entry) => [entry.key, entry]))
+
+/** What every console loader and action works with once the person is known. */
+export interface Console {
+  ctx: TenantContext
+  session: PageSession
+  web: WebLoadContext
+  locale: Locale
+}
+
+/** Only same-site console paths: never an open redirect. */
+export function safeBack(back: string | null | undefined, fallback = '/admin'): string {
+  if (!back?.startsWith('/admin') || back.startsWith('//') || back.includes('\\')) return fallback
+  return back
+}
+
+/**
+ * The console context of a request: a tenant, a session (else a redirect to
+ * the login page that comes back here) and the console permission (else 403).
+ */
+export function requireConsole(context: unknown, request: Request): Console {
+  const web = context as WebLoadContext
+  if (web.site?.kind !== 'tenant') throw new Response('Not found', { status: 404 })
+  if (!web.session) {
+    const url = new URL(request.url)
+    const back = request.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
+    throw redirect(`/admin/masuk?kembali=${encodeURIComponent(back)}`)
+  }
+  const console: Console = { ctx: web.site.ctx, session: web.session, web, locale: web.locale }
+  requirePermission(console, 'cerdas.console:read')
+  return console
+}
+
+export function may(grants: readonly Grant[], key: string): boolean {
+  return hasPermission(grants, catalog.get(key))
+}
+
+/** Refuses with 403 unless the session's grants hold the permission. */
+export function requirePermission(console: Console, key: string): void {
+  if (!may(console.session.grants, key)) throw new Response('forbidden', { status: 403, statusText: 'Forbidden' })
+}
+
+/** Whether a submitted form token is the session's (constant-time comparison). */
+export function csrfMatches(session: PageSession, submitted: unknown): boolean {
+  return typeof submitted === 'string' && safeEqual(submitted, session.csrfToken)
+}
+
+/** Reads a console form and refuses it (403) unless it carries the session's form token. */
+export async function readForm(console: Console, request: Request): Promise<FormData> {
+  const form = await request.formData()
+  if (!csrfMatches(console.session, form.get('_csrf'))) {
+    throw new Response('csrf', { status: 403, statusText: 'Forbidden' })
+  }
+  return form
+}
+
+export const text = (form: FormData, name: string): string => {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+/** Localized labels of grants, e.g. `Editor tim dimensi · Smart Governance`. */
+export function grantLabels(grants: readonly Grant[], locale: Locale): string[] {
+  return grants.map((g) => {
+    const role = pickText(ROLES[g.role], locale)
+    const dimension = g.dimension ? DIMENSIONS.find((d) => d.id === g.dimension) : undefined
+    return dimension ? `${role} · ${pickText(dimension.title, locale)}` : role
+  })
+}
+
+export function dimensionOptions(locale: Locale): { value: string; label: string }[] {
+  return DIMENSIONS.map((d) => ({ value: d.id, label: pickText(d.title, locale) }))
+}
+
+export function roleLabel(role: keyof typeof ROLES, locale: Locale): string {
+  return pickText(ROLES[role], locale)
+}
+
+// ---------------------------------------------------------------------------
+// Cookies
+
+function cookieValue(request: Request, name: string): string | undefined {
+  const header = request.headers.get('cookie') ?? ''
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return undefined
+}
+
+export function sessionIdOf(request: Request): string | undefined {
+  return cookieValue(request, SESSION_COOKIE)
+}
+
+/** The session cookie: HttpOnly, SameSite=Lax, whole site, Secure over HTTPS. */
+export function sessionCookie(id: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${id}; Path=/; Max-Age=${Math.max(0, maxAgeSeconds)}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+const FLASH_COOKIE = 'cerdas_flash'
+
+/** Flashes are signed with the session's form token: no other page or session can plant one. */
+const flashSignature = (payload: string, session: PageSession) =>
+  createHmac('sha256', session.csrfToken).update(payload).digest('base64url')
+
+export function flashCookie(flash: Flash, console: Console): string {
+  const payload = Buffer.from(JSON.stringify(flash)).toString('base64url')
+  const value = `${payload}.${flashSignature(payload, console.session)}`
+  return `${FLASH_COOKIE}=${value}; Path=/admin; Max-Age=300; HttpOnly; SameSite=Strict${console.web.secureCookies ? '; Secure' : ''}`
+}
+
+export function redirectWithFlash(to: string, flash: Flash, console: Console): Response {
+  return redirect(to, { headers: { 'Set-Cookie': flashCookie(flash, console) } })
+}
+
+/** The flash of this request, if any and signed for this session, and the header that forgets it. */
+export function takeFlash(request: Request, console: Console): { flash: Flash | null; headers: HeadersInit } {
+  const raw = cookieValue(request, FLASH_COOKIE)
+  if (!raw) return { flash: null, headers: {} }
+  const secure = console.web.secureCookies ? '; Secure' : ''
+  const headers = { 'Set-Cookie': `${FLASH_COOKIE}=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Strict${secure}` }
+  const [payload = '', signature = ''] = raw.split('.')
+  if (!safeEqual(signature, flashSignature(payload, console.session))) return { flash: null, headers }
+  try {
+    const flash = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Flash
+    return { flash: typeof flash?.key === 'string' ? flash : null, headers }
+  } catch {
+    return { flash: null, headers }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Client address for login throttling.
+
+/** No-store for every console page: nothing of it stays in caches after logout. */
+export const NO_STORE = { 'Cache-Control': 'no-store' }
+
+/** The role checkboxes and editor teams of the user and token forms. */
+export function roleChoices(locale: Locale) {
+  return {
+    roles: (['admin', 'verifier', 'viewer'] as const).map((role) => ({ value: role, label: roleLabel(role, locale) })),
+    teams: dimensionOptions(locale),
+  }
+}

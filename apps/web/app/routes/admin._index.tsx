@@ -1,0 +1,140 @@
+import { formatInstant, pickText } from '@cerdas/core/web'
+import { listUsers } from '@cerdas/identity'
+import { consoleEntities, entityHealth, listAudit, mayView } from '@cerdas/platform'
+import { modules } from '@cerdas/registry'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useActionLabel } from '../admin/components'
+import { may, requireConsole } from '../admin/guard.server'
+import { useAdminT } from '../admin/use-admin-t'
+
+const EXPIRING_DAYS = 14
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx, session, locale } = requireConsole(context, request)
+  const requested = Number(new URL(request.url).searchParams.get('hari'))
+  const staleDays = Number.isInteger(requested) && requested > 0 && requested <= 3650 ? requested : 180
+  const visible = consoleEntities(modules, ctx.tenant).filter((e) => mayView(session.grants, e))
+  const when = (iso: string) => formatInstant(iso, ctx.tenant, locale, { dateStyle: 'medium', timeStyle: 'short' })
+
+  const entities = await Promise.all(
+    visible.map(async (e) => {
+      const health = await entityHealth(ctx, e.entity, { staleDays, expiringDays: EXPIRING_DAYS })
+      return {
+        name: e.name,
+        path: e.path,
+        title: pickText(e.entity.title, locale),
+        ...health,
+        expiringSoon: health.expiringSoon.map((x) => ({ ...x, path: `${e.path}/${x.id}`, when: when(x.expiresAt) })),
+      }
+    }),
+  )
+
+  // Everyone sees recent changes to what they may open; audit readers see every change.
+  const readsAudit = may(session.grants, 'cerdas.audit:read')
+  const byName = new Map(visible.map((e) => [e.name, e]))
+  const users = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.name]))
+  const recent = (await listAudit(ctx.db, { limit: readsAudit ? 10 : 200 }))
+    .filter((entry) => readsAudit || byName.has(entry.entity))
+    .slice(0, 10)
+    .map((entry) => {
+      const ce = byName.get(entry.entity)
+      return {
+        seq: entry.seq,
+        when: when(entry.at),
+        actor: users.get(entry.actorId) ?? entry.actorId,
+        action: entry.action,
+        entity: ce ? pickText(ce.entity.title, locale) : entry.entity,
+        entityId: entry.entityId,
+        path: ce && entry.action !== 'delete' ? `${ce.path}/${entry.entityId}` : null,
+      }
+    })
+  return { staleDays, entities, recent }
+}
+
+export default function Dashboard() {
+  const { staleDays, entities, recent } = useLoaderData<typeof loader>()
+  const t = useAdminT()
+  const actionLabel = useActionLabel()
+  const expiring = entities.flatMap((e) => e.expiringSoon.map((x) => ({ ...x, entity: e.title })))
+  return (
+    <>
+      <h1>{t('dashboard')}</h1>
+      {entities.length === 0 ? (
+        <p>{t('noEntities')}</p>
+      ) : (
+        <section aria-labelledby="health">
+          <h2 id="health">{t('verification')}</h2>
+          <p className="muted">{t('dashboardIntro', { days: staleDays })}</p>
+          <div className="table-wrap">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('entity')}</th>
+                  <th scope="col">{t('total')}</th>
+                  <th scope="col">{t('neverVerified')}</th>
+                  <th scope="col">{t('stale', { days: staleDays })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entities.map((e) => (
+                  <tr key={e.name} data-entity={e.name}>
+                    <th scope="row">
+                      <Link to={e.path}>{e.title}</Link>
+                      {e.truncated ? <span className="muted"> · {t('truncatedNote', { n: e.total })}</span> : null}
+                    </th>
+                    <td>{e.total}</td>
+                    <td className={e.neverVerified ? 'attention' : undefined}>
+                      {e.neverVerified === null ? t('notTracked') : <Link to={e.path}>{e.neverVerified}</Link>}
+                    </td>
+                    <td className={e.stale ? 'attention' : undefined}>
+                      {e.stale === null ? t('notTracked') : <Link to={e.path}>{e.stale}</Link>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="expiring">
+        <h2 id="expiring">{t('expiringSoon', { days: EXPIRING_DAYS })}</h2>
+        {expiring.length === 0 ? (
+          <p className="muted">{t('noneExpiring')}</p>
+        ) : (
+          <ul className="list">
+            {expiring.map((x) => (
+              <li key={x.path}>
+                <Link to={x.path}>{x.label}</Link>{' '}
+                <span className="muted">
+                  · {x.entity} · {t('expiresOn', { date: x.when })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t('recentChanges')}</h2>
+        {recent.length === 0 ? (
+          <p className="muted">{t('noChanges')}</p>
+        ) : (
+          <ul className="list recent-changes">
+            {recent.map((r) => (
+              <li key={r.seq}>
+                <span className="audit-action">{actionLabel(r.action)}</span> {r.entity} ·{' '}
+                {r.path ? <Link to={r.path}>{r.entityId}</Link> : <code>{r.entityId}</code>}
+                <span className="muted">
+                  {' '}
+                  · {r.actor} · {r.when}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

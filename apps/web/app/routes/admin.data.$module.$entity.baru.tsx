@@ -1,0 +1,68 @@
+import { pickText } from '@cerdas/core/web'
+import { checkEntityForm, readFormValues } from '@cerdas/platform'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CsrfField, ErrorSummary, Field } from '../admin/components'
+import { entityFor, type FormFailure, formFields, problemAnswer, requireAction } from '../admin/entity.server'
+import { readForm, redirectWithFlash, requireConsole } from '../admin/guard.server'
+import { useAdminT } from '../admin/use-admin-t'
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const console = requireConsole(context, request)
+  const ce = entityFor(console, params)
+  requireAction(console, ce, 'create')
+  return {
+    title: pickText(ce.entity.title, console.locale),
+    path: ce.path,
+    fields: formFields(ce.entity, console.locale),
+    timezone: console.ctx.tenant.timezone,
+  }
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const console = requireConsole(context, request)
+  const ce = entityFor(console, params)
+  requireAction(console, ce, 'create')
+  const form = await readForm(console, request)
+  const values = readFormValues(ce.entity.fields, (name) => form.get(name))
+  const checked = checkEntityForm(ce.entity, 'create', values, console.ctx.tenant.timezone)
+  if (!checked.input) {
+    return data<FormFailure>(
+      { intent: 'create', values, errors: checked.errors, formErrors: checked.formErrors },
+      { status: 422 },
+    )
+  }
+  try {
+    await ce.entity.create!(console.ctx, checked.input)
+  } catch (error) {
+    return problemAnswer(ce, error, { intent: 'create', values }, console)
+  }
+  return redirectWithFlash(ce.path, { key: 'created' }, console)
+}
+
+export default function EntityCreate() {
+  const { title, path, fields, timezone } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const t = useAdminT()
+  const values = failure?.values ?? {}
+  const errors = failure?.errors ?? {}
+  return (
+    <>
+      <p>
+        <Link to={path}>{t('backToList')}</Link>
+      </p>
+      <h1>{t('createTitle', { entity: title })}</h1>
+      <ErrorSummary fields={fields} errors={errors} formErrors={failure?.formErrors} />
+      <Form method="post" noValidate className="admin-form">
+        <CsrfField />
+        {fields.map((field) => (
+          <Field key={field.name} field={field} value={values[field.name] ?? ''} issue={errors[field.name]} />
+        ))}
+        {fields.some((f) => f.type === 'datetime') ? (
+          <p className="help">{t('timeZoneNote', { zone: timezone })}</p>
+        ) : null}
+        <button type="submit">{t('save')}</button>
+      </Form>
+    </>
+  )
+}
