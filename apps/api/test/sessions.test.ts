@@ -125,6 +125,22 @@ describe('session lifetime', () => {
     expect(await whoAmI(second)).toMatchObject({ kind: 'user', id: user.id })
   })
 
+  it('invalidates the session id a browser had before logging in (no session fixation)', async () => {
+    const user = await newUser()
+    const before = await loginCookie(t, HOST, user)
+    const res = await t.request(HOST, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { cookie: before, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    })
+    expect(res.status).toBe(200)
+    const after = sessionCookieOf(res)
+    expect(after?.value).toBeTruthy()
+    expect(`cerdas_session=${after?.value}`).not.toBe(before)
+    expect(await whoAmI(before)).toBeNull()
+    expect(await whoAmI(`cerdas_session=${after?.value}`)).toMatchObject({ kind: 'user', id: user.id })
+  })
+
   it("ends a person's sessions when their roles change, and the new roles apply at the next login", async () => {
     const user = await newUser()
     const cookie = await loginCookie(t, HOST, user)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,9 +31,15 @@ beforeAll(async () => {
     modules,
   })
   await createTenant(platform, { slug: 'toba', template: 'toba' })
-  await createTenant(platform, { slug: 'samosir', template: 'kabupaten', name: 'Kabupaten Samosir' })
   operatorToken = (await createOperatorToken(platform.controlPlane, { name: 'e2e' })).secret
   platform.close()
+  // The second regency is onboarded the way an operator does it: with the CLI.
+  const cli = spawnSync(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    ['apps/cli/src/main.ts', 'tenant', 'create', 'samosir', '--template', 'kabupaten', '--name', 'Kabupaten Samosir'],
+    { cwd: repoRoot, env: { ...process.env, CERDAS_DATA_DIR: dataDir }, encoding: 'utf8' },
+  )
+  expect(cli.status, cli.stderr).toBe(0)
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
   browser = await launchBrowser()
 })

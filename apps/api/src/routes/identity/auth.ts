@@ -1,5 +1,5 @@
 import { type ApiEnv, problemResponses } from '@cerdas/core'
-import { passwordSchema } from '@cerdas/identity'
+import { endSession, passwordSchema } from '@cerdas/identity'
 import { loginAccount, logoutAccount, setPasswordFromLink } from '@cerdas/platform'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
@@ -125,6 +125,9 @@ export function registerAuth(router: OpenAPIHono<ApiEnv>, options: { trustProxy:
     const { email, password } = c.req.valid('json')
     const ip = clientIp(c, options.trustProxy)
     const result = await loginAccount(c.var.ctx, { email, password, ip, userAgent: c.req.header('user-agent') })
+    // The browser's previous session, if any, ends: an id known before login is never valid after it.
+    const previous = getCookie(c, SESSION_COOKIE)
+    if (previous) await endSession(c.var.ctx.db, previous)
     const maxAge = Math.floor((Date.parse(result.expiresAt) - Date.now()) / 1000)
     setCookie(c, SESSION_COOKIE, result.sessionId, sessionCookieOptions(isHttps(c, options.trustProxy), maxAge))
     return c.json({ user: result.user, expiresAt: result.expiresAt }, 200)
