@@ -80,7 +80,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   registerSearch(v1)
   const kit = createApiKit(platform.modules)
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
-  registerUsers(v1, kit)
+  registerUsers(v1, kit, { platform })
   registerTokens(v1, kit)
   registerAudit(v1, kit)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)

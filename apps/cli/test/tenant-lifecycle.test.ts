@@ -51,7 +51,7 @@ describe('cerdas tenant: create, list, export/import, backup/restore, remove', (
     expect(table.code).toBe(0)
     expect(table.stdout.split('\n')[0]).toMatch(/^SLUG\s+NAME\s+HOSTS\s+TEMPLATE\s+MODULES\s+SCHEMA/)
     expect(table.stdout).toMatch(
-      /toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements,schedules\s+up to date/,
+      /toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements,directory,schedules,services\s+up to date/,
     )
   }, 30_000)
 

@@ -34,6 +34,7 @@ export async function tenantPageContext(
         path: m.web?.nav?.[0]?.path,
       })),
       reference: tenant.record.reference,
+      definitions: platform.modules,
     },
   }
 }

@@ -51,4 +51,19 @@ export interface AdminEntity<T = any> {
   verificationOf?(item: T): { verifiedAt: string | null; verifiedBy: string | null }
   /** Public page of the record, if any. */
   publicUrl?(item: T): string
+  /**
+   * A dedicated console page that edits the record (e.g. the schedule editor), if the generic
+   * form does not cover everything; the generic list links the record there.
+   */
+  editUrl?(item: T): string
+  /** A dedicated console page that creates records, instead of the generic form. */
+  createUrl?: string
+}
+
+/** A module's section on the admin dashboard, e.g. holidays and special hours coming up. */
+export interface AdminDashboardSection {
+  title: LocalizedText
+  /** Said when there are no items. */
+  empty: LocalizedText
+  items: { label: string; detail?: string | undefined; url?: string | undefined }[]
 }

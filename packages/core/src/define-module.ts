@@ -1,6 +1,6 @@
 import { getTableName, isTable } from 'drizzle-orm'
 import { z } from 'zod'
-import type { AdminEntity } from './admin-entity'
+import type { AdminDashboardSection, AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
@@ -65,7 +65,11 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
     run: (ctx: TenantContext, input: SeedInput<TSeed>) => Promise<void>
   }
   /** Records the admin console can list, edit, verify, import and export. */
-  admin?: { entities: AdminEntity[] }
+  admin?: {
+    entities: AdminEntity[]
+    /** What the dashboard should tell this tenant's team about the module now; null hides it. */
+    dashboard?: (ctx: TenantContext) => Promise<AdminDashboardSection | null>
+  }
   web?: {
     /** Absolute directory the route files are relative to. */
     root: string

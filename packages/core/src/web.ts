@@ -2,6 +2,7 @@
  * What web pages need from the core, without the server-only parts (zod,
  * drizzle): safe to import from route modules.
  */
+import type { AnyModule } from './define-module'
 import type { Locale, LocalizedText } from './localized-text'
 import type { Grant } from './permissions'
 import type { TenantContext, TenantInfo } from './tenant'
@@ -43,6 +44,12 @@ export interface TenantSite {
     path?: string
   }[]
   reference: Record<string, unknown>
+  /**
+   * Every registered module definition (enabled for this tenant or not), as the server was
+   * started with: pages read permissions and admin entities from here at run time instead of
+   * bundling a module list into the web build.
+   */
+  definitions: readonly AnyModule[]
 }
 
 export interface PlatformSite {

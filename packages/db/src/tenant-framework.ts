@@ -50,6 +50,37 @@ const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    // Search, Indonesian-aware: index rows share their document's rowid (cheap
+    // joins and deletes), a vocabulary with one-letter-deleted forms for typo
+    // correction (filled from the existing index here, kept by the writer
+    // after), and the tenant's own synonym groups.
+    id: '0003_search_vocabulary',
+    statements: [
+      'DELETE FROM cerdas_search WHERE id NOT IN (SELECT id FROM cerdas_search_documents)',
+      'DELETE FROM cerdas_search WHERE rowid NOT IN (SELECT MAX(rowid) FROM cerdas_search GROUP BY id)',
+      'UPDATE cerdas_search SET rowid = -rowid',
+      'UPDATE cerdas_search SET rowid = (SELECT d.rowid FROM cerdas_search_documents d WHERE d.id = cerdas_search.id)',
+      `CREATE VIRTUAL TABLE cerdas_search_vocab USING fts5vocab(cerdas_search, 'row')`,
+      'CREATE TABLE cerdas_search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID',
+      `CREATE TABLE cerdas_search_fuzzy (
+        variant TEXT NOT NULL,
+        term TEXT NOT NULL,
+        PRIMARY KEY (variant, term)
+      ) WITHOUT ROWID`,
+      `INSERT INTO cerdas_search_terms (term)
+        SELECT term FROM cerdas_search_vocab
+        WHERE length(term) BETWEEN 4 AND 24 AND term NOT GLOB '*[^a-z]*'`,
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24)
+        INSERT OR IGNORE INTO cerdas_search_fuzzy (variant, term)
+        SELECT CASE WHEN i = 0 THEN term ELSE substr(term, 1, i - 1) || substr(term, i + 1) END, term
+        FROM cerdas_search_terms JOIN n ON n.i <= length(term)`,
+      `CREATE TABLE cerdas_synonyms (
+        id INTEGER PRIMARY KEY,
+        terms TEXT NOT NULL
+      )`,
+    ],
+  },
 ]
 
 export const tenantFrameworkMigrations: MigrationSet = { owner: 'cerdas', migrations }

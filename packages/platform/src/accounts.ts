@@ -4,8 +4,10 @@ import {
   createApiToken,
   endSession,
   findUser,
+  INVITATION_TTL_MS,
   inviteUser,
   login,
+  RESET_TTL_MS,
   redeemLink,
   requestPasswordReset,
   revokeApiToken,
@@ -14,6 +16,16 @@ import {
   type User,
 } from '@cerdas/identity'
 import { appendAudit } from './audit-log'
+import {
+  linkMessage,
+  MAIL_OFF_REASON,
+  type MailLog,
+  type MailResult,
+  sendMail,
+  stderrMailLog,
+  tenantMailSettings,
+} from './mail'
+import type { Platform } from './platform'
 
 /**
  * Account operations as the API, the admin console and the CLI perform them:
@@ -25,10 +37,70 @@ const who = (ctx: TenantContext) => ctx.actor?.id ?? 'system'
 /** The person as the actor of entries written before the request knows them (login, link). */
 const asActor = (user: User): Actor => ({ kind: 'user', id: user.id, name: user.name, grants: user.grants })
 
-export async function inviteAccount(ctx: TenantContext, input: { email: string; name: string; grants: Grant[] }) {
+/**
+ * The optional mail step of an invitation or a password reset: when the
+ * tenant has email (SMTP) configured, the link is also sent to the person.
+ * The link is returned either way; a failed send is logged and reported in
+ * `mail`, never thrown.
+ */
+export interface AccountMail {
+  /** The platform whose control plane holds the tenant's mail settings. */
+  platform: Pick<Platform, 'controlPlane'>
+  /** Absolute address of the link page for a one-time token. */
+  linkUrl: (token: string) => string
+  /** Where the SMTP password variable is looked up; `process.env` by default. */
+  env?: Record<string, string | undefined>
+  /** Where a failed send is logged; a JSON line on stderr by default. */
+  log?: MailLog
+}
+
+/** `mail` of an account operation called without the mail step. */
+const NOT_ASKED = (to: string): MailResult => ({ emailed: false, attempted: false, to, reason: 'not requested' })
+
+async function mailLink(
+  ctx: TenantContext,
+  mail: AccountMail,
+  kind: 'invitation' | 'reset',
+  user: User,
+  token: string,
+): Promise<MailResult> {
+  const log = mail.log ?? stderrMailLog
+  let result: MailResult
+  try {
+    const settings = await tenantMailSettings(mail.platform, ctx.tenant.id)
+    if (!settings.enabled) return { emailed: false, attempted: false, to: user.email, reason: MAIL_OFF_REASON }
+    const ttl = kind === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS
+    const message = linkMessage({
+      kind,
+      to: user.email,
+      recipientName: user.name,
+      tenantName: ctx.tenant.name,
+      issuedBy: ctx.actor?.name ?? undefined,
+      link: mail.linkUrl(token),
+      expiresAt: new Date(ctx.now().getTime() + ttl),
+      timeZone: ctx.tenant.timezone,
+    })
+    result = await sendMail(settings, message, mail.env ? { env: mail.env } : {})
+  } catch (error) {
+    result = { emailed: false, attempted: false, to: user.email, reason: String((error as Error)?.message ?? error) }
+  }
+  if (!result.emailed) {
+    log('mail not sent', { tenant: ctx.tenant.slug, kind, userId: user.id, reason: result.reason })
+  }
+  return result
+}
+
+export async function inviteAccount(
+  ctx: TenantContext,
+  input: { email: string; name: string; grants: Grant[] },
+  options: { mail?: AccountMail | undefined } = {},
+): Promise<{ user: User; token: string; mail: MailResult }> {
   const result = await inviteUser(ctx.db, input, who(ctx), ctx.now())
   await ctx.audit({ action: 'invite', entity: 'cerdas.user', entityId: result.user.id, after: result.user })
-  return result
+  const mail = options.mail
+    ? await mailLink(ctx, options.mail, 'invitation', result.user, result.token)
+    : NOT_ASKED(result.user.email)
+  return { ...result, mail }
 }
 
 export async function setAccountGrants(ctx: TenantContext, userId: string, grants: Grant[]): Promise<User> {
@@ -55,10 +127,18 @@ export async function setAccountStatus(ctx: TenantContext, userId: string, statu
   return after
 }
 
-export async function issuePasswordReset(ctx: TenantContext, email: string) {
+export async function issuePasswordReset(
+  ctx: TenantContext,
+  email: string,
+  options: { mail?: AccountMail | undefined } = {},
+): Promise<{ user: User; token: string; mail: MailResult } | undefined> {
   const result = await requestPasswordReset(ctx.db, email, who(ctx), ctx.now())
-  if (result) await ctx.audit({ action: 'password-reset-issued', entity: 'cerdas.user', entityId: result.user.id })
-  return result
+  if (!result) return undefined
+  await ctx.audit({ action: 'password-reset-issued', entity: 'cerdas.user', entityId: result.user.id })
+  const mail = options.mail
+    ? await mailLink(ctx, options.mail, 'reset', result.user, result.token)
+    : NOT_ASKED(result.user.email)
+  return { ...result, mail }
 }
 
 /** Sets a password from a one-time link; the person becomes the actor of the audit entry. */

@@ -58,7 +58,7 @@ describe('tenant export → import', () => {
     expect(hosts).toEqual(['toba-copy.localhost'])
     // The search index is rebuilt from the imported rows.
     expect(await searchRows('toba-copy')).toEqual(await searchRows('toba'))
-    expect((await searchRows('toba-copy')).length).toBe(3)
+    expect((await searchRows('toba-copy')).length).toBeGreaterThanOrEqual(3)
   })
 
   it('keeps the audit log entries with who and when', async () => {

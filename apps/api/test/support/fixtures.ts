@@ -31,6 +31,26 @@ const BODY_FIXTURES: Record<string, BodyFixture> = {
   },
   // The token of a real invitation link.
   'POST /api/v1/auth/password': async (api) => ({ token: (await api.invite()).token, password: PASSWORD }),
+  // A service names its real office; its unit, places and related services are optional.
+  'POST /api/v1/services': async (api) => {
+    const {
+      unitId: _unit,
+      locations: _places,
+      related: _related,
+      ...rest
+    } = api.sampleWith('POST /api/v1/services', {})
+    return { ...rest, officeId: await api.sharedRecord('/api/v1/directory/offices') }
+  },
+  // Parts of an office (units, counters, positions) name a real office.
+  ...Object.fromEntries(
+    ['units', 'counters', 'positions'].map((part): [string, BodyFixture] => {
+      const label = `POST /api/v1/directory/${part}`
+      return [
+        label,
+        async (api) => api.sampleWith(label, { officeId: await api.sharedRecord('/api/v1/directory/offices') }),
+      ]
+    }),
+  ),
 }
 
 export const labelOf = (op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`
@@ -112,6 +132,13 @@ export class ApiFixtures {
       this.shared.set(collection, id)
     }
     return id
+  }
+
+  /** The generated body of a route with some fields replaced by real values. */
+  sampleWith(label: string, fields: Record<string, unknown>): Record<string, unknown> {
+    const op = this.operations.find((o) => labelOf(o) === label)
+    if (!op?.bodySchema) throw new Error(`${label} is not documented with a body`)
+    return { ...(sampleValue(this.doc, op.bodySchema) as Record<string, unknown>), ...fields }
   }
 
   /** A valid JSON body for the route (fixture or generated), or undefined when it takes none. */

@@ -1,6 +1,13 @@
 import { formatGrant, type Grant, parseGrant } from '@cerdas/core'
 import { listUsers } from '@cerdas/identity'
-import { inviteAccount, issuePasswordReset, slugSchema } from '@cerdas/platform'
+import {
+  type AccountMail,
+  inviteAccount,
+  issuePasswordReset,
+  type MailResult,
+  type Platform,
+  slugSchema,
+} from '@cerdas/platform'
 import { z } from 'zod'
 import { defineCommand, positionals, required } from '../command'
 import { CliError, EXIT_OK } from '../errors'
@@ -22,6 +29,21 @@ export const grantOption = z.string().transform((text, ctx): Grant => {
   return grant
 })
 
+/** Links are emailed too when the tenant has email (SMTP) configured; the CLI prints them either way. */
+const mailStep = (platform: Platform, origin: string, io: CliIo): AccountMail => ({
+  platform,
+  linkUrl: (token) => `${origin}/admin/tautan/${token}`,
+  env: io.env,
+  log: () => {},
+})
+
+const mailLine = (mail: MailResult) =>
+  mail.emailed
+    ? `emailed to ${mail.to}\n`
+    : mail.attempted
+      ? `not emailed: ${mail.reason}\n`
+      : `not emailed (${mail.reason})\n`
+
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value])
 
 const inviteSchema = z.strictObject({
@@ -34,10 +56,16 @@ const inviteSchema = z.strictObject({
 export async function userInvite(input: z.infer<typeof inviteSchema>, io: CliIo): Promise<number> {
   return withPlatform(io, async (platform) => {
     const ctx = await cliTenantContext(platform, input.slug, io)
-    const { user, token } = await inviteAccount(ctx, { email: input.email, name: input.name, grants: input.grants })
+    const origin = tenantOrigin(ctx, io)
+    const { user, token, mail } = await inviteAccount(
+      ctx,
+      { email: input.email, name: input.name, grants: input.grants },
+      { mail: mailStep(platform, origin, io) },
+    )
     io.stdout.write(
       `invited ${user.email} (${user.grants.map(formatGrant).join(', ')})\n` +
-        `one-time link, valid 7 days — send it to the person:\n  ${tenantOrigin(ctx, io)}/admin/tautan/${token}\n`,
+        `one-time link, valid 7 days${mail.emailed ? '' : ' — send it to the person'}:\n  ${origin}/admin/tautan/${token}\n` +
+        mailLine(mail),
     )
     return EXIT_OK
   })
@@ -45,12 +73,13 @@ export async function userInvite(input: z.infer<typeof inviteSchema>, io: CliIo)
 
 export const userInviteCommand = defineCommand({
   name: 'user invite',
-  summary: 'invite a person to a tenant and print their one-time link',
+  summary: 'invite a person to a tenant and print their one-time link (also emailed when mail is configured)',
   help: `
 Usage: cerdas user invite <slug> --email <email> --name <name> --role <role> [--role <role>]...
 
 Creates the account without a password and prints a one-time link on which
-the person chooses one. Roles: admin, editor:<dimension>, verifier[:<dimension>],
+the person chooses one. When the tenant has email (SMTP) configured in the
+admin console, the link is also emailed to the person; the output says whether. Roles: admin, editor:<dimension>, verifier[:<dimension>],
 viewer. Dimensions: governance, branding, economy, living, society, environment.
 
 Example:
@@ -106,10 +135,11 @@ const resetSchema = z.strictObject({ slug: z.string(required).pipe(slugSchema), 
 export async function userReset(input: z.infer<typeof resetSchema>, io: CliIo): Promise<number> {
   return withPlatform(io, async (platform) => {
     const ctx = await cliTenantContext(platform, input.slug, io)
-    const result = await issuePasswordReset(ctx, input.email)
+    const origin = tenantOrigin(ctx, io)
+    const result = await issuePasswordReset(ctx, input.email, { mail: mailStep(platform, origin, io) })
     if (!result) throw new CliError(`no active account ${input.email} in ${input.slug}`)
     io.stdout.write(
-      `one-time password-reset link, valid 2 hours:\n  ${tenantOrigin(ctx, io)}/admin/tautan/${result.token}\n`,
+      `one-time password-reset link, valid 2 hours:\n  ${origin}/admin/tautan/${result.token}\n${mailLine(result.mail)}`,
     )
     return EXIT_OK
   })
@@ -117,7 +147,7 @@ export async function userReset(input: z.infer<typeof resetSchema>, io: CliIo): 
 
 export const userResetCommand = defineCommand({
   name: 'user reset',
-  summary: 'print a one-time password-reset link for an account',
+  summary: 'print a one-time password-reset link for an account (also emailed when mail is configured)',
   help: 'Usage: cerdas user reset <slug> --email <email>',
   options: { email: { type: 'string' } },
   input: (args) => ({ ...positionals(args, ['slug'], 'user reset'), email: args.values.email }),

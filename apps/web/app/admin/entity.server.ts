@@ -9,22 +9,21 @@ import {
   mayView,
   problemToFormIssues,
 } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import { data } from '@remix-run/node'
 import type { FormField } from './components'
-import { type Console, catalog } from './guard.server'
+import type { Console } from './guard.server'
 import { adminMessages } from './messages'
 
 /** The module entity a console URL names, if the person may open it (404 / 403 otherwise). */
 export function entityFor(console: Console, params: { module?: string; entity?: string }): ConsoleEntity {
-  const ce = findConsoleEntity(modules, console.ctx.tenant, params.module ?? '', params.entity ?? '')
+  const ce = findConsoleEntity(console.definitions, console.ctx.tenant, params.module ?? '', params.entity ?? '')
   if (!ce) throw new Response('Not found', { status: 404 })
   if (!mayView(console.session.grants, ce)) throw new Response('forbidden', { status: 403, statusText: 'Forbidden' })
   return ce
 }
 
 export function can(console: Console, ce: ConsoleEntity, action: AdminAction): boolean {
-  return mayAct(console.session.grants, catalog, ce, action)
+  return mayAct(console.session.grants, console.catalog, ce, action)
 }
 
 /** Refuses with 403 unless the action is offered and allowed. */

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto'
 import { SESSION_COOKIE } from '@cerdas/api'
 import {
+  type AnyModule,
   DIMENSIONS,
   type Grant,
   hasPermission,
   type Locale,
+  type PermissionEntry,
   permissionCatalog,
   pickText,
   ROLES,
@@ -12,14 +14,27 @@ import {
 } from '@cerdas/core'
 import type { PageSession, WebLoadContext } from '@cerdas/core/web'
 import { safeEqual } from '@cerdas/identity'
-import { modules } from '@cerdas/registry'
 import { redirect } from '@remix-run/node'
 import type { Flash } from './types'
 
 export type { Flash }
 
-/** Every permission of the platform and the registered modules, by key. */
-export const catalog = new Map(permissionCatalog(modules).map((entry) => [entry.key, entry]))
+export type PermissionCatalog = ReadonlyMap<string, PermissionEntry>
+
+const catalogs = new WeakMap<readonly AnyModule[], PermissionCatalog>()
+
+/**
+ * Every permission of the platform and of the given module definitions, by key. The server
+ * passes the modules it runs with (`site.definitions`); one catalogue per definitions array.
+ */
+export function catalogFor(definitions: readonly AnyModule[]): PermissionCatalog {
+  let catalog = catalogs.get(definitions)
+  if (!catalog) {
+    catalog = new Map(permissionCatalog(definitions).map((entry) => [entry.key, entry]))
+    catalogs.set(definitions, catalog)
+  }
+  return catalog
+}
 
 /** What every console loader and action works with once the person is known. */
 export interface Console {
@@ -27,6 +42,10 @@ export interface Console {
   session: PageSession
   web: WebLoadContext
   locale: Locale
+  /** The module definitions the server runs with (enabled for this tenant or not). */
+  definitions: readonly AnyModule[]
+  /** Their permissions with the platform's, by key. */
+  catalog: PermissionCatalog
 }
 
 /** Only same-site console paths: never an open redirect. */
@@ -47,18 +66,34 @@ export function requireConsole(context: unknown, request: Request): Console {
     const back = request.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
     throw redirect(`/admin/masuk?kembali=${encodeURIComponent(back)}`)
   }
-  const console: Console = { ctx: web.site.ctx, session: web.session, web, locale: web.locale }
+  const definitions = web.site.definitions
+  const console: Console = {
+    ctx: web.site.ctx,
+    session: web.session,
+    web,
+    locale: web.locale,
+    definitions,
+    catalog: catalogFor(definitions),
+  }
   requirePermission(console, 'cerdas.console:read')
   return console
 }
 
-export function may(grants: readonly Grant[], key: string): boolean {
-  return hasPermission(grants, catalog.get(key))
+const NO_MODULES: readonly AnyModule[] = []
+
+/**
+ * Whether grants hold a permission. Module permissions need the definitions they come from
+ * (`console.definitions`); the platform's own (`cerdas.*`) are known without.
+ */
+export function may(grants: readonly Grant[], key: string, definitions: readonly AnyModule[] = NO_MODULES): boolean {
+  return hasPermission(grants, catalogFor(definitions).get(key))
 }
 
 /** Refuses with 403 unless the session's grants hold the permission. */
 export function requirePermission(console: Console, key: string): void {
-  if (!may(console.session.grants, key)) throw new Response('forbidden', { status: 403, statusText: 'Forbidden' })
+  if (!hasPermission(console.session.grants, console.catalog.get(key))) {
+    throw new Response('forbidden', { status: 403, statusText: 'Forbidden' })
+  }
 }
 
 /** Whether a submitted form token is the session's (constant-time comparison). */

@@ -1,6 +1,5 @@
 import { DIMENSIONS } from '@cerdas/core'
 import { formatInstant, pickText, type WebLoadContext } from '@cerdas/core/web'
-import { modules } from '@cerdas/registry'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useT } from '../i18n/use-t'
@@ -10,7 +9,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   if (site.kind === 'platform') return { kind: 'platform' as const, tenants: site.tenants }
   const { ctx } = site
   const sections = []
-  for (const mod of modules) {
+  for (const mod of site.definitions) {
     if (!ctx.tenant.modules[mod.id] || !mod.web?.home) continue
     const section = await mod.web.home(ctx)
     if (!section) continue

@@ -1,7 +1,6 @@
 import { formatInstant, pickText } from '@cerdas/core/web'
 import { listUsers } from '@cerdas/identity'
 import { consoleEntities, entityHealth, listAudit, mayView } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useActionLabel } from '../admin/components'
@@ -11,10 +10,10 @@ import { useAdminT } from '../admin/use-admin-t'
 const EXPIRING_DAYS = 14
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, session, locale } = requireConsole(context, request)
+  const { ctx, session, locale, definitions } = requireConsole(context, request)
   const requested = Number(new URL(request.url).searchParams.get('hari'))
   const staleDays = Number.isInteger(requested) && requested > 0 && requested <= 3650 ? requested : 180
-  const visible = consoleEntities(modules, ctx.tenant).filter((e) => mayView(session.grants, e))
+  const visible = consoleEntities(definitions, ctx.tenant).filter((e) => mayView(session.grants, e))
   const when = (iso: string) => formatInstant(iso, ctx.tenant, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   const entities = await Promise.all(
@@ -31,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   )
 
   // Everyone sees recent changes to what they may open; audit readers see every change.
-  const readsAudit = may(session.grants, 'cerdas.audit:read')
+  const readsAudit = may(session.grants, 'cerdas.audit:read', definitions)
   const byName = new Map(visible.map((e) => [e.name, e]))
   const users = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.name]))
   const recent = (await listAudit(ctx.db, { limit: readsAudit ? 10 : 200 }))
@@ -49,11 +48,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         path: ce && entry.action !== 'delete' ? `${ce.path}/${entry.entityId}` : null,
       }
     })
-  return { staleDays, entities, recent }
+  // Modules tell the team what is coming up (e.g. holidays and Ramadan hours) for what they may see.
+  const visibleModules = new Set(visible.map((e) => e.module.id))
+  const sections = []
+  for (const mod of definitions) {
+    if (!visibleModules.has(mod.id) || !mod.admin?.dashboard) continue
+    const section = await mod.admin.dashboard(ctx)
+    if (section)
+      sections.push({
+        id: mod.id,
+        title: pickText(section.title, locale),
+        empty: pickText(section.empty, locale),
+        items: section.items,
+      })
+  }
+  return { staleDays, entities, recent, sections }
 }
 
 export default function Dashboard() {
-  const { staleDays, entities, recent } = useLoaderData<typeof loader>()
+  const { staleDays, entities, recent, sections } = useLoaderData<typeof loader>()
   const t = useAdminT()
   const actionLabel = useActionLabel()
   const expiring = entities.flatMap((e) => e.expiringSoon.map((x) => ({ ...x, entity: e.title })))
@@ -115,6 +128,24 @@ export default function Dashboard() {
           </ul>
         )}
       </section>
+
+      {sections.map((section) => (
+        <section key={section.id} aria-labelledby={`upcoming-${section.id}`} className="dashboard-module">
+          <h2 id={`upcoming-${section.id}`}>{section.title}</h2>
+          {section.items.length === 0 ? (
+            <p className="muted">{section.empty}</p>
+          ) : (
+            <ul className="list">
+              {section.items.map((item) => (
+                <li key={`${item.url}-${item.label}-${item.detail}`}>
+                  {item.url ? <Link to={item.url}>{item.label}</Link> : item.label}
+                  {item.detail ? <span className="muted"> · {item.detail}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
 
       <section aria-labelledby="recent">
         <h2 id="recent">{t('recentChanges')}</h2>

@@ -1,7 +1,6 @@
 import { formatInstant, pickText } from '@cerdas/core/web'
 import { listUsers } from '@cerdas/identity'
 import { auditDiff, consoleEntities, listAudit, verifyAuditChain } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useActionLabel } from '../admin/components'
@@ -45,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listUsers(ctx.db),
   ])
   const names = new Map(users.map((u) => [u.id, u.name]))
-  const entities = consoleEntities(modules, ctx.tenant)
+  const entities = consoleEntities(console.definitions, ctx.tenant)
   const titles = new Map(entities.map((e) => [e.name, `${pickText(e.entity.title, locale)} (${e.name})`]))
   const entries = rows.slice(0, PAGE_SIZE).map((r) => ({
     seq: r.seq,

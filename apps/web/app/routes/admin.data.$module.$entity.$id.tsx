@@ -38,6 +38,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       id: ce.entity.idOf(item),
       path: ce.path,
       publicUrl: ce.entity.publicUrl?.(item) ?? null,
+      editUrl: ce.entity.editUrl?.(item) ?? null,
       fields: formFields(ce.entity, console.locale),
       values: recordFormValues(ce.entity.fields, ce.entity.valuesOf(item), console.ctx.tenant.timezone),
       verification: verificationOf(ce, item, console),
@@ -141,6 +142,13 @@ export default function EntityEdit() {
           </>
         ) : null}
       </p>
+      {d.editUrl ? (
+        <p>
+          <Link className="button" to={d.editUrl}>
+            {t('openEditor')}
+          </Link>
+        </p>
+      ) : null}
 
       {d.can.update ? (
         <section aria-labelledby="edit-heading">

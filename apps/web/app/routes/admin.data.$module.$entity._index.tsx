@@ -6,6 +6,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Badge, FlashNotice } from '../admin/components'
 import { can, entityFor, verificationOf } from '../admin/entity.server'
 import { requireConsole, takeFlash } from '../admin/guard.server'
+import { SheetLinks } from '../admin/sheets-links'
 import { useAdminT } from '../admin/use-admin-t'
 
 const PAGE_SIZE = 20
@@ -31,11 +32,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       isFirst: !cursor,
       nextCursor: page.nextCursor,
       canCreate: can(console, ce, 'create'),
+      createUrl: ce.entity.createUrl ?? `${ce.path}/baru`,
       columns: ce.entity.columns.map((c) => pickText(c.label, locale)),
       tracksVerification: Boolean(ce.entity.verificationOf),
       rows: page.items.map((item) => ({
         id: ce.entity.idOf(item),
         label: ce.entity.labelOf(item, locale),
+        href: ce.entity.editUrl?.(item) ?? `${ce.path}/${encodeURIComponent(ce.entity.idOf(item))}`,
         cells: ce.entity.columns.map((c) => c.value(item, locale)),
         verification: verificationOf(ce, item, console),
       })),
@@ -53,12 +56,13 @@ export default function EntityList() {
       <div className="admin-heading">
         <h1>{d.title}</h1>
         {d.canCreate ? (
-          <Link className="button" to={`${d.path}/baru`}>
+          <Link className="button" to={d.createUrl}>
             {t('addNew')}
           </Link>
         ) : null}
       </div>
       <FlashNotice flash={d.flash} />
+      <SheetLinks path={d.path} editable={d.canCreate} />
       {d.rows.length === 0 ? (
         <p>{t('emptyList')}</p>
       ) : (
@@ -79,7 +83,7 @@ export default function EntityList() {
               {d.rows.map((row) => (
                 <tr key={row.id} data-id={row.id}>
                   <th scope="row">
-                    <Link to={`${d.path}/${row.id}`}>{row.label}</Link>
+                    <Link to={row.href}>{row.label}</Link>
                   </th>
                   {row.cells.map((cell, i) => (
                     <td key={d.columns[i]}>{cell}</td>

@@ -2,10 +2,13 @@ import { isProblemError } from '@cerdas/core'
 import { formatInstant } from '@cerdas/core/web'
 import { emailSchema, INVITATION_TTL_MS, listUsers, RESET_TTL_MS } from '@cerdas/identity'
 import {
+  type AccountMail,
   editorTeamOf,
   grantsFromForm,
   inviteAccount,
   issuePasswordReset,
+  MAIL_OFF_REASON,
+  type MailResult,
   setAccountGrants,
   setAccountStatus,
 } from '@cerdas/platform'
@@ -21,6 +24,7 @@ import {
   RolesFieldset,
 } from '../admin/components'
 import {
+  type Console,
   grantLabels,
   readForm,
   redirectWithFlash,
@@ -31,9 +35,29 @@ import {
   text,
 } from '../admin/guard.server'
 import type { AdminMessageKey } from '../admin/messages'
+import { consolePlatform } from '../admin/settings.server'
+import type { Flash } from '../admin/types'
 import { useAdminT } from '../admin/use-admin-t'
 
 const PATH = '/admin/pengguna'
+
+/** Links are also emailed when the tenant has email (SMTP) configured; the page shows them either way. */
+async function mailStep(console: Console, request: Request): Promise<AccountMail> {
+  const origin = new URL(request.url).origin
+  return { platform: await consolePlatform(console), linkUrl: (token) => `${origin}/admin/tautan/${token}` }
+}
+
+/** The notice after issuing a link: plain, emailed, or not emailed with the reason. */
+function linkNotice(
+  mail: MailResult,
+  keys: { plain: AdminMessageKey; emailed: AdminMessageKey; notEmailed: AdminMessageKey },
+  name: string,
+): Pick<Flash, 'key' | 'vars'> & { note: AdminMessageKey } {
+  if (mail.emailed) return { key: keys.emailed, vars: { name, email: mail.to }, note: 'linkOnceEmailed' }
+  // Mail off (or not configured): the page reads as it always did.
+  if (mail.reason === MAIL_OFF_REASON) return { key: keys.plain, vars: { name }, note: 'linkOnce' }
+  return { key: keys.notEmailed, vars: { name, email: mail.to, reason: mail.reason }, note: 'linkOnce' }
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const console = requireConsole(context, request)
@@ -96,16 +120,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const values = { email, name, roles, editor }
       if (Object.keys(errors).length || !grants || !parsedEmail.success) return fail({ values, errors })
       try {
-        const { user, token } = await inviteAccount(ctx, { email: parsedEmail.data, name, grants })
+        const { user, token, mail } = await inviteAccount(
+          ctx,
+          { email: parsedEmail.data, name, grants },
+          { mail: await mailStep(console, request) },
+        )
         const link = `${new URL(request.url).origin}/admin/tautan/${token}`
+        const { note, ...notice } = linkNotice(
+          mail,
+          { plain: 'invited', emailed: 'invitedEmailed', notEmailed: 'invitedNotEmailed' },
+          user.name,
+        )
         return redirectWithFlash(
           PATH,
           {
-            key: 'invited',
-            vars: { name: user.name },
+            ...notice,
             secret: {
               title: 'inviteLinkTitle',
-              note: 'linkOnce',
+              note,
               label: 'linkLabel',
               name: user.name,
               value: link,
@@ -131,17 +163,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (intent === 'reset') {
       const email = text(form, 'email')
-      const result = await issuePasswordReset(ctx, email)
+      const result = await issuePasswordReset(ctx, email, { mail: await mailStep(console, request) })
       if (!result) return fail({ userId, values: {}, errors: {}, formErrors: ['resetNotPossible'] })
       const link = `${new URL(request.url).origin}/admin/tautan/${result.token}`
+      const { note, ...notice } = linkNotice(
+        result.mail,
+        { plain: 'resetIssued', emailed: 'resetEmailed', notEmailed: 'resetNotEmailed' },
+        result.user.name,
+      )
       return redirectWithFlash(
         PATH,
         {
-          key: 'resetIssued',
-          vars: { name: result.user.name },
+          ...notice,
           secret: {
             title: 'resetLinkTitle',
-            note: 'linkOnce',
+            note,
             label: 'linkLabel',
             name: result.user.name,
             value: link,

@@ -1,6 +1,5 @@
 import { pickText } from '@cerdas/core/web'
 import { consoleEntities, mayView } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, isRouteErrorResponse, NavLink, Outlet, useLoaderData, useRouteError } from '@remix-run/react'
 import { grantLabels, may, NO_STORE, requireConsole } from '../admin/guard.server'
@@ -18,26 +17,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, session, locale } = requireConsole(context, request)
+  const { ctx, session, locale, definitions } = requireConsole(context, request)
   const grants = session.grants
-  const entities = consoleEntities(modules, ctx.tenant)
+  const entities = consoleEntities(definitions, ctx.tenant)
     .filter((e) => mayView(grants, e))
     .map((e) => ({ path: e.path, title: pickText(e.entity.title, locale) }))
+  // The schedules module's holiday calendar, for whoever may open its holidays.
+  const holidayCalendar = entities.some((e) => e.path === '/admin/data/schedules/holiday')
   return {
     locale,
     csrfToken: session.csrfToken,
+    holidayCalendar,
     user: { name: session.name, email: session.email, roles: grantLabels(grants, locale) },
     entities,
     can: {
-      users: may(grants, 'cerdas.users:manage'),
-      tokens: may(grants, 'cerdas.tokens:manage'),
-      audit: may(grants, 'cerdas.audit:read'),
+      users: may(grants, 'cerdas.users:manage', definitions),
+      tokens: may(grants, 'cerdas.tokens:manage', definitions),
+      audit: may(grants, 'cerdas.audit:read', definitions),
+      settings: may(grants, 'cerdas.settings:update', definitions),
     },
   }
 }
 
 export default function AdminLayout() {
-  const { user, entities, can, csrfToken } = useLoaderData<typeof loader>()
+  const { user, entities, can, csrfToken, holidayCalendar } = useLoaderData<typeof loader>()
   const t = useAdminT()
   return (
     <div className="admin">
@@ -62,9 +65,11 @@ export default function AdminLayout() {
             {e.title}
           </NavLink>
         ))}
+        {holidayCalendar ? <NavLink to="/admin/jadwal/libur">{t('holidayCalendarNav')}</NavLink> : null}
         {can.users ? <NavLink to="/admin/pengguna">{t('users')}</NavLink> : null}
         {can.tokens ? <NavLink to="/admin/token">{t('tokens')}</NavLink> : null}
         {can.audit ? <NavLink to="/admin/audit">{t('audit')}</NavLink> : null}
+        {can.settings ? <NavLink to="/admin/pengaturan">{t('settings')}</NavLink> : null}
       </nav>
       <div className="admin-body">
         <Outlet />

@@ -69,5 +69,10 @@ export const controlPlaneMigrations: MigrationSet = {
         )`,
       ],
     },
+    {
+      // A tenant's outgoing mail (SMTP) settings as JSON; the password stays in the environment.
+      id: '0003_tenant_mail',
+      statements: ["ALTER TABLE tenants ADD COLUMN mail TEXT NOT NULL DEFAULT '{}'"],
+    },
   ],
 }

@@ -15,6 +15,6 @@ export const permissions: Record<string, PermissionDefinition> = {
   },
   'announcements.announcement:verify': {
     title: { id: 'Memverifikasi pengumuman', en: 'Verify announcements' },
-    roles: ['admin', 'verifier'],
+    roles: ['admin', 'editor', 'verifier'],
   },
 }

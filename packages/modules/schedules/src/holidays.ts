@@ -1,4 +1,4 @@
-import { type HomeSection, newId, problem, type TenantContext } from '@cerdas/core'
+import { decodeCursor, encodeCursor, type HomeSection, newId, problem, type TenantContext } from '@cerdas/core'
 import {
   addWorkingDays,
   foldLine,
@@ -9,7 +9,7 @@ import {
   type WeekdayKey,
   workingDaysBetween,
 } from '@cerdas/schedules'
-import { asc, eq, gte } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, or } from 'drizzle-orm'
 import type { HolidayKindId } from './kinds'
 import { holidays } from './schema'
 import type { CreateHolidayInput, HolidayRecord, UpdateHolidayInput } from './validation'
@@ -81,6 +81,32 @@ export async function listHolidays(ctx: TenantContext, year: number = currentYea
     .where(eq(holidays.year, year))
     .orderBy(asc(holidays.date), asc(holidays.id))
   return rows.map(fromRow)
+}
+
+/**
+ * Every holiday of every year, latest date first, one cursor page at a time (the admin console's
+ * list).
+ */
+export async function listHolidayPage(
+  ctx: TenantContext,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: HolidayRecord[]; nextCursor: string | null }> {
+  let where: ReturnType<typeof or> | undefined
+  if (page.cursor) {
+    const cursor = decodeCursor(page.cursor)
+    if (cursor?.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')
+      throw problem('badRequest', 'The cursor is not valid; start from the first page.')
+    where = or(lt(holidays.date, cursor[0]), and(eq(holidays.date, cursor[0]), lt(holidays.id, cursor[1])))
+  }
+  const rows = await ctx.db
+    .select()
+    .from(holidays)
+    .where(where)
+    .orderBy(desc(holidays.date), desc(holidays.id))
+    .limit(page.limit + 1)
+  const items = rows.slice(0, page.limit).map(fromRow)
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.date, last.id]) : null }
 }
 
 /** Years that have at least one holiday, ascending. */

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { holidayAdmin, scheduleAdmin } from './admin'
+import { upcomingScheduleChanges } from './dashboard'
 import { holidaysHomeSection } from './holidays'
 import { migrations } from './migrations'
 import { permissions } from './permissions'
@@ -8,6 +10,7 @@ import { schema } from './schema'
 import { seedData, seedSchedules } from './seed'
 import { settings } from './settings'
 
+export { HOLIDAY_KIND_LABELS, holidayAdmin, SCHEDULE_KIND_LABELS, scheduleAdmin } from './admin'
 export * from './holidays'
 export * from './kinds'
 export { describeReason } from './reasons'
@@ -35,9 +38,13 @@ export default defineModule({
   permissions,
   api: registerRoutes,
   seed: { data: seedData, run: seedSchedules },
+  admin: { entities: [scheduleAdmin, holidayAdmin], dashboard: upcomingScheduleChanges },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    routes: [{ path: 'hari-libur', file: 'web/holiday-list.tsx' }],
+    routes: [
+      { path: 'hari-libur', file: 'web/holiday-list.tsx' },
+      { path: 'jadwal/:id', file: 'web/schedule-page.tsx' },
+    ],
     nav: [{ path: '/hari-libur', title: { id: 'Hari libur', en: 'Holidays' } }],
     home: holidaysHomeSection,
   },

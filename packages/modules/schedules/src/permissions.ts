@@ -15,7 +15,7 @@ export const permissions: Record<string, PermissionDefinition> = {
   },
   'schedules.schedule:verify': {
     title: { id: 'Memverifikasi jadwal', en: 'Verify schedules' },
-    roles: ['admin', 'verifier'],
+    roles: ['admin', 'editor', 'verifier'],
   },
   'schedules.holiday:create': {
     title: { id: 'Menambah hari libur', en: 'Add holidays' },
@@ -31,6 +31,6 @@ export const permissions: Record<string, PermissionDefinition> = {
   },
   'schedules.holiday:verify': {
     title: { id: 'Memverifikasi hari libur', en: 'Verify holidays' },
-    roles: ['admin', 'verifier'],
+    roles: ['admin', 'editor', 'verifier'],
   },
 }

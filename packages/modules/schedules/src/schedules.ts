@@ -330,17 +330,21 @@ export async function statusForOwner(ctx: TenantContext, owner: OwnerRef, at?: D
   }
 }
 
-/** Seven local dates from `from` (default today in the schedule's zone) with the hours that apply. */
-export async function weekOf(ctx: TenantContext, id: string, from?: LocalDate): Promise<WeekView> {
-  const schedule = await getSchedule(ctx, id)
-  const zone = schedule.definition.zone
-  const first = from ?? localDateOf(ctx.now(), zone)
-  const calendar = await tenantHolidayCalendar(ctx)
-  const days = weekView(schedule.definition, first, calendar)
+/**
+ * Seven local dates from `from` with the hours a definition gives them, pure: what the schedule
+ * editor previews before saving and what `weekOf` serves.
+ */
+export function weekViewOf(
+  scheduleId: string,
+  definition: ScheduleDefinition,
+  from: LocalDate,
+  calendar: HolidayCalendar,
+): WeekView {
+  const days = weekView(definition, from, calendar)
   return {
-    scheduleId: id,
-    timezone: zone,
-    from: first,
+    scheduleId,
+    timezone: definition.zone,
+    from,
     days: days.map((d) => ({
       date: d.date,
       weekday: d.weekday,
@@ -365,6 +369,13 @@ export async function weekOf(ctx: TenantContext, id: string, from?: LocalDate): 
         : {}),
     })),
   }
+}
+
+/** Seven local dates from `from` (default today in the schedule's zone) with the hours that apply. */
+export async function weekOf(ctx: TenantContext, id: string, from?: LocalDate): Promise<WeekView> {
+  const schedule = await getSchedule(ctx, id)
+  const first = from ?? localDateOf(ctx.now(), schedule.definition.zone)
+  return weekViewOf(id, schedule.definition, first, await tenantHolidayCalendar(ctx))
 }
 
 function addDays(date: LocalDate, days: number): LocalDate {

@@ -16,12 +16,13 @@ beforeAll(async () => {
   const db = await t.platform.tenantDb(tenant.record)
   const ctx = t.platform.context(tenant, db, { actor: null })
   context = {
-    site: { kind: 'tenant', ctx, nav: [], modules: [], reference: {} },
+    site: { kind: 'tenant', ctx, nav: [], modules: [], reference: {}, definitions: [schedules] },
     locale: 'id',
     requestId: 'test',
     currentPath: '/hari-libur',
     session: null,
     secureCookies: false,
+    clientIp: undefined,
   }
 })
 afterAll(() => t?.close())

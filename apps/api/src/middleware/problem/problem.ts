@@ -68,6 +68,15 @@ export function problemErrorHandler(log: Logger): ErrorHandler {
         details ?? { type: problemType('badRequest'), title: error.message || 'Request failed', status },
       )
     }
+    // A uniqueness rule of the database caught a duplicate the code did not: the client's conflict.
+    if (
+      /SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)|UNIQUE constraint failed/.test(
+        `${(error as { code?: string }).code ?? ''} ${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown }).cause ?? '')}`,
+      )
+    ) {
+      log.warn('unique constraint', { requestId: c.get('requestId' as never), path: c.req.path })
+      return problemResponse(c, problem('conflict', 'A record with the same unique value already exists.').problem)
+    }
     log.error('unhandled error', {
       requestId: c.get('requestId' as never),
       path: c.req.path,

@@ -1,11 +1,31 @@
 import { type ApiEnv, type ApiKit, problem, problemResponses } from '@cerdas/core'
 import { emailSchema, findUser, listUsers } from '@cerdas/identity'
-import { inviteAccount, issuePasswordReset, setAccountGrants, setAccountStatus } from '@cerdas/platform'
+import {
+  type AccountMail,
+  inviteAccount,
+  issuePasswordReset,
+  type MailResult,
+  type Platform,
+  setAccountGrants,
+  setAccountStatus,
+} from '@cerdas/platform'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { pageUrl } from './link-url'
 import { grantSchema, userIdParam, userSchema } from './schemas'
 
 const MANAGE = 'cerdas.users:manage'
+
+/** Whether the link was also emailed to the person (the tenant has email configured), and why not. */
+const emailedFields = {
+  emailed: z.boolean().openapi({ description: 'The link was also sent to the person by email' }),
+  emailReason: z
+    .string()
+    .optional()
+    .openapi({ description: 'Why the link was not emailed (email off, or the send failed); give the link yourself' }),
+}
+
+const emailed = (mail: MailResult) => (mail.emailed ? { emailed: true } : { emailed: false, emailReason: mail.reason })
 
 export const listUsersRoute = createRoute({
   method: 'get',
@@ -27,7 +47,8 @@ export const inviteUserRoute = createRoute({
   method: 'post',
   path: '/users/invitations',
   tags: ['Accounts'],
-  summary: 'Invite a person: creates the account and returns a one-time link to choose a password',
+  summary:
+    'Invite a person: creates the account and returns a one-time link to choose a password, also emailed when the tenant has email configured',
   security: [{ bearer: [] }],
   'x-permission': MANAGE,
   request: {
@@ -51,7 +72,12 @@ export const inviteUserRoute = createRoute({
       description: 'Invited',
       content: {
         'application/json': {
-          schema: z.object({ user: userSchema, invitationUrl: z.string(), expiresInDays: z.number() }),
+          schema: z.object({
+            user: userSchema,
+            invitationUrl: z.string(),
+            expiresInDays: z.number(),
+            ...emailedFields,
+          }),
         },
       },
     },
@@ -103,24 +129,40 @@ export const passwordResetRoute = createRoute({
   method: 'post',
   path: '/users/{id}/password-reset',
   tags: ['Accounts'],
-  summary: 'Issue a one-time password-reset link for an account (shown to the admin)',
+  summary:
+    'Issue a one-time password-reset link for an account (shown to the admin, also emailed when the tenant has email configured)',
   security: [{ bearer: [] }],
   'x-permission': MANAGE,
   request: { params: userIdParam },
   responses: {
     201: {
       description: 'Link issued',
-      content: { 'application/json': { schema: z.object({ resetUrl: z.string() }) } },
+      content: { 'application/json': { schema: z.object({ resetUrl: z.string(), ...emailedFields }) } },
     },
     ...problemResponses(401, 403, 404, 422),
   },
 })
 
-export function registerUsers(router: OpenAPIHono<ApiEnv>, kit: ApiKit) {
+/**
+ * The account routes. With `platform`, invitation and reset links are also
+ * emailed when the tenant has email (SMTP) configured.
+ */
+export function registerUsers(
+  router: OpenAPIHono<ApiEnv>,
+  kit: ApiKit,
+  options: { platform?: Pick<Platform, 'controlPlane'> | undefined } = {},
+) {
+  const mailStep = (c: Context): AccountMail | undefined =>
+    options.platform
+      ? { platform: options.platform, linkUrl: (token) => pageUrl(c, `/admin/tautan/${token}`) }
+      : undefined
   router.openapi(kit.guard(listUsersRoute), async (c) => c.json({ items: await listUsers(c.var.ctx.db) }, 200))
   router.openapi(kit.guard(inviteUserRoute), async (c) => {
-    const { user, token } = await inviteAccount(c.var.ctx, c.req.valid('json'))
-    return c.json({ user, invitationUrl: pageUrl(c, `/admin/tautan/${token}`), expiresInDays: 7 }, 201)
+    const { user, token, mail } = await inviteAccount(c.var.ctx, c.req.valid('json'), { mail: mailStep(c) })
+    return c.json(
+      { user, invitationUrl: pageUrl(c, `/admin/tautan/${token}`), expiresInDays: 7, ...emailed(mail) },
+      201,
+    )
   })
   router.openapi(kit.guard(setRolesRoute), async (c) =>
     c.json(await setAccountGrants(c.var.ctx, c.req.valid('param').id, c.req.valid('json').grants), 200),
@@ -130,8 +172,8 @@ export function registerUsers(router: OpenAPIHono<ApiEnv>, kit: ApiKit) {
   )
   router.openapi(kit.guard(passwordResetRoute), async (c) => {
     const user = await findUser(c.var.ctx.db, { id: c.req.valid('param').id })
-    const result = user ? await issuePasswordReset(c.var.ctx, user.email) : undefined
+    const result = user ? await issuePasswordReset(c.var.ctx, user.email, { mail: mailStep(c) }) : undefined
     if (!result) throw problem('notFound', 'No such active account.')
-    return c.json({ resetUrl: pageUrl(c, `/admin/tautan/${result.token}`) }, 201)
+    return c.json({ resetUrl: pageUrl(c, `/admin/tautan/${result.token}`), ...emailed(result.mail) }, 201)
   })
 }

@@ -1,0 +1,90 @@
+import { isProblemError, type Locale, pickText, type TenantContext } from '@cerdas/core'
+import { getSchedule, type Schedule, statusView, tenantHolidayCalendar, weekViewOf } from '@cerdas/module-schedules'
+import {
+  type EditorCheck,
+  type EditorIssue,
+  type FormValues,
+  mapProblemPointers,
+} from '@cerdas/module-schedules/editor'
+import type { ConsoleEntity } from '@cerdas/platform'
+import { isLocalDate, localDateOf, type ScheduleDefinition } from '@cerdas/schedules'
+import { entityFor } from './entity.server'
+import type { Console } from './guard.server'
+
+/** The console entity of schedules (404 when the module is off, 403 when the person may not open it). */
+export const scheduleEntity = (console: Console): ConsoleEntity =>
+  entityFor(console, { module: 'schedules', entity: 'schedule' })
+
+export const holidayEntity = (console: Console): ConsoleEntity =>
+  entityFor(console, { module: 'schedules', entity: 'holiday' })
+
+export async function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
+  try {
+    return await getSchedule(ctx, id)
+  } catch (error) {
+    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+/** Every posted value except the console's own (`_csrf`, `_intent`, ...), for reading and re-rendering. */
+export function postedValues(form: FormData): FormValues {
+  const values: FormValues = {}
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string' && !name.startsWith('_')) values[name] = value
+  }
+  return values
+}
+
+/** The week to preview: `from` when it is a real date, else today in the zone. */
+export function previewStart(from: string | null | undefined, zone: string, now: Date): string {
+  return from && isLocalDate(from) ? from : localDateOf(now, zone)
+}
+
+export type Preview = ReturnType<typeof previewOf> extends Promise<infer P> ? P : never
+
+/** The week from `from` and the status now for a definition, saved or not. */
+export async function previewOf(
+  ctx: TenantContext,
+  schedule: Pick<Schedule, 'id' | 'kind'>,
+  definition: ScheduleDefinition,
+  from: string,
+) {
+  const calendar = await tenantHolidayCalendar(ctx)
+  const now = ctx.now()
+  const status = statusView({ ...schedule, definition } as Schedule, now, calendar)
+  const week = weekViewOf(schedule.id, definition, from, calendar)
+  return { from, today: localDateOf(now, definition.zone), timezone: definition.zone, status, days: week.days }
+}
+
+/** Issues in the page's language, by input name. */
+export function localizeIssues(errors: Record<string, EditorIssue>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([name, issue]) => [name, pickText(issue, locale)]))
+}
+
+export interface EditorAnswer {
+  intent: string
+  values: FormValues
+  errors: Record<string, string>
+  formErrors: string[]
+  preview: Preview | null
+}
+
+/**
+ * A business function's validation problem (pointers under `/definition/` and outside it) as the
+ * editor's issues; undefined for anything that is not a 4xx problem (rethrown by the caller).
+ */
+export function problemIssues(
+  error: unknown,
+  checked: Pick<EditorCheck, 'paths'>,
+  locale: Locale,
+): { errors: Record<string, string>; formErrors: string[] } | undefined {
+  if (!isProblemError(error) || error.problem.status >= 500) return undefined
+  const pointers = error.problem.errors ?? []
+  if (pointers.length === 0) return { errors: {}, formErrors: [error.problem.detail ?? error.problem.title] }
+  const mapped = mapProblemPointers(pointers, checked.paths)
+  return {
+    errors: localizeIssues({ ...mapped.outside, ...mapped.errors }, locale),
+    formErrors: mapped.formErrors.map((issue) => pickText(issue, locale)),
+  }
+}

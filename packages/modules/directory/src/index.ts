@@ -1,0 +1,45 @@
+import { defineModule, type TenantContext } from '@cerdas/core'
+import { counterAdmin, officeAdmin, positionAdmin, unitAdmin } from './admin'
+import { migrations } from './migrations'
+import { officeSearchDocuments } from './offices'
+import { unitSearchDocuments } from './parts'
+import { permissions } from './permissions'
+import { registerRoutes } from './routes/index'
+import { schema } from './schema'
+import { seedData, seedDirectory } from './seed'
+import { settings } from './settings'
+
+export { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from './admin'
+export * from './offices'
+export * from './parts'
+export { type DirectorySeed, seededCounterId, seededUnitId } from './seed'
+export type { DirectorySettings } from './settings'
+export * from './validation'
+
+async function directorySearchDocuments(ctx: TenantContext) {
+  return [...(await officeSearchDocuments(ctx)), ...(await unitSearchDocuments(ctx))]
+}
+
+/**
+ * Direktori: the regency's offices (OPD, kecamatan, puskesmas, RSUD, MPP), their bidang/seksi,
+ * counters and positions, with contacts, location and whether each office is open now (hours from
+ * the schedules module, owner `directory/office/<slug>`).
+ */
+export default defineModule({
+  id: 'directory',
+  dimension: 'governance',
+  title: { id: 'Direktori perangkat daerah', en: 'Government directory' },
+  description: {
+    id: 'Kantor, bidang, loket, dan jabatan perangkat daerah',
+    en: 'Government offices, divisions, counters and positions',
+  },
+  requires: ['schedules'],
+  schema,
+  migrations,
+  settings,
+  permissions,
+  api: registerRoutes,
+  search: directorySearchDocuments,
+  seed: { data: seedData, run: seedDirectory },
+  admin: { entities: [officeAdmin, unitAdmin, counterAdmin, positionAdmin] },
+})

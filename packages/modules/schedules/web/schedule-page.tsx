@@ -1,0 +1,192 @@
+import { isProblemError } from '@cerdas/core'
+import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
+import { dayNumber, formatDay, isLocalDate, localDateOf } from '@cerdas/schedules'
+import { formatLocalDate, OpenStatus, PresenceStatus, useLocale, VerificationBadge, WeekTable } from '@cerdas/ui'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { tenantHolidayCalendar } from '../src/holidays'
+import { getSchedule, listSchedulesForOwner, scheduleSchemaOrg, statusView, weekOf } from '../src/schedules'
+import type { Schedule } from '../src/validation'
+import { scheduleMessages } from './schedule-messages'
+
+async function scheduleOr404(ctx: ReturnType<typeof tenantContext>, id: string): Promise<Schedule> {
+  try {
+    return await getSchedule(ctx, id)
+  } catch (error) {
+    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+const addDays = (date: string, days: number) => formatDay(dayNumber(date) + days)
+
+/**
+ * One schedule for the public: open now (or officer present), the week with holidays and special
+ * hours applied (`?from=YYYY-MM-DD` for another week), the coming special hours, exports and the
+ * verification state; schema.org OpeningHoursSpecification in the page's JSON-LD.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = tenantContext(context)
+  const { locale } = context as unknown as WebLoadContext
+  const id = params.id ?? ''
+  const schedule = await scheduleOr404(ctx, id)
+  const zone = schedule.definition.zone
+  const now = ctx.now()
+  const today = localDateOf(now, zone)
+  const asked = new URL(request.url).searchParams.get('from') ?? ''
+  const from = isLocalDate(asked) ? asked : today
+  const calendar = await tenantHolidayCalendar(ctx)
+  const [week, jsonLd, siblings] = await Promise.all([
+    weekOf(ctx, id, from),
+    scheduleSchemaOrg(ctx, id, locale),
+    listSchedulesForOwner(ctx, schedule.owner),
+  ])
+  const status = statusView(schedule, now, calendar)
+  const d = schedule.definition
+  return {
+    id: schedule.id,
+    label: schedule.label,
+    kind: schedule.kind,
+    role: schedule.role,
+    owner: `${schedule.owner.module}/${schedule.owner.type}/${schedule.owner.id}`,
+    timezone: zone,
+    today,
+    from,
+    previous: addDays(from, -7),
+    next: addDays(from, 7),
+    status,
+    week: week.days,
+    closedOnHolidays: d.closedOnHolidays,
+    openingHours: schedule.openingHours,
+    special: {
+      overrides: (d.overrides ?? []).filter((o) => o.to >= today).map((o) => ({ ...o })),
+      closures: (d.closures ?? []).filter((c) => (c.to ?? c.from) >= today).map((c) => ({ ...c })),
+      extraOpenings: (d.extraOpenings ?? []).filter((x) => x.date >= today).map((x) => ({ ...x })),
+    },
+    verification: schedule.verification,
+    related: siblings.filter((s) => s.id !== schedule.id).map((s) => ({ id: s.id, label: s.label, kind: s.kind })),
+    tenantName: ctx.tenant.name,
+    jsonLd,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: 'Jadwal' }]
+  return [
+    { title: `${data.label.id} · ${data.tenantName}` },
+    { name: 'description', content: data.openingHours },
+    { 'script:ld+json': data.jsonLd },
+  ]
+}
+
+export default function SchedulePage() {
+  const data = useLoaderData<typeof loader>()
+  const locale = useLocale()
+  const t = translator(scheduleMessages, locale)
+  const date = (value: string) => formatLocalDate(value, locale)
+  const upcoming = [
+    ...data.special.overrides.map((o) => ({
+      key: `o-${o.from}`,
+      sort: o.from,
+      text: t('overrideRange', { from: date(o.from), to: date(o.to), reason: pickText(o.reason, locale) }),
+    })),
+    ...data.special.closures.map((c) => ({
+      key: `c-${c.from}`,
+      sort: c.from,
+      text: t('closureRange', {
+        when: c.to && c.to !== c.from ? `${date(c.from)} – ${date(c.to)}` : date(c.from),
+        reason: pickText(c.reason, locale),
+      }),
+    })),
+    ...data.special.extraOpenings.map((x) => ({
+      key: `x-${x.date}`,
+      sort: x.date,
+      text: `${t('extraOn', { date: date(x.date), reason: pickText(x.reason, locale) })} (${x.intervals
+        .map((iv) => `${iv.start}–${iv.end}`)
+        .join(', ')})`,
+    })),
+  ].sort((a, b) => a.sort.localeCompare(b.sort))
+  return (
+    <article className="schedule-page">
+      <p className="muted">
+        {t(`kind_${data.kind}`)} · {t('owner', { owner: data.owner })}
+      </p>
+      <h1>{pickText(data.label, locale)}</h1>
+      <p>
+        <VerificationBadge
+          verifiedAt={data.verification.verifiedAt}
+          verifiedBy={data.verification.verifiedBy}
+          source={data.verification.source}
+          timezone={data.timezone}
+        />
+      </p>
+      {data.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+
+      <section aria-labelledby="now-heading" className="schedule-now">
+        <h2 id="now-heading">{data.kind === 'presence' ? t('presenceToday') : t('now')}</h2>
+        <p>
+          {data.kind === 'presence' ? (
+            <PresenceStatus status={data.status} at={data.status.at} timezone={data.timezone} role={data.role} />
+          ) : (
+            <OpenStatus status={data.status} at={data.status.at} timezone={data.timezone} />
+          )}
+        </p>
+        <p className="muted">
+          {data.closedOnHolidays ? t('holidaysObserved') : t('holidaysOpen')} {t('zoneNote', { zone: data.timezone })}
+        </p>
+      </section>
+
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">{t('week', { from: date(data.from), to: date(data.week.at(-1)?.date ?? data.from) })}</h2>
+        <nav className="pager" aria-label={t('week', { from: date(data.from), to: date(data.next) })}>
+          <Link to={`?from=${data.previous}`}>{t('previousWeek')}</Link>
+          {data.from === data.today ? null : <Link to=".">{t('thisWeek')}</Link>}
+          <Link to={`?from=${data.next}`}>{t('nextWeek')}</Link>
+        </nav>
+        <WeekTable days={data.week} today={data.today} />
+      </section>
+
+      <section aria-labelledby="special-heading">
+        <h2 id="special-heading">{t('special')}</h2>
+        {upcoming.length === 0 ? (
+          <p className="muted">{t('noSpecial')}</p>
+        ) : (
+          <ul className="list special-hours">
+            {upcoming.map((u) => (
+              <li key={u.key}>{u.text}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {data.related.length > 0 ? (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">{t('related')}</h2>
+          <ul className="list">
+            {data.related.map((r) => (
+              <li key={r.id}>
+                <Link to={`/jadwal/${r.id}`}>{pickText(r.label, locale)}</Link>{' '}
+                <span className="muted">· {t(`kind_${r.kind}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="exports-heading">
+        <h2 id="exports-heading">{t('exports')}</h2>
+        <ul className="list">
+          <li>
+            <a href={`/api/v1/schedules/${data.id}/ical`} type="text/calendar">
+              {t('ical')}
+            </a>
+          </li>
+          <li>
+            <a href={`/api/v1/schedules/${data.id}/opening-hours`}>{t('openingHours')}</a>:{' '}
+            <code>{data.openingHours}</code>
+          </li>
+        </ul>
+      </section>
+    </article>
+  )
+}

@@ -1,0 +1,39 @@
+import { defineModule } from '@cerdas/core'
+import { serviceAdmin } from './admin'
+import { migrations } from './migrations'
+import { permissions } from './permissions'
+import { registerRoutes } from './routes/index'
+import { schema } from './schema'
+import { seedData, seedServices } from './seed'
+import { serviceSearchDocuments } from './services'
+import { settings } from './settings'
+
+export { CATEGORY_LABELS, serviceAdmin } from './admin'
+export type { ServiceSeed } from './seed'
+export * from './services'
+export type { ServiceSettings } from './settings'
+export * from './validation'
+
+/**
+ * Layanan publik: the regency's public services as structured Standar Pelayanan (Law 25/2009):
+ * requirements, procedure, fee, processing time, product, legal basis, complaints, with the
+ * responsible office and bidang from the directory and open-now / officer presence from schedules.
+ */
+export default defineModule({
+  id: 'services',
+  dimension: 'governance',
+  title: { id: 'Layanan publik', en: 'Public services' },
+  description: {
+    id: 'Standar pelayanan: persyaratan, prosedur, biaya, waktu, dan tempat layanan',
+    en: 'Service standards: requirements, procedure, fee, time and place',
+  },
+  requires: ['directory', 'schedules'],
+  schema,
+  migrations,
+  settings,
+  permissions,
+  api: registerRoutes,
+  search: serviceSearchDocuments,
+  seed: { data: seedData, run: seedServices },
+  admin: { entities: [serviceAdmin] },
+})
