@@ -1,7 +1,6 @@
 import type { TenantDb } from '@cerdas/core'
 import { createSchedule } from '@cerdas/module-schedules'
 import { setModuleEnabled } from '@cerdas/platform'
-import { modules as registryModules } from '@cerdas/registry'
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import directory, { type Counter, type Office, type OfficeDetail, type Position, type Unit } from '../src/index'
@@ -13,7 +12,7 @@ let t: TestPlatform
 let db: TenantDb
 
 beforeAll(async () => {
-  t = await createTestPlatform({ modules: [...registryModules, directory] })
+  t = await createTestPlatform()
   for (const slug of ['uji', 'lain']) {
     await t.createTenant(slug)
     await setModuleEnabled(t.platform, slug, 'directory', true)

@@ -3,7 +3,6 @@ import type { TenantContext, TenantDb } from '@cerdas/core'
 import directory, { type Office, type Unit } from '@cerdas/module-directory'
 import { createSchedule } from '@cerdas/module-schedules'
 import { setModuleEnabled } from '@cerdas/platform'
-import { modules as registryModules } from '@cerdas/registry'
 import {
   createTestPlatform,
   expectProblem,
@@ -35,7 +34,7 @@ const WEEKDAY = {
 }
 
 beforeAll(async () => {
-  t = await createTestPlatform({ modules: [...registryModules, directory, services] })
+  t = await createTestPlatform()
   for (const slug of ['uji', 'lain']) {
     await t.createTenant(slug)
     await setModuleEnabled(t.platform, slug, 'directory', true)
