@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createUser, hashPassword } from '@cerdas/identity'
-import { createPlatform, createTenant } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
 import { httpRequest, type RunningServer, startServer } from './server'
+import { prepareTobaDataDir } from './toba-fixture'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const artifacts = join(repoRoot, 'test-results', 'e2e')
@@ -21,32 +18,10 @@ let browser: Browser
 let dataDir: string
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
-    throw new Error('The web app is not built: run `pnpm --filter @cerdas/web build` (npm test does it).')
-  }
-  mkdirSync(artifacts, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'cerdas-settings-e2e-'))
-  const platform = await createPlatform({
-    dataDir,
-    templatesDir: join(repoRoot, 'templates'),
-    platformHost: 'localhost',
-    modules,
-  })
-  await createTenant(platform, { slug: 'toba', template: 'toba' })
-  const toba = await platform.tenantBySlug('toba')
-  if (!toba) throw new Error('tenant toba was not created')
-  const db = await platform.tenantDb(toba.record)
-  for (const [who, grants] of [
-    [ADMIN, [{ role: 'admin' as const, dimension: null }]],
-    [EDITOR, [{ role: 'editor' as const, dimension: null }]],
-  ] as const) {
-    await createUser(
-      db,
-      { email: who.email, name: who.email, grants: [...grants], passwordHash: await hashPassword(who.password) },
-      new Date(),
-    )
-  }
-  platform.close()
+  dataDir = await prepareTobaDataDir('settings', [
+    { ...ADMIN, grants: [{ role: 'admin', dimension: null }] },
+    { ...EDITOR, grants: [{ role: 'editor', dimension: null }] },
+  ])
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
   browser = await launchBrowser()
 })

@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createUser, hashPassword } from '@cerdas/identity'
-import { createPlatform, createTenant, parseCsv, parseXlsx, toCsv, toXlsx } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
+import { parseCsv, parseXlsx, toCsv, toXlsx } from '@cerdas/platform'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
 import { httpRequest, type RunningServer, startServer } from './server'
+import { prepareTobaDataDir } from './toba-fixture'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const artifacts = join(repoRoot, 'test-results', 'e2e')
@@ -27,35 +25,13 @@ let downloads: string
 let csvText = ''
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
-    throw new Error('The web app is not built: run `pnpm --filter @cerdas/web build` (npm test does it).')
-  }
-  mkdirSync(artifacts, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'cerdas-sheets-e2e-'))
+  dataDir = await prepareTobaDataDir('sheets', [
+    { ...ADMIN, grants: [{ role: 'admin', dimension: null }] },
+    { ...VIEWER, grants: [{ role: 'viewer', dimension: null }] },
+    { ...OTHER_TEAM, grants: [{ role: 'editor', dimension: 'economy' }] },
+  ])
   downloads = join(dataDir, 'downloads')
   mkdirSync(downloads)
-  const platform = await createPlatform({
-    dataDir,
-    templatesDir: join(repoRoot, 'templates'),
-    platformHost: 'localhost',
-    modules,
-  })
-  await createTenant(platform, { slug: 'toba', template: 'toba' })
-  const toba = await platform.tenantBySlug('toba')
-  if (!toba) throw new Error('tenant toba was not created')
-  const db = await platform.tenantDb(toba.record)
-  for (const [who, grants] of [
-    [ADMIN, [{ role: 'admin' as const, dimension: null }]],
-    [VIEWER, [{ role: 'viewer' as const, dimension: null }]],
-    [OTHER_TEAM, [{ role: 'editor' as const, dimension: 'economy' as const }]],
-  ] as const) {
-    await createUser(
-      db,
-      { email: who.email, name: who.email, grants: [...grants], passwordHash: await hashPassword(who.password) },
-      new Date(),
-    )
-  }
-  platform.close()
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
   browser = await launchBrowser()
 })
