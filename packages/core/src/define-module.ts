@@ -26,11 +26,24 @@ export interface NavEntry {
   title: LocalizedText
 }
 
-/** A module's section on the tenant home page (e.g. the latest announcements). */
+/** A module's section on the tenant home page (e.g. the latest announcements) or on another module's page. */
 export interface HomeSection {
   title: LocalizedText
   moreUrl?: string | undefined
-  items: { title: LocalizedText; url: string; date?: string | undefined; verified: boolean }[]
+  items: {
+    title: LocalizedText
+    url: string
+    date?: string | undefined
+    /** A short line under the title, e.g. the bidang that handles a service. */
+    note?: LocalizedText | undefined
+    verified: boolean
+  }[]
+}
+
+/** The record a linked section is shown for: its id and, where it has one, its slug. */
+export interface SectionTarget {
+  id: string
+  slug?: string | undefined
 }
 
 export interface SeedInput<TData> {
@@ -77,6 +90,13 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
     nav?: NavEntry[]
     /** Content for the home page; null hides the section. */
     home?: (ctx: TenantContext) => Promise<HomeSection | null>
+    /**
+     * Sections this module adds to other modules' pages, keyed by the page's target such as
+     * `directory.office`: modules stay linked, not welded (the directory never imports services,
+     * yet an office page lists the services offered there).
+     * @example sections: { 'directory.office': (ctx, office) => servicesAtOffice(ctx, office.id) }
+     */
+    sections?: Record<string, (ctx: TenantContext, target: SectionTarget) => Promise<HomeSection | null>>
   }
 }
 

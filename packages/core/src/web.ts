@@ -2,13 +2,13 @@
  * What web pages need from the core, without the server-only parts (zod,
  * drizzle): safe to import from route modules.
  */
-import type { AnyModule } from './define-module'
-import type { Locale, LocalizedText } from './localized-text'
+import type { AnyModule, HomeSection, SectionTarget } from './define-module'
+import { type Locale, type LocalizedText, pickText } from './localized-text'
 import type { Grant } from './permissions'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'
-export { pickText } from './localized-text'
+export { pickText }
 
 /** A message catalogue: Indonesian first, English second. */
 export type Messages<K extends string = string> = { id: Record<K, string>; en: Record<K, string> }
@@ -101,4 +101,54 @@ export function formatInstant(
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { timeZone: tenant.timezone, ...options }).format(
     typeof instant === 'string' ? new Date(instant) : instant,
   )
+}
+
+/** A module section (home page or linked) with its texts picked for one locale, ready to render. */
+export interface SectionView {
+  id: string
+  title: string
+  moreUrl?: string | undefined
+  items: { title: string; url: string; date?: string | undefined; note?: string | undefined; verified: boolean }[]
+}
+
+/** Picks a section's texts for the page's locale and formats its dates in the tenant's zone. */
+export function sectionView(
+  id: string,
+  section: HomeSection,
+  tenant: Pick<TenantInfo, 'timezone'>,
+  locale: Locale,
+): SectionView {
+  return {
+    id,
+    title: pickText(section.title, locale),
+    moreUrl: section.moreUrl,
+    items: section.items.map((item) => ({
+      title: pickText(item.title, locale),
+      url: item.url,
+      date: item.date ? formatInstant(item.date, tenant, locale) : undefined,
+      note: item.note ? pickText(item.note, locale) : undefined,
+      verified: item.verified,
+    })),
+  }
+}
+
+/**
+ * The sections enabled modules add to a page of another module (`web.sections[target]`), in
+ * module order; empty sections are left out.
+ * @example const extra = await linkedSections(site, 'directory.office', { id: office.id, slug: office.slug }, locale)
+ */
+export async function linkedSections(
+  site: TenantSite,
+  target: string,
+  record: SectionTarget,
+  locale: Locale,
+): Promise<SectionView[]> {
+  const views: SectionView[] = []
+  for (const mod of site.definitions) {
+    const build = mod.web?.sections?.[target]
+    if (!build || !site.ctx.tenant.modules[mod.id]) continue
+    const section = await build(site.ctx, record)
+    if (section && section.items.length > 0) views.push(sectionView(mod.id, section, site.ctx.tenant, locale))
+  }
+  return views
 }

@@ -29,6 +29,10 @@ export const scheduleMessages = {
     kind_cuti_bersama: 'cuti bersama',
     kind_regional: 'libur daerah',
     today: 'hari ini',
+    overrideRange: '{from} – {to}: {reason}',
+    closureRange: 'Tutup {when}: {reason}',
+    extraOn: 'Buka khusus {date}: {reason}',
+    noSpecial: 'Tidak ada jam khusus yang akan datang.',
   },
   en: {
     openUntil: 'Open · closes {time}',
@@ -57,6 +61,10 @@ export const scheduleMessages = {
     kind_cuti_bersama: 'collective leave',
     kind_regional: 'regional holiday',
     today: 'today',
+    overrideRange: '{from} – {to}: {reason}',
+    closureRange: 'Closed {when}: {reason}',
+    extraOn: 'Special opening {date}: {reason}',
+    noSpecial: 'No upcoming special hours.',
   },
 } satisfies Messages
 

@@ -1,29 +1,20 @@
 import { DIMENSIONS } from '@cerdas/core'
-import { formatInstant, pickText, type WebLoadContext } from '@cerdas/core/web'
+import { pickText, type SectionView, sectionView, type WebLoadContext } from '@cerdas/core/web'
+import { SectionList } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useT } from '../i18n/use-t'
+import { SearchForm } from '../search-form'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { site, locale } = context as unknown as WebLoadContext
   if (site.kind === 'platform') return { kind: 'platform' as const, tenants: site.tenants }
   const { ctx } = site
-  const sections = []
+  const sections: SectionView[] = []
   for (const mod of site.definitions) {
     if (!ctx.tenant.modules[mod.id] || !mod.web?.home) continue
     const section = await mod.web.home(ctx)
-    if (!section) continue
-    sections.push({
-      id: mod.id,
-      title: pickText(section.title, locale),
-      moreUrl: section.moreUrl,
-      items: section.items.map((item) => ({
-        title: pickText(item.title, locale),
-        url: item.url,
-        date: item.date ? formatInstant(item.date, ctx.tenant, locale) : undefined,
-        verified: item.verified,
-      })),
-    })
+    if (section) sections.push(sectionView(mod.id, section, ctx.tenant, locale))
   }
   const districts = (site.reference.districts ?? []) as { name: string; verified: boolean }[]
   return {
@@ -82,29 +73,11 @@ export default function Home() {
       <section className="hero">
         <h1>{data.name}</h1>
         {data.tagline ? <p className="tagline">{data.tagline}</p> : null}
-        <Form method="get" action="/cari" className="search" role="search">
-          <label htmlFor="q">{t('searchLabel')}</label>
-          <div className="search-row">
-            <input id="q" name="q" type="search" placeholder={t('searchPlaceholder')} required maxLength={200} />
-            <button type="submit">{t('search')}</button>
-          </div>
-        </Form>
+        <SearchForm />
       </section>
 
       {data.sections.map((section) => (
-        <section key={section.id} id={`home-${section.id}`} className="home-section">
-          <h2>{section.title}</h2>
-          <ul className="list">
-            {section.items.map((item) => (
-              <li key={item.url}>
-                <Link to={item.url}>{item.title}</Link>
-                {item.date ? <span className="muted"> · {item.date}</span> : null}
-                {item.verified ? null : <span className="badge badge-unverified">{t('notVerified')}</span>}
-              </li>
-            ))}
-          </ul>
-          {section.moreUrl ? <Link to={section.moreUrl}>{t('seeAll')} →</Link> : null}
-        </section>
+        <SectionList key={section.id} section={section} className="home-section" idPrefix="home" />
       ))}
 
       <section>

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineModule, type TenantContext } from '@cerdas/core'
 import { counterAdmin, officeAdmin, positionAdmin, unitAdmin } from './admin'
 import { migrations } from './migrations'
@@ -10,6 +11,7 @@ import { seedData, seedDirectory } from './seed'
 import { settings } from './settings'
 
 export { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from './admin'
+export { officeJsonLd } from './json-ld'
 export * from './offices'
 export * from './parts'
 export { type DirectorySeed, seededCounterId, seededUnitId } from './seed'
@@ -42,4 +44,13 @@ export default defineModule({
   search: directorySearchDocuments,
   seed: { data: seedData, run: seedDirectory },
   admin: { entities: [officeAdmin, unitAdmin, counterAdmin, positionAdmin] },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    routes: [
+      { path: 'direktori', file: 'web/office-list.tsx' },
+      { path: 'direktori/buka-sekarang', file: 'web/offices-open-now.tsx' },
+      { path: 'direktori/:slug', file: 'web/office-page.tsx' },
+    ],
+    nav: [{ path: '/direktori', title: { id: 'Direktori', en: 'Directory' } }],
+  },
 })

@@ -25,6 +25,7 @@ import type {
   UpdateOfficeInput,
   VerifyInput,
 } from './validation'
+import { RESERVED_OFFICE_SLUGS } from './validation'
 
 type OfficeRow = typeof offices.$inferSelect
 const ENTITY = 'directory.office'
@@ -193,11 +194,18 @@ export async function getOfficeDetail(ctx: TenantContext, ref: string, at?: Date
   }
 }
 
-/** Offices open at an instant (default now), by name; offices without hours are left out. At most 500 are checked. */
+/**
+ * Offices open at an instant (default now), by name; offices without hours are left out and
+ * counted, so a page can say how many it could not tell about. At most 500 are checked.
+ */
 export async function listOfficesOpenNow(
   ctx: TenantContext,
   query: OpenNowQuery,
-): Promise<{ at: string; items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[] }> {
+): Promise<{
+  at: string
+  items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[]
+  withoutHours: number
+}> {
   const at = query.at ? new Date(query.at) : ctx.now()
   const where = []
   if (query.type) where.push(eq(offices.type, query.type))
@@ -209,12 +217,28 @@ export async function listOfficesOpenNow(
     .orderBy(offices.nameId, offices.id)
     .limit(500)
   const items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[] = []
+  let withoutHours = 0
   for (const row of rows) {
     const office = officeFromRow(row)
     const status = await statusForOwner(ctx, officeOwner(office), at)
-    if (status.hours?.status.open) items.push({ office, hours: status.hours })
+    if (!status.hours) withoutHours++
+    else if (status.hours.status.open) items.push({ office, hours: status.hours })
   }
-  return { at: at.toISOString(), items }
+  return { at: at.toISOString(), items, withoutHours }
+}
+
+/** The hours status now (or at `at`) of each office that has an hours schedule, by office id. */
+export async function officeHoursNow(
+  ctx: TenantContext,
+  list: Office[],
+  at?: Date,
+): Promise<Map<string, NonNullable<OwnerStatus['hours']>['status']>> {
+  const out = new Map<string, NonNullable<OwnerStatus['hours']>['status']>()
+  for (const office of list) {
+    const status = await statusForOwner(ctx, officeOwner(office), at)
+    if (status.hours) out.set(office.id, status.hours.status)
+  }
+  return out
 }
 
 export function officeSearchDocument(o: Office): SearchDocument {
@@ -250,6 +274,7 @@ function isUniqueViolation(error: unknown): boolean {
 async function uniqueSlug(ctx: TenantContext, base: string): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`
+    if (RESERVED_OFFICE_SLUGS.includes(candidate)) continue
     const [taken] = await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.slug, candidate))
     if (!taken) return candidate
   }

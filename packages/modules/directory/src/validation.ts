@@ -27,10 +27,13 @@ export const localizedText = (max: number) =>
 const textOut = z.object({ id: z.string(), en: z.string().optional() })
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** Slugs taken by the directory's own pages (`/direktori/buka-sekarang`). */
+export const RESERVED_OFFICE_SLUGS: readonly string[] = ['buka-sekarang']
 export const slugSchema = z
   .string()
   .max(64)
   .regex(SLUG, 'lowercase letters, digits and single hyphens')
+  .refine((slug) => !RESERVED_OFFICE_SLUGS.includes(slug), 'this slug is reserved for a directory page')
   .openapi({ example: 'disdukcapil' })
 
 /** Bounding box of Indonesia with a margin: a point outside is a typo (swapped lat/lon, missing minus). */
@@ -332,5 +335,6 @@ export const openNowSchema = z
   .object({
     at: z.string(),
     items: z.array(z.object({ office: officeSchema, hours: ownerStatusOutSchema.shape.hours.unwrap() })),
+    withoutHours: z.number().int().openapi({ description: 'Offices left out because they have no hours schedule' }),
   })
   .openapi('OfficesOpenNow')

@@ -1,7 +1,15 @@
 import { isProblemError } from '@cerdas/core'
 import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
-import { dayNumber, formatDay, isLocalDate, localDateOf } from '@cerdas/schedules'
-import { formatLocalDate, OpenStatus, PresenceStatus, useLocale, VerificationBadge, WeekTable } from '@cerdas/ui'
+import { dayNumber, formatDay, isLocalDate, localDateOf, upcomingSpecialHours } from '@cerdas/schedules'
+import {
+  formatLocalDate,
+  OpenStatus,
+  PresenceStatus,
+  SpecialHours,
+  useLocale,
+  VerificationBadge,
+  WeekTable,
+} from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { tenantHolidayCalendar } from '../src/holidays'
@@ -58,11 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     week: week.days,
     closedOnHolidays: d.closedOnHolidays,
     openingHours: schedule.openingHours,
-    special: {
-      overrides: (d.overrides ?? []).filter((o) => o.to >= today).map((o) => ({ ...o })),
-      closures: (d.closures ?? []).filter((c) => (c.to ?? c.from) >= today).map((c) => ({ ...c })),
-      extraOpenings: (d.extraOpenings ?? []).filter((x) => x.date >= today).map((x) => ({ ...x })),
-    },
+    special: upcomingSpecialHours(d, today),
     verification: schedule.verification,
     related: siblings.filter((s) => s.id !== schedule.id).map((s) => ({ id: s.id, label: s.label, kind: s.kind })),
     tenantName: ctx.tenant.name,
@@ -84,28 +88,6 @@ export default function SchedulePage() {
   const locale = useLocale()
   const t = translator(scheduleMessages, locale)
   const date = (value: string) => formatLocalDate(value, locale)
-  const upcoming = [
-    ...data.special.overrides.map((o) => ({
-      key: `o-${o.from}`,
-      sort: o.from,
-      text: t('overrideRange', { from: date(o.from), to: date(o.to), reason: pickText(o.reason, locale) }),
-    })),
-    ...data.special.closures.map((c) => ({
-      key: `c-${c.from}`,
-      sort: c.from,
-      text: t('closureRange', {
-        when: c.to && c.to !== c.from ? `${date(c.from)} – ${date(c.to)}` : date(c.from),
-        reason: pickText(c.reason, locale),
-      }),
-    })),
-    ...data.special.extraOpenings.map((x) => ({
-      key: `x-${x.date}`,
-      sort: x.date,
-      text: `${t('extraOn', { date: date(x.date), reason: pickText(x.reason, locale) })} (${x.intervals
-        .map((iv) => `${iv.start}–${iv.end}`)
-        .join(', ')})`,
-    })),
-  ].sort((a, b) => a.sort.localeCompare(b.sort))
   return (
     <article className="schedule-page">
       <p className="muted">
@@ -148,15 +130,7 @@ export default function SchedulePage() {
 
       <section aria-labelledby="special-heading">
         <h2 id="special-heading">{t('special')}</h2>
-        {upcoming.length === 0 ? (
-          <p className="muted">{t('noSpecial')}</p>
-        ) : (
-          <ul className="list special-hours">
-            {upcoming.map((u) => (
-              <li key={u.key}>{u.text}</li>
-            ))}
-          </ul>
-        )}
+        <SpecialHours {...data.special} />
       </section>
 
       {data.related.length > 0 ? (

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { serviceAdmin } from './admin'
 import { migrations } from './migrations'
@@ -5,11 +6,14 @@ import { permissions } from './permissions'
 import { registerRoutes } from './routes/index'
 import { schema } from './schema'
 import { seedData, seedServices } from './seed'
+import { servicesAtOfficeSection, servicesHomeSection } from './service-page'
 import { serviceSearchDocuments } from './services'
 import { settings } from './settings'
 
 export { CATEGORY_LABELS, serviceAdmin } from './admin'
+export { serviceJsonLd } from './json-ld'
 export type { ServiceSeed } from './seed'
+export { servicePageData, servicesAtOfficeSection, servicesHomeSection } from './service-page'
 export * from './services'
 export type { ServiceSettings } from './settings'
 export * from './validation'
@@ -36,4 +40,15 @@ export default defineModule({
   search: serviceSearchDocuments,
   seed: { data: seedData, run: seedServices },
   admin: { entities: [serviceAdmin] },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    routes: [
+      { path: 'layanan', file: 'web/service-list.tsx' },
+      { path: 'layanan/:slug', file: 'web/service-page.tsx' },
+      { path: 'layanan/:slug/cetak', file: 'web/service-checklist.tsx' },
+    ],
+    nav: [{ path: '/layanan', title: { id: 'Layanan', en: 'Services' } }],
+    home: servicesHomeSection,
+    sections: { 'directory.office': servicesAtOfficeSection },
+  },
 })

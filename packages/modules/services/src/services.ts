@@ -139,6 +139,18 @@ export async function listServices(
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name.id, last.id]) : null }
 }
 
+/** Services an office is responsible for or offers at its counters, by name (at most 200). */
+export async function listServicesAtOffice(ctx: TenantContext, officeId: string): Promise<Service[]> {
+  const needle = `%"officeId":"${likeEscape(officeId)}"%`
+  const rows = await ctx.db
+    .select()
+    .from(services)
+    .where(or(eq(services.officeId, officeId), sql`${services.locations} LIKE ${needle} ESCAPE '\\'`))
+    .orderBy(services.nameId, services.id)
+    .limit(200)
+  return rows.map(serviceFromRow)
+}
+
 export function serviceSearchDocument(s: Service, office: Office | null | undefined): SearchDocument {
   return {
     id: s.id,

@@ -1,0 +1,42 @@
+import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const HOST = 'toba.localhost'
+let t: TestPlatform
+
+beforeAll(async () => {
+  t = await createTestPlatform()
+  await t.createTenant('toba', { template: 'toba', name: 'Kabupaten Toba' })
+})
+afterAll(() => t.close())
+
+describe('what the directory pages rely on', () => {
+  it('says how many offices it could not tell about when listing those open now', async () => {
+    // Monday 11 January 2027, 09:00 WIB: the template's Disdukcapil hours are open; the other offices have none yet.
+    const res = await t.request(
+      HOST,
+      `/api/v1/directory/offices/open-now?at=${encodeURIComponent('2027-01-11T09:00:00+07:00')}`,
+    )
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { items: { office: { slug: string } }[]; withoutHours: number }
+    expect(body.items.map((i) => i.office.slug)).toEqual(['disdukcapil'])
+    expect(body.withoutHours).toBe(9)
+    const sunday = (await (
+      await t.request(HOST, `/api/v1/directory/offices/open-now?at=${encodeURIComponent('2027-01-10T09:00:00+07:00')}`)
+    ).json()) as { items: unknown[]; withoutHours: number }
+    expect(sunday).toMatchObject({ items: [], withoutHours: 9 })
+  })
+
+  it('keeps the slug of the open-now page free: asked for, refused; derived, skipped', async () => {
+    const post = (body: unknown) =>
+      t.request(HOST, '/api/v1/directory/offices', {
+        method: 'POST',
+        token: TEST_OPERATOR_TOKEN,
+        body: JSON.stringify(body),
+      })
+    await expectProblem(await post({ type: 'other', name: { id: 'Kantor uji' }, slug: 'buka-sekarang' }), 422)
+    const created = await post({ type: 'other', name: { id: 'Buka Sekarang' } })
+    expect(created.status).toBe(201)
+    expect(((await created.json()) as { slug: string }).slug).toBe('buka-sekarang-2')
+  })
+})

@@ -1,0 +1,333 @@
+import { isProblemError } from '@cerdas/core'
+import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
+import {
+  OpenStatus,
+  PlaceDetails,
+  PresenceStatus,
+  SpecialHours,
+  useLocale,
+  VerificationBadge,
+  WeekTable,
+} from '@cerdas/ui'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CATEGORY_LABELS } from '../src/admin'
+import { serviceJsonLd } from '../src/json-ld'
+import { servicePageData } from '../src/service-page'
+import { messages } from './messages'
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = tenantContext(context)
+  const { locale } = context as unknown as WebLoadContext
+  const url = new URL(request.url)
+  try {
+    const page = await servicePageData(ctx, params.slug ?? '', { from: url.searchParams.get('from'), locale })
+    return {
+      ...page,
+      jsonLd: serviceJsonLd(page.detail, {
+        origin: url.origin,
+        regency: ctx.tenant.name,
+        region: ctx.tenant.province,
+        hours: page.schemaOrgHours,
+        locale,
+      }),
+      categoryLabel: CATEGORY_LABELS[page.detail.service.category],
+      tenantName: ctx.tenant.name,
+    }
+  } catch (error) {
+    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: 'Layanan' }]
+  const s = data.detail.service
+  return [
+    { title: `${s.name.id} · ${data.tenantName}` },
+    { name: 'description', content: (s.summary?.id ?? s.name.id).slice(0, 160) },
+    { 'script:ld+json': data.jsonLd },
+  ]
+}
+
+const rupiah = (amount: number, locale: string) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-ID' : 'id-ID', {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+  }).format(amount)
+
+/**
+ * Journey "Mau urus apa?": one screen that says which office, which bidang, which counter, whether
+ * it is open now and when the officer is there, what to bring, what it costs and how long it takes.
+ */
+export default function ServicePage() {
+  const data = useLoaderData<typeof loader>()
+  const locale = useLocale()
+  const t = translator(messages, locale)
+  const { service: s, office, unit, locations, hours, presence, related } = data.detail
+  const elsewhere = locations.filter((l) => l.office.id !== office?.id)
+  const counters = locations.filter((l) => l.office.id === office?.id && l.counter)
+  return (
+    <article className="service-page" lang={locale === 'en' && s.name.en ? 'en' : 'id'}>
+      <p className="no-print">
+        <Link to="/layanan">{t('back')}</Link> ·{' '}
+        <Link to={`/layanan?kategori=${s.category}`}>{pickText(data.categoryLabel, locale)}</Link>
+      </p>
+      <h1>{pickText(s.name, locale)}</h1>
+      {s.summary ? <p className="lead">{pickText(s.summary, locale)}</p> : null}
+      <p>
+        <VerificationBadge
+          verifiedAt={s.verification.verifiedAt}
+          verifiedBy={s.verification.verifiedBy}
+          source={s.verification.source}
+          timezone={data.timezone}
+        />
+      </p>
+      {s.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+
+      <div className="service-answer">
+        <section aria-labelledby="where-heading" className="service-where">
+          <h2 id="where-heading">{t('where')}</h2>
+          <dl className="facts">
+            {office ? (
+              <>
+                <dt>{t('office')}</dt>
+                <dd className="service-office">
+                  <Link to={`/direktori/${office.slug}`}>{pickText(office.name, locale)}</Link>
+                </dd>
+              </>
+            ) : null}
+            {unit ? (
+              <>
+                <dt>{t('unit')}</dt>
+                <dd className="service-unit">
+                  {pickText(unit.name, locale)}
+                  {unit.handles ? <div className="muted">{pickText(unit.handles, locale)}</div> : null}
+                </dd>
+              </>
+            ) : null}
+            {counters.map(({ counter }) =>
+              counter ? (
+                <div key={counter.id} className="service-counter">
+                  <dt>{t('counter')}</dt>
+                  <dd>
+                    {t('counterLine', { code: counter.code, name: pickText(counter.name, locale) })}
+                    {counter.location ? <div className="muted">{pickText(counter.location, locale)}</div> : null}
+                  </dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+          {office ? (
+            <PlaceDetails
+              address={office.address}
+              area={office.kecamatan}
+              coordinates={office.coordinates}
+              contacts={office.contacts}
+            />
+          ) : null}
+          {elsewhere.length > 0 ? (
+            <>
+              <h3>{t('alsoAt')}</h3>
+              <ul className="list">
+                {elsewhere.map((l) => (
+                  <li key={`${l.office.id}-${l.counter?.id ?? ''}`}>
+                    <Link to={`/direktori/${l.office.slug}`}>{pickText(l.office.name, locale)}</Link>
+                    {l.counter
+                      ? ` · ${t('counterLine', { code: l.counter.code, name: pickText(l.counter.name, locale) })}`
+                      : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="when-heading" className="service-when">
+          <h2 id="when-heading">{t('when')}</h2>
+          {hours ? (
+            <p className="service-open-now">
+              <OpenStatus status={hours.status} at={hours.status.at} timezone={data.timezone} />
+            </p>
+          ) : (
+            <p className="muted">{t('noHours')}</p>
+          )}
+          {presence.length > 0 ? (
+            <>
+              <h3>{t('presence')}</h3>
+              <ul className="list service-presence">
+                {presence.map((p) => (
+                  <li key={p.schedule.id}>
+                    <PresenceStatus
+                      status={p.status}
+                      at={p.status.at}
+                      timezone={data.timezone}
+                      role={p.schedule.role}
+                    />{' '}
+                    <Link to={`/jadwal/${p.schedule.id}`} className="muted">
+                      {t('fullSchedule')}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {hours && data.week ? (
+            <>
+              <h3>{pickText(hours.schedule.label, locale)}</h3>
+              <nav className="pager no-print" aria-label={t('when')}>
+                <Link to={`?from=${data.previous}`}>{t('previousWeek')}</Link>
+                {data.from === data.today ? null : <Link to=".">{t('thisWeek')}</Link>}
+                <Link to={`?from=${data.next}`}>{t('nextWeek')}</Link>
+              </nav>
+              <WeekTable days={data.week} today={data.today} />
+              <h3>{t('special')}</h3>
+              {data.special ? <SpecialHours {...data.special} /> : null}
+              <p className="no-print">
+                <Link to={`/jadwal/${hours.schedule.id}`}>{t('fullSchedule')}</Link>
+              </p>
+            </>
+          ) : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="requirements-heading" className="service-requirements">
+        <h2 id="requirements-heading">{t('requirements')}</h2>
+        {s.requirements.length === 0 ? (
+          <p className="muted">{t('noRequirements')}</p>
+        ) : (
+          <ul className="checklist">
+            {s.requirements.map((r) => (
+              <li key={r.document.id}>
+                <span className="checkbox" aria-hidden="true" />
+                <span>
+                  {pickText(r.document, locale)}
+                  {r.condition ? (
+                    <span className="muted"> — {t('condition', { condition: pickText(r.condition, locale) })}</span>
+                  ) : null}
+                  {r.note ? <div className="muted">{pickText(r.note, locale)}</div> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="no-print">
+          <Link to={`/layanan/${s.slug}/cetak`}>{t('printable')}</Link>
+        </p>
+      </section>
+
+      {s.procedure.length > 0 ? (
+        <section aria-labelledby="procedure-heading">
+          <h2 id="procedure-heading">{t('procedure')}</h2>
+          <ol className="steps">
+            {s.procedure.map((step) => (
+              <li key={step.id}>{pickText(step, locale)}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="terms-heading">
+        <h2 id="terms-heading" className="visually-hidden">
+          {t('terms')}
+        </h2>
+        <dl className="facts service-terms">
+          <dt>{t('fee')}</dt>
+          <dd className="service-fee">
+            <strong>{s.fee.free ? t('free') : rupiah(s.fee.amount ?? 0, locale)}</strong>
+            {s.fee.note ? <div>{pickText(s.fee.note, locale)}</div> : null}
+            {s.fee.legalBasis ? <div className="muted">{t('legalBasisOf', { basis: s.fee.legalBasis })}</div> : null}
+          </dd>
+          <dt>{t('processingTime')}</dt>
+          <dd className="service-time">
+            {s.processingTime ? (
+              <>
+                <strong>{t(`unit_${s.processingTime.unit}`, { value: s.processingTime.value })}</strong>
+                {s.processingTime.note ? <div className="muted">{pickText(s.processingTime.note, locale)}</div> : null}
+              </>
+            ) : (
+              t('notRecorded')
+            )}
+          </dd>
+          {s.product ? (
+            <>
+              <dt>{t('product')}</dt>
+              <dd>{pickText(s.product, locale)}</dd>
+            </>
+          ) : null}
+          {s.audience.length > 0 ? (
+            <>
+              <dt>{t('audience')}</dt>
+              <dd>{s.audience.map((a) => t(`audience_${a}`)).join(', ')}</dd>
+            </>
+          ) : null}
+          {s.onlineUrl ? (
+            <>
+              <dt>{t('online')}</dt>
+              <dd>
+                <a href={s.onlineUrl} rel="noopener">
+                  {t('onlineLink')}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="complaint-heading" className="service-complaint">
+        <h2 id="complaint-heading">{t('complaint')}</h2>
+        {s.complaint ? (
+          <>
+            <p>{pickText(s.complaint.description, locale)}</p>
+            <ul className="list">
+              {s.complaint.phone ? (
+                <li>
+                  <a href={`tel:${s.complaint.phone.replace(/[^\d+]/g, '')}`}>{s.complaint.phone}</a>
+                </li>
+              ) : null}
+              {s.complaint.email ? (
+                <li>
+                  <a href={`mailto:${s.complaint.email}`}>{s.complaint.email}</a>
+                </li>
+              ) : null}
+              {s.complaint.url ? (
+                <li>
+                  <a href={s.complaint.url} rel="noopener">
+                    {s.complaint.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </>
+        ) : (
+          <p>{t('noComplaint')}</p>
+        )}
+      </section>
+
+      {s.legalBasis.length > 0 ? (
+        <section aria-labelledby="legal-heading">
+          <h2 id="legal-heading">{t('legalBasis')}</h2>
+          <ul className="list legal-basis">
+            {s.legalBasis.map((basis) => (
+              <li key={basis}>{basis}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="no-print">
+          <h2 id="related-heading">{t('related')}</h2>
+          <ul className="list">
+            {related.map((r) => (
+              <li key={r.id}>
+                <Link to={`/layanan/${r.slug}`}>{pickText(r.name, locale)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  )
+}
