@@ -11,7 +11,8 @@ const ACTIONS = {
   create: { id: 'Menambah', en: 'Create', roles: ['admin', 'editor'] },
   update: { id: 'Mengubah', en: 'Edit', roles: ['admin', 'editor'] },
   delete: { id: 'Menghapus', en: 'Delete', roles: ['admin'] },
-  verify: { id: 'Memverifikasi', en: 'Verify', roles: ['admin', 'verifier'] },
+  // The dimension team's editors keep their data true, so they confirm it too (as for announcements and schedules).
+  verify: { id: 'Memverifikasi', en: 'Verify', roles: ['admin', 'editor', 'verifier'] },
 } as const
 
 export const permissions: Record<string, PermissionDefinition> = Object.fromEntries(

@@ -15,6 +15,7 @@ export const permissions: Record<string, PermissionDefinition> = {
   },
   'services.service:verify': {
     title: { id: 'Memverifikasi layanan publik', en: 'Verify public services' },
-    roles: ['admin', 'verifier'],
+    // The dimension team's editors keep their data true, so they confirm it too (as for announcements and schedules).
+    roles: ['admin', 'editor', 'verifier'],
   },
 }
