@@ -40,12 +40,42 @@ const ENTITY = 'schedules.schedule'
 /** Longest range an iCalendar export covers. */
 const MAX_ICAL_DAYS = 3 * 366
 
-function definitionOf(row: ScheduleRow): ScheduleDefinition {
-  return JSON.parse(row.definition) as ScheduleDefinition
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Parsed definitions by their stored JSON text: the engine caches its compiled form per definition
+ * object, so handing every read of unchanged hours the same (frozen) object skips validating and
+ * compiling them again on each request. Keyed by content, so tenants never see each other's data.
+ */
+const parsedDefinitions = new Map<string, { definition: ScheduleDefinition; openingHours: string }>()
+const PARSED_DEFINITIONS_MAX = 2000
+
+function parsedDefinition(text: string): { definition: ScheduleDefinition; openingHours: string } {
+  const hit = parsedDefinitions.get(text)
+  if (hit) {
+    // Least recently used goes first: re-insert on every hit.
+    parsedDefinitions.delete(text)
+    parsedDefinitions.set(text, hit)
+    return hit
+  }
+  const definition = deepFreeze(JSON.parse(text) as ScheduleDefinition)
+  const parsed = { definition, openingHours: toOpeningHours(definition) }
+  parsedDefinitions.set(text, parsed)
+  if (parsedDefinitions.size > PARSED_DEFINITIONS_MAX) {
+    const oldest = parsedDefinitions.keys().next().value
+    if (oldest !== undefined) parsedDefinitions.delete(oldest)
+  }
+  return parsed
 }
 
 function fromRow(row: ScheduleRow): Schedule {
-  const definition = definitionOf(row)
+  const { definition, openingHours } = parsedDefinition(row.definition)
   return {
     id: row.id,
     owner: { module: row.ownerModule, type: row.ownerType, id: row.ownerId },
@@ -54,7 +84,7 @@ function fromRow(row: ScheduleRow): Schedule {
     role: row.roleId ? { id: row.roleId, ...(row.roleEn ? { en: row.roleEn } : {}) } : null,
     services: JSON.parse(row.services) as string[],
     definition,
-    openingHours: toOpeningHours(definition),
+    openingHours,
     verification: {
       verified: row.verifiedAt !== null,
       verifiedAt: row.verifiedAt ?? null,
