@@ -8,8 +8,21 @@ const hitSchema = z
     module: z.string(),
     kind: z.string(),
     url: z.string(),
-    title: z.string(),
-    snippet: z.string(),
+    title: z.string().openapi({ description: "In the request's language where the record has it" }),
+    snippet: z.string().openapi({
+      description: 'A passage of the record with the matched words in [brackets]',
+      example: 'Perekaman dan penerbitan [KTP]-el bagi penduduk yang berusia 17 tahun',
+    }),
+    snippetParts: z
+      .array(
+        z.object({
+          text: z.string(),
+          match: z.literal(true).optional().openapi({ description: 'Present on words the query matched' }),
+        }),
+      )
+      .openapi({
+        description: 'The same passage in parts, to render matched words marked (e.g. <mark>) without parsing brackets',
+      }),
   })
   .openapi('SearchHit')
 
