@@ -1,4 +1,5 @@
 // Service page server-rendered (HTML) vs the same service from the API (JSON), one server, same run.
+import { request } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { prepareDataDir } from './lib/fixture'
@@ -22,9 +23,24 @@ async function load(port: number, path: string): Promise<number> {
   return result.requests.average
 }
 
+/** GET with the tenant's Host header (fetch does not let a caller set Host). */
+function getText(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: HOST } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 /** Bytes a phone downloads for the page: the HTML (and any script it references), raw and gzipped. */
 async function pageWeight(port: number) {
-  const html = await (await fetch(`http://127.0.0.1:${port}${PAGE}`, { headers: { host: HOST } })).text()
+  const { status, body: html } = await getText(port, PAGE)
+  if (status !== 200) throw new Error(`${PAGE} answered ${status}`)
   const scripts = [...html.matchAll(/<script\b(?![^>]*application\/ld\+json)[^>]*>/g)].length
   return { bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, scripts }
 }
