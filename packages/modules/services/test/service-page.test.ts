@@ -48,9 +48,9 @@ describe('the service page of the Toba template', () => {
   })
 
   it('shows Ramadan hours set on the office in the week, the coming special hours and the JSON-LD', async () => {
-    const [hours] = (await listSchedulesForOwner(ctx, { module: 'directory', type: 'office', id: 'disdukcapil' })).filter(
-      (s) => s.kind === 'hours',
-    )
+    const [hours] = (
+      await listSchedulesForOwner(ctx, { module: 'directory', type: 'office', id: 'disdukcapil' })
+    ).filter((s) => s.kind === 'hours')
     if (!hours) throw new Error('Disdukcapil has no hours schedule in the template')
     await updateSchedule(ctx, hours.id, {
       definition: {
@@ -105,7 +105,8 @@ describe('the service page of the Toba template', () => {
       areaServed: { '@type': 'AdministrativeArea', name: 'Kabupaten Toba' },
       offers: { '@type': 'Offer', price: 0, priceCurrency: 'IDR' },
     })
-    const location = jsonLd.availableChannel[0]?.serviceLocation as Record<string, unknown>
+    const [channel] = jsonLd.availableChannel
+    const location = (channel as { serviceLocation: Record<string, unknown> }).serviceLocation
     expect(location['@type']).toBe('GovernmentOffice')
     expect(location.openingHoursSpecification).toEqual(page.schemaOrgHours?.openingHoursSpecification)
     expect(JSON.parse(JSON.stringify(jsonLd))).toEqual(jsonLd)
@@ -131,7 +132,12 @@ describe('the service page of the Toba template', () => {
     const jsonLd = officeJsonLd(office, { origin: 'https://toba.example', region: 'Sumatera Utara', hours: null })
     expect(jsonLd).toMatchObject({
       '@type': 'GovernmentOffice',
-      address: { '@type': 'PostalAddress', addressLocality: 'Balige', addressRegion: 'Sumatera Utara', addressCountry: 'ID' },
+      address: {
+        '@type': 'PostalAddress',
+        addressLocality: 'Balige',
+        addressRegion: 'Sumatera Utara',
+        addressCountry: 'ID',
+      },
     })
     expect(officeJsonLd({ ...office, type: 'puskesmas' }, { origin: '', region: '', hours: null })['@type']).toBe(
       'MedicalClinic',
