@@ -2,14 +2,155 @@ import type { z } from 'zod'
 import type { Locale, LocalizedText } from './localized-text'
 import type { TenantContext } from './tenant'
 
-/** One input of an admin form. `name` is a dotted path into the input object, e.g. `title.en`. */
+/**
+ * The kinds of admin form inputs.
+ *
+ * Single values: `text`, `textarea`, `select` (one of `options`), `datetime` (wall clock in the
+ * tenant's zone), `url`, `number`, `checkbox` (a boolean), and `reference`: the id of another
+ * record, shown as a select of `optionsFrom` when given (else a text input). A reference is
+ * submitted as text and checked by the module's business function, so a sheet may give an id or a
+ * slug, and a stored value missing from the options is still shown and kept.
+ *
+ * Lists (the input is a `string[]`, empty when nothing is given):
+ * - `lines`: a textarea, one item per line; blank lines are ignored (synonyms, legal basis).
+ * - `multiselect`: checkboxes of `options` or `optionsFrom` (audience, related records).
+ * - `list`: a repeatable group of sub-fields (`fields`), one object per row (requirements,
+ *   procedure steps, places). Rows where every input is empty are ignored. Without JavaScript
+ *   the form shows the stored rows plus `blankRows` empty ones; with it, rows can also be added,
+ *   removed and moved.
+ */
+export type AdminFieldType =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'datetime'
+  | 'url'
+  | 'number'
+  | 'checkbox'
+  | 'reference'
+  | 'lines'
+  | 'multiselect'
+  | 'list'
+
+/** Field types that hold one value, the only ones a `list` field's rows may contain. */
+export type AdminScalarFieldType = Exclude<AdminFieldType, 'lines' | 'multiselect' | 'list'>
+
+/** One choice of a `select`, `reference` or `multiselect` field. */
+export interface AdminOption {
+  value: string
+  label: LocalizedText
+  /** Choices with the same group are shown together under it (e.g. the office of a unit). */
+  group?: LocalizedText | undefined
+}
+
+/**
+ * One input of an admin form. `name` is a dotted path into the input object, e.g. `title.en`,
+ * `fee.amount`; the console builds nested objects from the dots. What the form gives the create
+ * and update schemas:
+ * - an empty optional input is left out when creating; when updating it clears the value where
+ *   the update schema accepts `null` (else it is left out, i.e. unchanged);
+ * - a group of dotted inputs that are all empty (e.g. `processingTime.*`) is left out when
+ *   creating, and when updating becomes `null` where the schema accepts it, else is left out;
+ * - a `checkbox` always gives `true` or `false` (so it can be the discriminator of a union, e.g.
+ *   `fee.free`);
+ * - a list field always gives an array when updating (`[]` clears it).
+ * Schema issues come back next to their input, list rows included (`requirements.2.document.id`).
+ */
 export interface AdminField {
   name: string
   label: LocalizedText
-  type: 'text' | 'textarea' | 'select' | 'datetime' | 'url' | 'number' | 'checkbox'
+  type: AdminFieldType
+  /** Must be given; in a `list` row: must be given when any input of the row is. */
   required?: boolean
-  options?: { value: string; label: LocalizedText }[]
+  /** Fixed choices of a `select` or `multiselect`. */
+  options?: AdminOption[]
+  /**
+   * Choices read when the form is shown, for a `reference` or `multiselect` (e.g. the tenant's
+   * offices). Call other modules through their exported functions, never their tables.
+   * @example optionsFrom: async (ctx) => (await listAll(ctx, listOfficesForEditing)).map(officeOption)
+   */
+  optionsFrom?: (ctx: TenantContext) => Promise<AdminOption[]>
   help?: LocalizedText
+  /**
+   * A `number` that is a whole number (Rupiah, days): thousands separators are read as such
+   * (`50.000`, `50,000` and `50 000` are fifty thousand), anything after a decimal mark is refused.
+   * Other numbers read `,` as the decimal mark (`2,3333`).
+   */
+  integer?: boolean
+  /** Starts a titled part of the form with this field (long forms: fee, complaints, ...). */
+  section?: LocalizedText
+  /** A `list` field's inputs of one row; names are relative to the row (`document.id`). */
+  fields?: AdminSubField[]
+  /** What one row of a `list` is called, numbered in the form: `Persyaratan 3`. */
+  rowLabel?: LocalizedText
+  /** Empty rows a `list` shows below the filled ones (default 2). */
+  blankRows?: number
+}
+
+/** An input of a `list` row: one value, no nesting of lists. */
+export interface AdminSubField extends Omit<AdminField, 'type' | 'fields' | 'rowLabel' | 'blankRows' | 'section'> {
+  type: AdminScalarFieldType
+}
+
+/** One cell of {@link AdminEntity.valuesOf}: scalars as they are, lists as text (see there). */
+export type AdminValue = string | number | boolean | null
+
+/** One row of a `list` field for {@link listValue}: values by sub-field name. */
+export type AdminRow = Record<string, AdminValue | undefined>
+
+/** The value of a `lines` or `multiselect` field for {@link AdminEntity.valuesOf}: one item per line. */
+export function linesValue(items: readonly string[]): string {
+  return items.join('\n')
+}
+
+/** Items of a `lines` or `multiselect` value (blank lines dropped). */
+export function readLinesValue(value: AdminValue | undefined): string[] {
+  if (typeof value !== 'string') return []
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+/**
+ * The value of a `list` field for {@link AdminEntity.valuesOf}: its rows, each by sub-field name
+ * (`{ 'document.id': 'KTP asli', 'note.id': null }`), as JSON text.
+ */
+export function listValue(rows: readonly AdminRow[]): string {
+  return JSON.stringify(rows)
+}
+
+/** Rows of a `list` value; an empty list for anything that is not a JSON array of objects. */
+export function readListValue(value: AdminValue | undefined): AdminRow[] {
+  if (typeof value !== 'string' || value === '') return []
+  try {
+    const rows: unknown = JSON.parse(value)
+    return Array.isArray(rows) ? rows.filter((r): r is AdminRow => typeof r === 'object' && r !== null) : []
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Every record of a paged list function, up to `max` (for `optionsFrom`).
+ * @example const offices = await listAll(ctx, listOfficesForEditing)
+ */
+export async function listAll<T>(
+  ctx: TenantContext,
+  list: (
+    ctx: TenantContext,
+    page: { cursor?: string | undefined; limit: number },
+  ) => Promise<{ items: T[]; nextCursor: string | null }>,
+  max = 2000,
+): Promise<T[]> {
+  const items: T[] = []
+  let cursor: string | undefined
+  do {
+    const page = await list(ctx, { limit: 100, ...(cursor ? { cursor } : {}) })
+    items.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor && items.length < max)
+  return items.slice(0, max)
 }
 
 export interface AdminColumn<T> {
@@ -27,6 +168,7 @@ export interface AdminEntity<T = any> {
   /** Entity id within the module, e.g. `announcement`. */
   id: string
   title: LocalizedText
+  /** Every input of the form, in order; together they should cover every field people keep true. */
   fields: AdminField[]
   columns: AdminColumn<T>[]
   /** Permission per action; an action without one is not offered. */
@@ -46,8 +188,12 @@ export interface AdminEntity<T = any> {
   verify?(ctx: TenantContext, id: string, input: { source?: string | undefined }): Promise<T>
   idOf(item: T): string
   labelOf(item: T, locale: Locale): string
-  /** Current values by field name, for the edit form and exports. */
-  valuesOf(item: T): Record<string, string | number | boolean | null>
+  /**
+   * Current values by field name, for the edit form and exports: one cell per field. Scalars as
+   * they are (`null` when empty); `lines` and `multiselect` as {@link linesValue} (one item per
+   * line); `list` as {@link listValue} (rows by sub-field name).
+   */
+  valuesOf(item: T): Record<string, AdminValue>
   verificationOf?(item: T): { verifiedAt: string | null; verifiedBy: string | null }
   /** Public page of the record, if any. */
   publicUrl?(item: T): string

@@ -1,19 +1,49 @@
-import type { FieldIssue } from '@cerdas/platform'
 import { useRouteLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { type AdminMessageKey, adminMessages } from './messages'
-import type { Flash } from './types'
+import type { Flash, FormIssue } from './types'
 import { useAdminT } from './use-admin-t'
 
-/** An admin form field, localized on the server for the page. */
+/** A choice of a select, reference or multiselect, localized. */
+export interface FormOption {
+  value: string
+  label: string
+  /** Choices of one group are shown together under it. */
+  group?: string
+}
+
+/** An admin form field, localized on the server for the page (see `AdminField` in @cerdas/core). */
 export interface FormField {
   name: string
   label: string
-  type: 'text' | 'textarea' | 'select' | 'datetime' | 'url' | 'number' | 'checkbox' | 'email' | 'password'
+  type:
+    | 'text'
+    | 'textarea'
+    | 'select'
+    | 'datetime'
+    | 'url'
+    | 'number'
+    | 'checkbox'
+    | 'email'
+    | 'password'
+    | 'reference'
+    | 'lines'
+    | 'multiselect'
+    | 'list'
   required?: boolean
-  options?: { value: string; label: string }[]
+  options?: FormOption[]
   help?: string
   autoComplete?: string
+  /** A whole number (numeric keyboard; thousands separators allowed). */
+  integer?: boolean
+  /** Heading of the part of the form this field starts. */
+  section?: string
+  /** A list's inputs of one row (names relative to the row). */
+  fields?: FormField[]
+  /** What one row of a list is called (`Persyaratan`). */
+  rowLabel?: string
+  /** Empty rows a list shows below the filled ones. */
+  blankRows?: number
 }
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
@@ -30,13 +60,16 @@ export function CsrfField() {
 
 export function useIssueText() {
   const t = useAdminT()
-  return (issue: FieldIssue | string): string => {
-    if (typeof issue === 'string') return t(issue as AdminMessageKey)
+  const text = (issue: FormIssue): string => {
     switch (issue.code) {
       case 'tooShort':
-        return t('tooShort', { min: issue.min ?? 1 })
+      case 'tooFew':
+      case 'min':
+        return t(issue.code, { min: issue.min ?? 1 })
       case 'tooLong':
-        return t('tooLong', { max: issue.max ?? 0 })
+      case 'tooMany':
+      case 'max':
+        return t(issue.code, { max: issue.max ?? 0 })
       case 'custom':
         return issue.message ?? t('invalid')
       case 'invalid':
@@ -45,10 +78,30 @@ export function useIssueText() {
         return t(issue.code)
     }
   }
+  return (issue: FormIssue | string): string => {
+    if (typeof issue === 'string') return t(issue as AdminMessageKey)
+    return issue.line ? t('lineIssue', { line: issue.line, issue: text(issue) }) : text(issue)
+  }
 }
 
-/** Field issues: a platform issue, or a message key of the console catalogue. */
-export type Issues = Record<string, FieldIssue | AdminMessageKey>
+/** Field issues: a form issue (the platform's `FieldIssue` is one), or a message key of the console catalogue. */
+export type Issues = Record<string, FormIssue | AdminMessageKey>
+
+/** The issues of a list's rows by input name (`requirements.2.document.id`), in row order. */
+function rowIssues(field: Pick<FormField, 'name' | 'label' | 'fields' | 'rowLabel'>, errors: Issues) {
+  const found: { name: string; label: string; row: number; at: number }[] = []
+  const prefix = `${field.name}.`
+  for (const name of Object.keys(errors)) {
+    if (!name.startsWith(prefix)) continue
+    const m = /^(\d+)\.(.+)$/.exec(name.slice(prefix.length))
+    const at = field.fields?.findIndex((f) => f.name === m?.[2]) ?? -1
+    if (!m || at < 0) continue
+    const row = Number(m[1])
+    const label = `${field.rowLabel ?? field.label} ${row + 1} · ${field.fields![at]!.label}`
+    found.push({ name, label, row, at })
+  }
+  return found.sort((a, b) => a.row - b.row || a.at - b.at)
+}
 
 /** The list of problems at the top of a form, each linking to its field. */
 export function ErrorSummary({
@@ -56,13 +109,16 @@ export function ErrorSummary({
   errors,
   formErrors = [],
 }: {
-  fields: readonly Pick<FormField, 'name' | 'label'>[]
+  fields: readonly (Pick<FormField, 'name' | 'label'> & Partial<Pick<FormField, 'fields' | 'rowLabel'>>)[]
   errors: Issues
-  formErrors?: (FieldIssue | AdminMessageKey)[]
+  formErrors?: (FormIssue | AdminMessageKey)[]
 }) {
   const t = useAdminT()
   const issueText = useIssueText()
-  const named = fields.filter((f) => errors[f.name])
+  const named = fields.flatMap((f) => [
+    ...(errors[f.name] ? [{ name: f.name, label: f.label }] : []),
+    ...(f.fields ? rowIssues(f, errors) : []),
+  ])
   if (named.length === 0 && formErrors.length === 0) return null
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
@@ -84,19 +140,64 @@ export function ErrorSummary({
   )
 }
 
+/** Select options, grouped under `<optgroup>` where they carry a group. */
+export function OptionList({ options }: { options: readonly FormOption[] }) {
+  const groups: { group: string | undefined; options: FormOption[] }[] = []
+  for (const option of options) {
+    const last = groups.at(-1)
+    if (last && last.group === option.group) last.options.push(option)
+    else groups.push({ group: option.group, options: [option] })
+  }
+  const items = (list: FormOption[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ))
+  return (
+    <>
+      {groups.map((g) =>
+        g.group ? (
+          <optgroup key={`group-${g.options[0]!.value}`} label={g.group}>
+            {items(g.options)}
+          </optgroup>
+        ) : (
+          <Fragment key={`plain-${g.options[0]!.value}`}>{items(g.options)}</Fragment>
+        ),
+      )}
+    </>
+  )
+}
+
+/** The choices of a field, plus the current value when it is not one of them (so it is kept). */
+export function choicesWith(
+  field: Pick<FormField, 'options'>,
+  current: readonly string[],
+  missing: string,
+): FormOption[] {
+  const options = field.options ?? []
+  const extra = current
+    .filter((v) => v && !options.some((o) => o.value === v))
+    .map((v) => ({ value: v, label: missing.replace('{value}', v) }))
+  return [...options, ...extra]
+}
+
 /** One labelled input with its help and error text wired up for assistive technology. */
 export function Field({
   field,
   value,
   issue,
+  id: givenId,
 }: {
   field: FormField
   value: string
-  issue?: FieldIssue | AdminMessageKey
+  issue?: FormIssue | AdminMessageKey | undefined
+  /** The input's id when it is not derived from its name (list rows keep theirs when moved). */
+  id?: string
 }) {
   const t = useAdminT()
   const issueText = useIssueText()
-  const id = fieldId(field.name)
+  const id = givenId ?? fieldId(field.name)
   const describedBy =
     [field.help ? `${id}-help` : '', issue ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   const common = {
@@ -111,17 +212,22 @@ export function Field({
     case 'textarea':
       control = <textarea {...common} defaultValue={value} rows={6} />
       break
-    case 'select':
+    case 'lines':
       control = (
-        <select {...common} defaultValue={value}>
-          <option value="">{t('selectPlaceholder')}</option>
-          {field.options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <textarea {...common} defaultValue={value} rows={Math.min(12, Math.max(3, value.split('\n').length + 1))} />
       )
+      break
+    case 'select':
+    case 'reference':
+      control =
+        field.type === 'reference' && !field.options ? (
+          <input {...common} type="text" defaultValue={value} spellCheck={false} />
+        ) : (
+          <select {...common} defaultValue={value}>
+            <option value="">{t('selectPlaceholder')}</option>
+            <OptionList options={choicesWith(field, [value], t('missingChoice'))} />
+          </select>
+        )
       break
     case 'checkbox':
       control = <input {...common} type="checkbox" defaultChecked={value === 'on'} required={false} />
@@ -130,10 +236,10 @@ export function Field({
       control = (
         <input
           {...common}
-          type={field.type === 'datetime' ? 'datetime-local' : field.type}
+          type={field.type === 'datetime' ? 'datetime-local' : field.type === 'number' ? 'text' : field.type}
           defaultValue={value}
           autoComplete={field.autoComplete}
-          inputMode={field.type === 'number' ? 'decimal' : undefined}
+          inputMode={field.type === 'number' ? (field.integer ? 'numeric' : 'decimal') : undefined}
         />
       )
   }
@@ -211,7 +317,7 @@ export function RolesFieldset({
   choices: RoleChoices
   roles: readonly string[]
   editor: string
-  issue?: FieldIssue | AdminMessageKey | undefined
+  issue?: FormIssue | AdminMessageKey | undefined
 }) {
   const t = useAdminT()
   const issueText = useIssueText()

@@ -17,3 +17,33 @@ export interface Flash {
     hours?: number
   }
 }
+
+/**
+ * What is wrong with one form input, as a code the console translates (the platform's
+ * `FieldIssue` codes and a few more for numbers, lists and unions).
+ */
+export interface FormIssue {
+  code:
+    | 'required'
+    | 'tooShort'
+    | 'tooLong'
+    | 'url'
+    | 'datetime'
+    | 'number'
+    | 'choice'
+    | 'invalid'
+    | 'custom'
+    | 'integer'
+    | 'min'
+    | 'max'
+    | 'tooFew'
+    | 'tooMany'
+    | 'emailFormat'
+    | 'notApplicable'
+  min?: number
+  max?: number
+  /** The schema's or business function's own words, for `custom` and `invalid`. */
+  message?: string
+  /** 1-based line of a `lines` field the issue is about. */
+  line?: number
+}

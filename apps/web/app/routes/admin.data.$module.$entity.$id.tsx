@@ -1,6 +1,5 @@
 import { isProblemError } from '@cerdas/core'
 import { pickText, translator } from '@cerdas/core/web'
-import { checkEntityForm, readFormValues, recordFormValues } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Badge, CsrfField, ErrorSummary, Field, FlashNotice, type FormField } from '../admin/components'
@@ -13,9 +12,14 @@ import {
   requireAction,
   verificationOf,
 } from '../admin/entity.server'
+import { EntityFields, RecordValue } from '../admin/entity-fields'
+import entityFormStyles from '../admin/entity-form.css?url'
+import { checkEntityForm, readFormValues, recordFormValues } from '../admin/entity-form.server'
 import { type Console, readForm, redirectWithFlash, requireConsole, takeFlash, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { useAdminT } from '../admin/use-admin-t'
+
+export const links = () => [{ rel: 'stylesheet', href: entityFormStyles }]
 
 async function recordOf(console: Console, ce: ReturnType<typeof entityFor>, id: string): Promise<unknown> {
   try {
@@ -39,7 +43,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       path: ce.path,
       publicUrl: ce.entity.publicUrl?.(item) ?? null,
       editUrl: ce.entity.editUrl?.(item) ?? null,
-      fields: formFields(ce.entity, console.locale),
+      fields: await formFields(ce.entity, console, { selfId: ce.entity.idOf(item) }),
       values: recordFormValues(ce.entity.fields, ce.entity.valuesOf(item), console.ctx.tenant.timezone),
       verification: verificationOf(ce, item, console),
       timezone: console.ctx.tenant.timezone,
@@ -64,7 +68,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const here = `${ce.path}/${encodeURIComponent(id)}`
   if (intent === 'update') {
     requireAction(console, ce, 'update')
-    const values = readFormValues(ce.entity.fields, (name) => form.get(name))
+    const values = readFormValues(ce.entity.fields, form)
     const checked = checkEntityForm(ce.entity, 'update', values, console.ctx.tenant.timezone)
     if (!checked.input) {
       return data<FormFailure>(
@@ -75,7 +79,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     try {
       await ce.entity.update!(console.ctx, id, checked.input)
     } catch (error) {
-      return problemAnswer(ce, error, { intent, values }, console)
+      return problemAnswer(ce, error, { intent, values }, console, checked.map)
     }
     return redirectWithFlash(here, { key: 'saved' }, console)
   }
@@ -154,18 +158,11 @@ export default function EntityEdit() {
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t('editTitle')}</h2>
           <ErrorSummary fields={d.fields} errors={update?.errors ?? {}} formErrors={update?.formErrors} />
-          {/* Keyed by the stored values so a saved change shows what was stored. */}
-          <Form method="post" noValidate className="admin-form" key={JSON.stringify(d.values)}>
+          {/* Keyed by the values shown: a saved change shows what was stored, a refused one what was typed. */}
+          <Form method="post" noValidate className="admin-form" key={JSON.stringify(values)}>
             <CsrfField />
             <input type="hidden" name="_intent" value="update" />
-            {d.fields.map((field) => (
-              <Field
-                key={field.name}
-                field={field}
-                value={values[field.name] ?? ''}
-                issue={update?.errors[field.name]}
-              />
-            ))}
+            <EntityFields fields={d.fields} values={values} errors={update?.errors ?? {}} />
             {d.fields.some((f) => f.type === 'datetime') ? (
               <p className="help">{t('timeZoneNote', { zone: d.timezone })}</p>
             ) : null}
@@ -180,7 +177,7 @@ export default function EntityEdit() {
               <div key={field.name}>
                 <dt>{field.label}</dt>
                 <dd>
-                  {field.options?.find((o) => o.value === d.values[field.name])?.label ?? (d.values[field.name] || '—')}
+                  <RecordValue field={field} values={d.values} />
                 </dd>
               </div>
             ))}

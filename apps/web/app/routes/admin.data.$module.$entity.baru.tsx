@@ -1,11 +1,15 @@
 import { pickText } from '@cerdas/core/web'
-import { checkEntityForm, readFormValues } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CsrfField, ErrorSummary, Field } from '../admin/components'
+import { CsrfField, ErrorSummary } from '../admin/components'
 import { entityFor, type FormFailure, formFields, problemAnswer, requireAction } from '../admin/entity.server'
+import { EntityFields } from '../admin/entity-fields'
+import entityFormStyles from '../admin/entity-form.css?url'
+import { checkEntityForm, readFormValues } from '../admin/entity-form.server'
 import { readForm, redirectWithFlash, requireConsole } from '../admin/guard.server'
 import { useAdminT } from '../admin/use-admin-t'
+
+export const links = () => [{ rel: 'stylesheet', href: entityFormStyles }]
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const console = requireConsole(context, request)
@@ -14,7 +18,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return {
     title: pickText(ce.entity.title, console.locale),
     path: ce.path,
-    fields: formFields(ce.entity, console.locale),
+    fields: await formFields(ce.entity, console),
     timezone: console.ctx.tenant.timezone,
   }
 }
@@ -24,7 +28,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const ce = entityFor(console, params)
   requireAction(console, ce, 'create')
   const form = await readForm(console, request)
-  const values = readFormValues(ce.entity.fields, (name) => form.get(name))
+  const values = readFormValues(ce.entity.fields, form)
   const checked = checkEntityForm(ce.entity, 'create', values, console.ctx.tenant.timezone)
   if (!checked.input) {
     return data<FormFailure>(
@@ -35,7 +39,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   try {
     await ce.entity.create!(console.ctx, checked.input)
   } catch (error) {
-    return problemAnswer(ce, error, { intent: 'create', values }, console)
+    return problemAnswer(ce, error, { intent: 'create', values }, console, checked.map)
   }
   return redirectWithFlash(ce.path, { key: 'created' }, console)
 }
@@ -53,11 +57,9 @@ export default function EntityCreate() {
       </p>
       <h1>{t('createTitle', { entity: title })}</h1>
       <ErrorSummary fields={fields} errors={errors} formErrors={failure?.formErrors} />
-      <Form method="post" noValidate className="admin-form">
+      <Form method="post" noValidate className="admin-form" key={JSON.stringify(values)}>
         <CsrfField />
-        {fields.map((field) => (
-          <Field key={field.name} field={field} value={values[field.name] ?? ''} issue={errors[field.name]} />
-        ))}
+        <EntityFields fields={fields} values={values} errors={errors} />
         {fields.some((f) => f.type === 'datetime') ? (
           <p className="help">{t('timeZoneNote', { zone: timezone })}</p>
         ) : null}

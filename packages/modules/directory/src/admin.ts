@@ -1,9 +1,18 @@
-import { type AdminEntity, type AdminField, type LocalizedText, pickText } from '@cerdas/core'
+import {
+  type AdminEntity,
+  type AdminField,
+  type AdminOption,
+  type LocalizedText,
+  listAll,
+  pickText,
+  type TenantContext,
+} from '@cerdas/core'
 import {
   createOffice,
   deleteOffice,
   getOffice,
   listOfficesForEditing,
+  officesByIds,
   officeUrl,
   updateOffice,
   verifyOffice,
@@ -73,6 +82,40 @@ const tx = (name: string, id: string, en: string, extra: Partial<AdminField> = {
   ...extra,
 })
 
+// ---------------------------------------------------------------------------
+// Choices for references: offices by name, units grouped under their office.
+
+const officeName = (o: Office): LocalizedText => ({
+  id: o.shortName ? `${o.name.id} (${o.shortName})` : o.name.id,
+  en: o.shortName ? `${o.name.en ?? o.name.id} (${o.shortName})` : (o.name.en ?? o.name.id),
+})
+
+async function officeOptions(ctx: TenantContext): Promise<AdminOption[]> {
+  return (await listAll(ctx, listOfficesForEditing)).map((o) => ({ value: o.id, label: officeName(o) }))
+}
+
+async function unitOptions(ctx: TenantContext): Promise<AdminOption[]> {
+  const units = await listAll(ctx, listUnitsForEditing)
+  const offices = await officesByIds(ctx, [...new Set(units.map((u) => u.officeId))])
+  const nameOf = (u: Unit) => offices.get(u.officeId)?.name.id ?? u.officeId
+  return units
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'id') || a.sortOrder - b.sortOrder)
+    .map((u) => {
+      const office = offices.get(u.officeId)
+      return { value: u.id, label: u.name, group: office ? officeName(office) : { id: u.officeId } }
+    })
+}
+
+const officeRef = (name: string, id: string, en: string, extra: Partial<AdminField> = {}): AdminField =>
+  tx(name, id, en, { type: 'reference', optionsFrom: officeOptions, ...extra })
+const unitRef = (name: string, id: string, en: string, extra: Partial<AdminField> = {}): AdminField =>
+  tx(name, id, en, {
+    type: 'reference',
+    optionsFrom: unitOptions,
+    help: { id: 'Harus bidang dari kantor yang sama.', en: 'Must be a unit of the same office.' },
+    ...extra,
+  })
+
 const verificationOf = (r: { verification: { verifiedAt: string | null; verifiedBy: string | null } }) => ({
   verifiedAt: r.verification.verifiedAt,
   verifiedBy: r.verification.verifiedBy,
@@ -93,16 +136,33 @@ export const officeAdmin: AdminEntity<Office> = {
       required: true,
       options: OFFICE_TYPES.map((value) => ({ value, label: OFFICE_TYPE_LABELS[value] })),
     },
-    tx('parentId', 'Kantor induk (id atau slug)', 'Parent office (id or slug)'),
-    tx('address', 'Alamat', 'Address', { type: 'textarea' }),
+    officeRef('parentId', 'Kantor induk', 'Parent office', {
+      help: { id: 'Misalnya dinas yang membawahi UPTD ini.', en: 'E.g. the agency above this technical unit.' },
+    }),
+    tx('address', 'Alamat', 'Address', {
+      type: 'textarea',
+      section: { id: 'Lokasi', en: 'Location' },
+    }),
     tx('kecamatan', 'Kecamatan', 'District'),
-    tx('coordinates.lat', 'Lintang', 'Latitude', { type: 'number' }),
-    tx('coordinates.lon', 'Bujur', 'Longitude', { type: 'number' }),
-    tx('contacts.phone', 'Telepon', 'Phone'),
+    tx('coordinates.lat', 'Lintang', 'Latitude', {
+      type: 'number',
+      help: {
+        id: 'Desimal, misalnya 2,3333 (di selatan khatulistiwa diawali minus). Kosongkan keduanya bila tidak tahu.',
+        en: 'Decimal, e.g. 2.3333 (negative south of the equator). Leave both empty if unknown.',
+      },
+    }),
+    tx('coordinates.lon', 'Bujur', 'Longitude', {
+      type: 'number',
+      help: { id: 'Desimal, misalnya 99,0667.', en: 'Decimal, e.g. 99.0667.' },
+    }),
+    tx('contacts.phone', 'Telepon', 'Phone', { section: { id: 'Kontak', en: 'Contacts' } }),
     tx('contacts.whatsapp', 'WhatsApp', 'WhatsApp'),
     tx('contacts.email', 'Surel', 'Email'),
     tx('contacts.website', 'Situs web', 'Website', { type: 'url' }),
-    tx('description.id', 'Deskripsi (Indonesia)', 'Description (Indonesian)', { type: 'textarea' }),
+    tx('description.id', 'Deskripsi (Indonesia)', 'Description (Indonesian)', {
+      type: 'textarea',
+      section: { id: 'Keterangan', en: 'Description' },
+    }),
     tx('description.en', 'Deskripsi (Inggris)', 'Description (English)', { type: 'textarea' }),
   ],
   columns: [
@@ -147,8 +207,12 @@ export const officeAdmin: AdminEntity<Office> = {
   publicUrl: officeUrl,
 }
 
-const officeField = tx('officeId', 'Kantor (id atau slug)', 'Office (id or slug)', { required: true })
-const sortField = tx('sortOrder', 'Urutan', 'Order', { type: 'number' })
+const officeField = officeRef('officeId', 'Kantor', 'Office', { required: true })
+const sortField = tx('sortOrder', 'Urutan', 'Order', {
+  type: 'number',
+  integer: true,
+  help: { id: 'Urutan tampil di halaman kantor; kecil lebih dulu.', en: 'Order on the office page; smaller first.' },
+})
 
 export const unitAdmin: AdminEntity<Unit> = {
   id: 'unit',
@@ -164,7 +228,7 @@ export const unitAdmin: AdminEntity<Unit> = {
     },
     tx('name.id', 'Nama (Indonesia)', 'Name (Indonesian)', { required: true }),
     tx('name.en', 'Nama (Inggris)', 'Name (English)'),
-    tx('parentId', 'Unit induk (id)', 'Parent unit (id)'),
+    unitRef('parentId', 'Unit induk', 'Parent unit'),
     tx('handles.id', 'Menangani (Indonesia)', 'Handles (Indonesian)', { type: 'textarea' }),
     tx('handles.en', 'Menangani (Inggris)', 'Handles (English)', { type: 'textarea' }),
     tx('phone', 'Telepon', 'Phone'),
@@ -214,7 +278,7 @@ export const counterAdmin: AdminEntity<Counter> = {
     tx('code', 'Nomor loket', 'Counter number', { required: true }),
     tx('name.id', 'Nama (Indonesia)', 'Name (Indonesian)', { required: true }),
     tx('name.en', 'Nama (Inggris)', 'Name (English)'),
-    tx('unitId', 'Bidang yang melayani (id)', 'Unit serving it (id)'),
+    unitRef('unitId', 'Bidang yang melayani', 'Unit serving it'),
     tx('location.id', 'Letak (Indonesia)', 'Location (Indonesian)'),
     tx('location.en', 'Letak (Inggris)', 'Location (English)'),
     sortField,
@@ -259,7 +323,7 @@ export const positionAdmin: AdminEntity<Position> = {
     officeField,
     tx('title.id', 'Jabatan (Indonesia)', 'Title (Indonesian)', { required: true }),
     tx('title.en', 'Jabatan (Inggris)', 'Title (English)'),
-    tx('unitId', 'Bidang (id)', 'Unit (id)'),
+    unitRef('unitId', 'Bidang', 'Unit'),
     tx('holderName', 'Nama pejabat (hanya jika publik)', 'Holder (only if public)'),
     sortField,
   ],
