@@ -1,5 +1,11 @@
 import { decodeCursor, encodeCursor, newId, problem, type SearchDocument, type TenantContext } from '@cerdas/core'
-import { deleteSchedule, listSchedulesForOwner, type OwnerStatus, statusForOwner } from '@cerdas/module-schedules'
+import {
+  deleteSchedule,
+  hoursStatusForOwners,
+  listSchedulesForOwner,
+  type OwnerStatus,
+  statusForOwner,
+} from '@cerdas/module-schedules'
 import { and, eq, or, sql } from 'drizzle-orm'
 import { listCountersOfOffice, listPositionsOfOffice, listUnitsOfOffice } from './parts'
 import { counters, offices, positions, units } from './schema'
@@ -216,14 +222,20 @@ export async function listOfficesOpenNow(
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(offices.nameId, offices.id)
     .limit(500)
+  const list = rows.map(officeFromRow)
+  const hours = await hoursStatusForOwners(
+    ctx,
+    'directory',
+    'office',
+    list.map((o) => o.slug),
+    at,
+  )
   const items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[] = []
-  let withoutHours = 0
-  for (const row of rows) {
-    const office = officeFromRow(row)
-    const status = await statusForOwner(ctx, officeOwner(office), at)
-    if (!status.hours) withoutHours++
-    else if (status.hours.status.open) items.push({ office, hours: status.hours })
+  for (const office of list) {
+    const status = hours.get(office.slug)
+    if (status?.status.open) items.push({ office, hours: status })
   }
+  const withoutHours = list.length - hours.size
   return { at: at.toISOString(), items, withoutHours }
 }
 
@@ -233,10 +245,17 @@ export async function officeHoursNow(
   list: Office[],
   at?: Date,
 ): Promise<Map<string, NonNullable<OwnerStatus['hours']>['status']>> {
+  const bySlug = await hoursStatusForOwners(
+    ctx,
+    'directory',
+    'office',
+    list.map((o) => o.slug),
+    at,
+  )
   const out = new Map<string, NonNullable<OwnerStatus['hours']>['status']>()
   for (const office of list) {
-    const status = await statusForOwner(ctx, officeOwner(office), at)
-    if (status.hours) out.set(office.id, status.hours.status)
+    const hours = bySlug.get(office.slug)
+    if (hours) out.set(office.id, hours.status)
   }
   return out
 }

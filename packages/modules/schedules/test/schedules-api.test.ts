@@ -3,6 +3,7 @@ import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatfo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type HolidayRecord,
+  hoursStatusForOwners,
   type OwnerStatus,
   type Schedule,
   type ScheduleStatusView,
@@ -395,6 +396,23 @@ describe('schedules API: exported functions for other modules', () => {
     // Thu 19 March 2026 (Nyepi) + 1 working day skips cuti bersama 20, 23, 24 and the weekend of Idul Fitri.
     expect(await tenantAddWorkingDays(ctx, '2026-03-19', 1)).toBe('2026-03-25')
     expect(await tenantWorkingDaysBetween(ctx, '2026-03-17', '2026-03-25')).toBe(1)
+  })
+
+  it('hoursStatusForOwners answers for many owners in one call, as statusForOwner would', async () => {
+    const tenant = await t.platform.tenantBySlug('uji')
+    if (!tenant) throw new Error('tenant uji missing')
+    const ctx = t.platform.context(tenant, db, { actor: { kind: 'system', id: 'test' } })
+    const [a, b, none] = [newOwner(), newOwner(), newOwner()]
+    const first = await create({ owner: a })
+    await create({ owner: a, label: { id: 'Jam kedua' } })
+    await create({ owner: b, kind: 'presence', label: { id: 'Petugas' } })
+    const monday = new Date('2026-03-02T09:00:00+07:00')
+    const byOwner = await hoursStatusForOwners(ctx, a.module, a.type, [a.id, b.id, none.id, a.id], monday)
+    // The oldest hours schedule counts; presence schedules and owners without hours are left out.
+    expect([...byOwner.keys()]).toEqual([a.id])
+    expect(byOwner.get(a.id)?.schedule.id).toBe(first.id)
+    expect(byOwner.get(a.id)?.status).toEqual((await statusForOwner(ctx, a, monday)).hours?.status)
+    expect((await hoursStatusForOwners(ctx, a.module, a.type, [])).size).toBe(0)
   })
 })
 
