@@ -348,6 +348,7 @@ export async function statusOf(ctx: TenantContext, id: string, at?: Date): Promi
 export async function statusForOwner(ctx: TenantContext, owner: OwnerRef, at?: Date): Promise<OwnerStatus> {
   const instant = at ?? ctx.now()
   const list = await listSchedulesForOwner(ctx, owner)
+  if (list.length === 0) return { owner: { ...owner }, at: instant.toISOString(), hours: null, presence: [] }
   const calendar = await tenantHolidayCalendar(ctx)
   const hours = list.find((s) => s.kind === 'hours')
   return {
