@@ -12,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const type = OFFICE_TYPES.find((c) => c === url.searchParams.get('jenis'))
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = { limit: 30, type }
+  const query = { limit: Number(ctx.tenant.modules.directory?.settings.pageSize ?? 20), type }
   const page = await listOffices(ctx, { ...query, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listOffices(ctx, query)

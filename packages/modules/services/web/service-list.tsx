@@ -12,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const category = SERVICE_CATEGORIES.find((c) => c === url.searchParams.get('kategori'))
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = { limit: 30, category }
+  const query = { limit: Number(ctx.tenant.modules.services?.settings.pageSize ?? 20), category }
   const page = await listServices(ctx, { ...query, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listServices(ctx, query)
