@@ -1,11 +1,10 @@
 import type { Actor, AdminEntity, Grant } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
-import { listAudit, checkEntityForm as platformCheck } from '@cerdas/platform'
+import { checkEntityForm, listAudit, readFormValues, recordFormValues } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkEntityForm, readFormValues, recordFormValues } from '../app/admin/entity-form.server'
 import * as editRoute from '../app/routes/admin.data.$module.$entity.$id'
 import * as createRoute from '../app/routes/admin.data.$module.$entity.baru'
 import { tenantPageContext } from '../server/page-context'
@@ -190,37 +189,6 @@ describe('list and structured fields: form → input', () => {
     expect(values['requirements.1.note.id']).toBe('catatan saja')
     expect(values['requirements.1.document.id']).toBe('')
     expect(Object.keys(values).filter((k) => k.startsWith('requirements.2'))).toEqual([])
-  })
-})
-
-describe('single-value forms keep their behaviour', () => {
-  it('checks announcements as before lists existed', () => {
-    const announcementAdmin = entityOf('announcements', 'announcement')
-    const cases: Record<string, string>[] = [
-      { 'body.id': 'Isi', category: 'general', link: 'ftp://x', expiresAt: '2026-13-01T00:00' },
-      { 'title.id': 'x'.repeat(201), 'body.id': 'Isi', category: 'general', publishAt: '2026-12-02T08:00' },
-      { 'title.id': ' Judul ', 'body.id': 'Isi', category: 'event', publishAt: '2026-12-01T08:00' },
-      { 'title.id': 'Judul', 'title.en': 'Title', 'body.id': 'Isi', category: 'general', link: 'https://x.id/' },
-    ]
-    const web = (mode: 'create' | 'update', given: Record<string, string>) => {
-      const { map: _map, ...check } = checkEntityForm(
-        announcementAdmin,
-        mode,
-        { ...blank(announcementAdmin), ...given },
-        ZONE,
-      )
-      return check
-    }
-    const platform = (mode: 'create' | 'update', given: Record<string, string>) =>
-      platformCheck(announcementAdmin, mode, { ...blank(announcementAdmin), ...given }, ZONE)
-    for (const given of cases) expect(web('create', given)).toEqual(platform('create', given))
-    for (const given of cases.slice(2)) expect(web('update', given)).toEqual(platform('update', given))
-    // An update with mistakes reports just those (the emptied optional inputs are not mistakes).
-    expect(web('update', cases[0]!).errors).toEqual({
-      'title.id': { code: 'required' },
-      link: { code: 'url' },
-      expiresAt: { code: 'datetime' },
-    })
   })
 })
 

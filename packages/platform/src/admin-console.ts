@@ -1,11 +1,9 @@
 import {
   type AdminEntity,
-  type AdminField,
   type AnyModule,
   type Grant,
   hasPermission,
   isDimensionId,
-  isProblemError,
   type PermissionEntry,
   PLATFORM_PERMISSIONS,
   type TenantContext,
@@ -14,10 +12,10 @@ import {
 
 /**
  * The admin console's generic logic, free of any web framework: which module
- * entities a person may see and change, how form fields become the input a
- * module's schema checks (and how its issues map back to fields), time zone
- * conversion for datetime inputs, audit diffs and record health for the
- * dashboard. The Remix routes only render and redirect.
+ * entities a person may see and change, time zone conversion for datetime
+ * inputs, role inputs, audit diffs and record health for the dashboard. How
+ * entity form values become a module's input (and its issues map back to the
+ * inputs) is in admin-form.ts. The Remix routes only render and redirect.
  */
 
 export type AdminAction = 'create' | 'update' | 'delete' | 'verify'
@@ -143,7 +141,7 @@ export function isoToLocalInput(iso: string | null | undefined, timeZone: string
 }
 
 // ---------------------------------------------------------------------------
-// Forms: raw values in, schema input and field issues out.
+// Field issues (entity forms are in admin-form.ts).
 
 /** What is wrong with one field, as a code the console translates. */
 export interface FieldIssue {
@@ -152,205 +150,6 @@ export interface FieldIssue {
   max?: number
   /** The schema's or business function's own words, for `custom` and `invalid`. */
   message?: string
-}
-
-export interface FormCheck {
-  /** The input for the module's business function, when everything is valid. */
-  input?: Record<string, unknown>
-  /** Issues by field name (the dotted `AdminField.name`). */
-  errors: Record<string, FieldIssue>
-  /** Issues that belong to no single field. */
-  formErrors: FieldIssue[]
-}
-
-/** Raw form values by field name (checkboxes: `on` or empty), for reading and re-rendering. */
-export function readFormValues(fields: readonly AdminField[], get: (name: string) => unknown): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const field of fields) {
-    const raw = get(field.name)
-    values[field.name] = typeof raw === 'string' ? raw : ''
-  }
-  return values
-}
-
-/** The form values of a stored record (datetimes as the zone's wall clock). */
-export function recordFormValues(
-  fields: readonly AdminField[],
-  stored: Record<string, string | number | boolean | null>,
-  timeZone: string,
-): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const field of fields) {
-    const value = stored[field.name]
-    if (field.type === 'checkbox') values[field.name] = value ? 'on' : ''
-    else if (field.type === 'datetime') values[field.name] = isoToLocalInput(value as string | null, timeZone)
-    else values[field.name] = value === null || value === undefined ? '' : String(value)
-  }
-  return values
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.')
-  let node = target
-  for (const key of keys.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {}
-    node = node[key] as Record<string, unknown>
-  }
-  node[keys.at(-1)!] = value
-}
-
-function deletePath(target: Record<string, unknown>, path: string): void {
-  const keys = path.split('.')
-  let node: unknown = target
-  for (const key of keys.slice(0, -1)) {
-    node = (node as Record<string, unknown> | undefined)?.[key]
-    if (typeof node !== 'object' || node === null) return
-  }
-  delete (node as Record<string, unknown>)[keys.at(-1)!]
-}
-
-function getPath(target: unknown, path: readonly PropertyKey[]): unknown {
-  let node = target
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined
-    node = (node as Record<PropertyKey, unknown>)[key]
-  }
-  return node
-}
-
-interface SchemaIssue {
-  code: string
-  path: readonly PropertyKey[]
-  message: string
-  origin?: string
-  format?: string
-  minimum?: number | bigint
-  maximum?: number | bigint
-}
-
-function issueOf(issue: SchemaIssue, given: unknown): FieldIssue {
-  switch (issue.code) {
-    case 'invalid_type':
-      return given === undefined || given === null ? { code: 'required' } : { code: 'invalid', message: issue.message }
-    case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { code: 'required' }
-      return issue.origin === 'string' ? { code: 'tooShort', min: Number(issue.minimum) } : { code: 'invalid' }
-    case 'too_big':
-      return issue.origin === 'string' ? { code: 'tooLong', max: Number(issue.maximum) } : { code: 'invalid' }
-    case 'invalid_format':
-      if (issue.format === 'url') return { code: 'url' }
-      if (issue.format === 'datetime' || issue.format === 'date') return { code: 'datetime' }
-      return { code: 'invalid', message: issue.message }
-    case 'invalid_value':
-      return { code: 'choice' }
-    case 'custom':
-      return { code: 'custom', message: issue.message }
-    default:
-      return { code: 'invalid', message: issue.message }
-  }
-}
-
-/** The field an issue path belongs to: the exact name, else the nearest field under it. */
-function fieldFor(fields: readonly AdminField[], path: readonly PropertyKey[]): string | undefined {
-  const name = path.map(String).join('.')
-  if (!name) return undefined
-  return (
-    fields.find((f) => f.name === name)?.name ??
-    fields.find((f) => f.name.startsWith(`${name}.`))?.name ??
-    fields.find((f) => name.startsWith(`${f.name}.`))?.name
-  )
-}
-
-/**
- * Turns raw form values into the input of a module's create or update
- * function and checks it with the entity's schema. Empty fields are left out
- * when creating; when updating they clear the value if the schema allows it
- * (null), otherwise they are left out (unchanged). Issues come back by field.
- */
-export function checkEntityForm(
-  entity: Pick<AdminEntity, 'fields' | 'createSchema' | 'updateSchema'>,
-  mode: 'create' | 'update',
-  values: Record<string, string>,
-  timeZone: string,
-): FormCheck {
-  const errors: Record<string, FieldIssue> = {}
-  const input: Record<string, unknown> = {}
-  const emptied: string[] = []
-  for (const field of entity.fields) {
-    const raw = (values[field.name] ?? '').trim()
-    if (field.type === 'checkbox') {
-      setPath(input, field.name, raw === 'on' || raw === 'true')
-      continue
-    }
-    if (raw === '') {
-      if (field.required) errors[field.name] = { code: 'required' }
-      else if (mode === 'update') {
-        setPath(input, field.name, null)
-        emptied.push(field.name)
-      }
-      continue
-    }
-    if (field.type === 'datetime') {
-      const iso = localInputToIso(raw, timeZone)
-      if (iso) setPath(input, field.name, iso)
-      else errors[field.name] = { code: 'datetime' }
-    } else if (field.type === 'number') {
-      const n = Number(raw.replace(',', '.'))
-      if (Number.isFinite(n)) setPath(input, field.name, n)
-      else errors[field.name] = { code: 'number' }
-    } else if (field.type === 'select' && field.options && !field.options.some((o) => o.value === raw)) {
-      errors[field.name] = { code: 'choice' }
-    } else if (field.type === 'url' && !/^https?:\/\/[^\s/]+/i.test(raw)) {
-      errors[field.name] = { code: 'url' }
-    } else {
-      setPath(input, field.name, raw)
-    }
-  }
-  const schema = mode === 'create' ? entity.createSchema : entity.updateSchema
-  const formErrors: FieldIssue[] = []
-  if (schema) {
-    let issues: SchemaIssue[] = []
-    // Up to one retry per emptied field: a field the schema will not clear is left unchanged instead.
-    for (let round = 0; round <= emptied.length; round++) {
-      const parsed = schema.safeParse(input)
-      issues = parsed.success ? [] : (parsed.error.issues as unknown as SchemaIssue[])
-      const refused = emptied.filter((name) =>
-        issues.some((i) => i.path.map(String).join('.') === name && getPath(input, i.path) === null),
-      )
-      if (refused.length === 0) break
-      for (const name of refused) {
-        deletePath(input, name)
-        emptied.splice(emptied.indexOf(name), 1)
-      }
-    }
-    for (const issue of issues) {
-      const field = fieldFor(entity.fields, issue.path)
-      const mapped = issueOf(issue, getPath(input, issue.path))
-      if (field) errors[field] ??= mapped
-      else formErrors.push(mapped)
-    }
-  }
-  // Parent objects left empty by a cleared optional field (e.g. `title: {}`) are the schema's to judge.
-  return Object.keys(errors).length || formErrors.length ? { errors, formErrors } : { input, errors, formErrors }
-}
-
-/** Maps a business function's problem (validation pointers such as `/title/id`) onto fields. */
-export function problemToFormIssues(
-  fields: readonly AdminField[],
-  error: unknown,
-): { errors: Record<string, FieldIssue>; formErrors: FieldIssue[]; status: number } | undefined {
-  if (!isProblemError(error)) return undefined
-  const errors: Record<string, FieldIssue> = {}
-  const formErrors: FieldIssue[] = []
-  for (const e of error.problem.errors ?? []) {
-    const field = fieldFor(fields, e.pointer.split('/').filter(Boolean))
-    if (field) errors[field] ??= { code: 'custom', message: e.message }
-    else formErrors.push({ code: 'custom', message: e.message })
-  }
-  if (!error.problem.errors?.length) {
-    formErrors.push({ code: 'custom', message: error.problem.detail ?? error.problem.title })
-  }
-  return { errors, formErrors, status: error.problem.status }
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,15 @@
-import { type AdminEntity, type AdminField, isProblemError, problem, type TenantContext } from '@cerdas/core'
+import {
+  type AdminEntity,
+  type AdminField,
+  type AdminSubField,
+  type AdminValue,
+  isProblemError,
+  problem,
+  readLinesValue,
+  readListValue,
+  type TenantContext,
+} from '@cerdas/core'
+import { fieldAtPath, parseNumber } from './admin-form'
 import type { Table } from './sheets'
 
 /** Columns of an entity's sheet: its id, then every form field by name. */
@@ -6,8 +17,7 @@ export function sheetColumns(entity: AdminEntity): string[] {
   return ['id', ...entity.fields.map((f) => f.name)]
 }
 
-const cellOf = (value: string | number | boolean | null | undefined) =>
-  value === null || value === undefined ? '' : String(value)
+const cellOf = (value: AdminValue | undefined) => (value === null || value === undefined ? '' : String(value))
 
 /** Every record of an entity as a sheet, drafts included, oldest page last. */
 export async function exportEntity(ctx: TenantContext, entity: AdminEntity): Promise<Table> {
@@ -28,6 +38,10 @@ export async function exportEntity(ctx: TenantContext, entity: AdminEntity): Pro
 export interface RowError {
   /** Column (field name) the message is about, or `row`. */
   field: string
+  /**
+   * What is wrong. About one row of a `list` cell it starts with the row (`item 2 (document.id): `),
+   * about one item of a `lines` cell with its line (`line 3: `).
+   */
   message: string
 }
 
@@ -65,13 +79,21 @@ function toInstant(text: string, timezone: string): string | undefined {
   return new Date(asUtc - minutes * 60_000).toISOString()
 }
 
-function convert(field: AdminField, raw: string, timezone: string): { value?: unknown; error?: string } {
+type AnyField = AdminField | AdminSubField
+
+/** A cell or list-row value read for the input: the value (none when empty), or what is wrong. */
+type Read = { value?: unknown; error?: string }
+
+/** One cell of a single-value field (or one value of a `list` row) as the input's value. */
+function convertScalar(field: AnyField, raw: string, timezone: string): Read {
   const text = raw.trim()
   if (text === '') return {}
   switch (field.type) {
     case 'number': {
-      const n = Number(text.replace(',', '.'))
-      return Number.isFinite(n) ? { value: n } : { error: 'not a number' }
+      // The form's own reading: `50.000` is fifty thousand for whole numbers, `2,5` a decimal otherwise.
+      const n = parseNumber(text, field.integer === true)
+      if (n !== undefined) return { value: n }
+      return { error: field.integer && parseNumber(text, false) !== undefined ? 'not a whole number' : 'not a number' }
     }
     case 'checkbox': {
       const t = text.toLowerCase()
@@ -84,12 +106,122 @@ function convert(field: AdminField, raw: string, timezone: string): { value?: un
       return instant ? { value: instant } : { error: 'not a date and time (e.g. 2026-12-01 08:00)' }
     }
     case 'select':
-      return field.options?.some((o) => o.value === text)
+      return !field.options?.length || field.options.some((o) => o.value === text)
         ? { value: text }
-        : { error: `must be one of ${field.options?.map((o) => o.value).join(', ')}` }
+        : { error: `must be one of ${field.options.map((o) => o.value).join(', ')}` }
     default:
+      // text, textarea, url and reference (an id or slug the business function checks).
       return { value: text }
   }
+}
+
+/** A cell as the input's value, with where each item of a list came from (1-based line or JSON row). */
+interface CellValue extends Read {
+  positions?: number[]
+}
+
+/** A `lines` or `multiselect` cell: one item per line, blank lines ignored (as exported by `linesValue`). */
+function convertLines(field: AdminField, raw: string): CellValue {
+  const lines = raw.split(/\r?\n/).map((line) => line.trim())
+  const positions = lines.flatMap((line, i) => (line ? [i + 1] : []))
+  const items = readLinesValue(raw)
+  if (field.type === 'multiselect') {
+    const fixed = field.optionsFrom ? undefined : field.options
+    const unknown = fixed ? items.filter((item) => !fixed.some((o) => o.value === item)) : []
+    if (fixed && unknown.length > 0) return { error: `must be one of ${fixed.map((o) => o.value).join(', ')}` }
+    const kept = items.flatMap((item, i) => (items.indexOf(item) === i ? [i] : []))
+    return items.length ? { value: kept.map((i) => items[i]), positions: kept.map((i) => positions[i]!) } : {}
+  }
+  return items.length ? { value: items, positions } : {}
+}
+
+const isRow = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** `item 2 (document.id): required`: a problem with one row of a `list` cell (rows counted from 1). */
+const itemMessage = (item: number, sub: string | undefined, message: string) =>
+  `item ${item}${sub ? ` (${sub})` : ''}: ${message}`
+
+/**
+ * A `list` cell: a JSON array of rows by sub-field name (as exported by `listValue`), each row
+ * nested by the sub-fields' dotted names. Rows where every value is empty are ignored, as in the form.
+ */
+function convertList(field: AdminField, raw: string, timezone: string): CellValue {
+  const text = raw.trim()
+  if (text === '') return {}
+  const subs = field.fields ?? []
+  const example = `[{"${subs[0]?.name ?? 'name'}": "…"}]`
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return { error: `not a list of rows in JSON, e.g. ${example}` }
+  }
+  if (!Array.isArray(parsed) || !parsed.every(isRow)) return { error: `not a list of rows in JSON, e.g. ${example}` }
+  const rows: Record<string, unknown>[] = []
+  const positions: number[] = []
+  for (const [i, cells] of readListValue(text).entries()) {
+    const item = i + 1
+    const unknown = Object.keys(cells).find((key) => !subs.some((sub) => sub.name === key))
+    if (unknown) {
+      return { error: itemMessage(item, undefined, `unknown "${unknown}" (use ${subs.map((s) => s.name).join(', ')})`) }
+    }
+    const row: Record<string, unknown> = {}
+    const missing: string[] = []
+    let given = false
+    for (const sub of subs) {
+      const cell = cells[sub.name]
+      if (typeof cell === 'object' && cell !== null) return { error: itemMessage(item, sub.name, 'not a single value') }
+      const { value, error } = convertScalar(sub, cell === null || cell === undefined ? '' : String(cell), timezone)
+      if (error) return { error: itemMessage(item, sub.name, error) }
+      if (sub.type === 'checkbox') {
+        given ||= value === true
+        setPath(row, sub.name, value === true)
+      } else if (value === undefined) {
+        if (sub.required) missing.push(sub.name)
+      } else {
+        given = true
+        setPath(row, sub.name, value)
+      }
+    }
+    if (!given) continue
+    if (missing.length > 0) return { error: itemMessage(item, missing[0], 'required') }
+    rows.push(row)
+    positions.push(item)
+  }
+  return rows.length ? { value: rows, positions } : {}
+}
+
+const isList = (field: AdminField) => field.type === 'lines' || field.type === 'multiselect' || field.type === 'list'
+
+/** One cell as the value of its field in the input (none for an empty cell). */
+function convert(field: AdminField, raw: string, timezone: string): CellValue {
+  if (field.type === 'list') return convertList(field, raw, timezone)
+  if (field.type === 'lines' || field.type === 'multiselect') return convertLines(field, raw)
+  return convertScalar(field, raw, timezone)
+}
+
+/** Whether a cell holds what the record has: the same value once read, however it is written. */
+function sameValue(field: AdminField, stored: AdminValue | undefined, raw: string, timezone: string): boolean {
+  const before = convert(field, cellOf(stored), timezone)
+  const after = convert(field, raw, timezone)
+  if (before.error || after.error) return cellOf(stored) === raw.trim()
+  return JSON.stringify(before.value) === JSON.stringify(after.value)
+}
+
+/** A schema issue as a row error: on its column, with the list row or line it is about. */
+function schemaError(
+  fields: readonly AdminField[],
+  issue: { path: readonly PropertyKey[]; message: string },
+  positions: Record<string, number[]>,
+): RowError {
+  const at = fieldAtPath(fields, issue.path)
+  if (!at) return { field: issue.path.map(String).join('.') || 'row', message: issue.message }
+  const { field, index, sub } = at
+  if (index === undefined) return { field: field.name, message: issue.message }
+  const position = positions[field.name]?.[index] ?? index + 1
+  const message =
+    field.type === 'list' ? itemMessage(position, sub?.name, issue.message) : `line ${position}: ${issue.message}`
+  return { field: field.name, message }
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
@@ -106,6 +238,14 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
  * Checks every row of a sheet without writing: converts cells by field type,
  * validates each row with the entity's create or update schema, and finds the
  * records that updates name. Row and field of every problem are reported.
+ *
+ * Cells are read as {@link exportEntity} writes them (`valuesOf`): numbers as
+ * the form reads them (`50.000` is fifty thousand in a whole-number field),
+ * `lines` and `multiselect` one item per line, `list` as JSON rows by sub-field
+ * name (`[{"document.id": "KTP-el"}]`), nested by the dotted names. A row is
+ * unchanged when every cell reads to what the record has, however it is written.
+ * On update an emptied list cell clears the list, as does an emptied optional
+ * top-level cell its value; a column left out of the sheet is left unchanged.
  */
 export async function planImport(ctx: TenantContext, entity: AdminEntity, table: Table): Promise<ImportPlan> {
   const [header = [], ...body] = table
@@ -121,7 +261,7 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
       if (known.has(column)) values[column] = cells[i] ?? ''
     })
     const id = values.id?.trim() || null
-    let current: Record<string, unknown> | undefined
+    let current: Record<string, AdminValue> | undefined
     if (id) {
       try {
         current = entity.valuesOf(await entity.get(ctx, id))
@@ -130,12 +270,17 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
         errors.push({ field: 'id', message: `no record ${id}` })
       }
     }
+    const positions: Record<string, number[]> = {}
     for (const field of entity.fields) {
       if (!(field.name in values)) continue
-      const { value, error } = convert(field, values[field.name] as string, ctx.tenant.timezone)
-      if (error) errors.push({ field: field.name, message: error })
-      else if (value !== undefined) setPath(input, field.name, value)
-      // An emptied optional top-level cell clears the value on update.
+      const cell = convert(field, values[field.name] as string, ctx.tenant.timezone)
+      if (cell.error) errors.push({ field: field.name, message: cell.error })
+      else if (cell.value !== undefined) {
+        setPath(input, field.name, cell.value)
+        if (cell.positions) positions[field.name] = cell.positions
+      }
+      // An emptied list clears it on update, as does an emptied optional top-level cell.
+      else if (id && isList(field)) setPath(input, field.name, [])
       else if (id && !field.required && !field.name.includes('.')) input[field.name] = null
     }
     const schema = id ? entity.updateSchema : entity.createSchema
@@ -144,15 +289,14 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
     else if (errors.length === 0) {
       const parsed = schema.safeParse(input)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          errors.push({ field: issue.path.join('.') || 'row', message: issue.message })
+        for (const issue of parsed.error.issues) errors.push(schemaError(entity.fields, issue, positions))
       } else Object.assign(input, parsed.data)
     }
     const unchanged =
       current !== undefined &&
       errors.length === 0 &&
       entity.fields.every(
-        (f) => !(f.name in values) || cellOf(current?.[f.name] as never) === (values[f.name] ?? '').trim(),
+        (f) => !(f.name in values) || sameValue(f, current?.[f.name], values[f.name] as string, ctx.tenant.timezone),
       )
     rows.push({ line, action: id ? (unchanged ? 'unchanged' : 'update') : 'create', id, input, errors })
   }

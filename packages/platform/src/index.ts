@@ -1,5 +1,6 @@
 export * from './accounts'
 export * from './admin-console'
+export * from './admin-form'
 export * from './audit-log'
 export * from './entity-import'
 export * from './mail'

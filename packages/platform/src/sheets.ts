@@ -45,13 +45,17 @@ export function parseCsv(text: string): Table {
   return rows.filter((r) => r.some((c) => c.trim() !== ''))
 }
 
-/** An .xlsx workbook with one sheet; every cell is text so nothing is reinterpreted (dates, leading zeros). */
+/**
+ * An .xlsx workbook with one sheet; every cell is text so nothing is reinterpreted (dates, leading
+ * zeros). Cells of several lines (lists: one item per line) wrap, so each item shows on its own line.
+ */
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31))
   for (const row of table)
     sheet.addRow(row).eachCell((c) => {
       c.numFmt = '@'
+      if (typeof c.value === 'string' && c.value.includes('\n')) c.alignment = { wrapText: true, vertical: 'top' }
     })
   sheet.getRow(1).font = { bold: true }
   return Buffer.from(await workbook.xlsx.writeBuffer())

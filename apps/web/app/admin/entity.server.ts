@@ -7,13 +7,20 @@ import {
   pickText,
 } from '@cerdas/core'
 import { formatInstant, translator } from '@cerdas/core/web'
-import { type AdminAction, type ConsoleEntity, findConsoleEntity, mayAct, mayView } from '@cerdas/platform'
+import {
+  type AdminAction,
+  type ConsoleEntity,
+  type FormIssue,
+  findConsoleEntity,
+  type InputMap,
+  mayAct,
+  mayView,
+  problemToFormIssues,
+} from '@cerdas/platform'
 import { data } from '@remix-run/node'
 import type { FormField } from './components'
-import { type InputMap, problemToFormIssues } from './entity-form.server'
 import type { Console } from './guard.server'
 import { adminMessages } from './messages'
-import type { FormIssue } from './types'
 
 /** The module entity a console URL names, if the person may open it (404 / 403 otherwise). */
 export function entityFor(console: Console, params: { module?: string; entity?: string }): ConsoleEntity {

@@ -1,11 +1,11 @@
 import { pickText } from '@cerdas/core/web'
+import { checkEntityForm, readFormValues } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField, ErrorSummary } from '../admin/components'
 import { entityFor, type FormFailure, formFields, problemAnswer, requireAction } from '../admin/entity.server'
 import { EntityFields } from '../admin/entity-fields'
 import entityFormStyles from '../admin/entity-form.css?url'
-import { checkEntityForm, readFormValues } from '../admin/entity-form.server'
 import { readForm, redirectWithFlash, requireConsole } from '../admin/guard.server'
 import { useAdminT } from '../admin/use-admin-t'
 

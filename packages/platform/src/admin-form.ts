@@ -6,18 +6,32 @@ import {
   isProblemError,
   readListValue,
 } from '@cerdas/core'
-import { isoToLocalInput, localInputToIso } from '@cerdas/platform'
-import type { FormIssue } from './types'
+import { type FieldIssue, isoToLocalInput, localInputToIso } from './admin-console'
 
 /**
- * The generic entity form: raw form values in, the input of a module's create or update function
- * and issues by input name out, for every admin field type (lists and list rows included). Pure
- * functions, so the routes stay thin and tests need no browser.
+ * The admin console's generic entity form, free of any web framework: raw form values in, the
+ * input of a module's create or update function and issues by input name out, for every admin
+ * field type (lists and list rows included). Pure functions, so routes stay thin and tests need no
+ * browser.
  *
  * Form values are strings by input name: scalars by field name, `lines` and `multiselect` one item
  * per line, and each input of a `list` row by `<list>.<row>.<sub-field>` (`requirements.2.document.id`).
  * Issues use the same names, so they show next to the input they are about.
  */
+
+/**
+ * What is wrong with one form input, as a code the console translates: the {@link FieldIssue}
+ * codes and a few more for numbers, lists and unions.
+ */
+export interface FormIssue {
+  code: FieldIssue['code'] | 'integer' | 'min' | 'max' | 'tooFew' | 'tooMany' | 'emailFormat' | 'notApplicable'
+  min?: number
+  max?: number
+  /** The schema's or business function's own words, for `custom` and `invalid`. */
+  message?: string
+  /** 1-based line of a `lines` field the issue is about. */
+  line?: number
+}
 
 type AnyField = AdminField | AdminSubField
 
@@ -27,7 +41,7 @@ const MAX_ROW = 500
 /** The input name of one input of a list row. */
 export const rowInputName = (list: string, row: number, sub: string) => `${list}.${row}.${sub}`
 
-/** The form as the action reads it: `FormData`, or `URLSearchParams` in tests. */
+/** The form as an action reads it: `FormData`, or `URLSearchParams` in tests. */
 export interface FormSource {
   get(name: string): unknown
   getAll(name: string): unknown[]
@@ -247,45 +261,68 @@ export interface InputMap {
   lines: Record<string, number[]>
 }
 
-const startsWith = (path: readonly Key[], prefix: readonly string[]) =>
-  prefix.length <= path.length && prefix.every((p, i) => String(path[i]) === p)
+const startsWith = (path: readonly string[], prefix: readonly string[]) =>
+  prefix.length <= path.length && prefix.every((p, i) => path[i] === p)
 
-/** The input an issue path belongs to: list rows and lines resolved; else exact, nearest child, or parent field. */
+/** Where a path in an input object (a schema issue's, a problem pointer's) is among an entity's fields. */
+export interface FieldAt {
+  field: AdminField
+  /** Position in the input array of a `list`, `lines` or `multiselect` field, when the path names one. */
+  index?: number
+  /** The input of a `list` row the path is about (the row's first when no better one is found). */
+  sub?: AdminSubField
+}
+
+/**
+ * The field a path of an input object belongs to: inside a list or lines field, its position (and
+ * a list row's input); else the field of that exact name, the nearest one under it, or its parent.
+ */
+export function fieldAtPath(fields: readonly AdminField[], path: readonly PropertyKey[]): FieldAt | undefined {
+  if (path.length === 0) return undefined
+  const keys = path.map(String)
+  for (const field of fields) {
+    if (field.type !== 'list' && field.type !== 'lines' && field.type !== 'multiselect') continue
+    const base = field.name.split('.')
+    if (!startsWith(keys, base)) continue
+    const rest = keys.slice(base.length)
+    const index = Number(rest[0])
+    if (rest.length === 0 || !Number.isInteger(index)) return { field }
+    if (field.type !== 'list') return { field, index }
+    const subPath = rest.slice(1).join('.')
+    const subs = field.fields ?? []
+    const sub =
+      (subPath &&
+        (subs.find((s) => s.name === subPath) ??
+          subs.find((s) => s.name.startsWith(`${subPath}.`)) ??
+          subs.find((s) => subPath.startsWith(`${s.name}.`)))) ||
+      subs[0]
+    return sub ? { field, index, sub } : { field, index }
+  }
+  const name = keys.join('.')
+  const field =
+    fields.find((f) => f.name === name) ??
+    fields.find((f) => f.name.startsWith(`${name}.`)) ??
+    fields.find((f) => name.startsWith(`${f.name}.`))
+  return field ? { field } : undefined
+}
+
+/** The input an issue path belongs to, list rows and lines resolved through the map. */
 function inputFor(
   fields: readonly AdminField[],
   path: readonly Key[],
   map: InputMap,
 ): { name: string; line?: number } | undefined {
-  if (path.length === 0) return undefined
-  for (const field of fields) {
-    const base = field.name.split('.')
-    if (!startsWith(path, base)) continue
-    const rest = path.slice(base.length)
-    if (field.type === 'list') {
-      const index = Number(rest[0])
-      if (rest.length === 0 || !Number.isInteger(index)) return { name: field.name }
-      const row = map.rows[field.name]?.[index] ?? index
-      const subPath = rest.slice(1).map(String).join('.')
-      const subs = field.fields ?? []
-      const sub =
-        (subPath &&
-          (subs.find((s) => s.name === subPath) ??
-            subs.find((s) => s.name.startsWith(`${subPath}.`)) ??
-            subs.find((s) => subPath.startsWith(`${s.name}.`)))) ||
-        subs[0]
-      return sub ? { name: rowInputName(field.name, row, sub.name) } : { name: field.name }
-    }
-    if (field.type === 'lines' || field.type === 'multiselect') {
-      const line = field.type === 'lines' && rest.length > 0 ? map.lines[field.name]?.[Number(rest[0])] : undefined
-      return line ? { name: field.name, line } : { name: field.name }
-    }
+  const at = fieldAtPath(fields, path)
+  if (!at) return undefined
+  const { field, index, sub } = at
+  if (index === undefined) return { name: field.name }
+  if (field.type === 'list') {
+    return sub
+      ? { name: rowInputName(field.name, map.rows[field.name]?.[index] ?? index, sub.name) }
+      : { name: field.name }
   }
-  const name = path.map(String).join('.')
-  const field =
-    fields.find((f) => f.name === name) ??
-    fields.find((f) => f.name.startsWith(`${name}.`)) ??
-    fields.find((f) => name.startsWith(`${f.name}.`))
-  return field ? { name: field.name } : undefined
+  const line = field.type === 'lines' ? map.lines[field.name]?.[index] : undefined
+  return line ? { name: field.name, line } : { name: field.name }
 }
 
 export interface FormCheck {
