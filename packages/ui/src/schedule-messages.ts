@@ -33,6 +33,11 @@ export const scheduleMessages = {
     closureRange: 'Tutup {when}: {reason}',
     extraOn: 'Buka khusus {date}: {reason}',
     noSpecial: 'Tidak ada jam khusus yang akan datang.',
+    special: 'Jam khusus dan penutupan',
+    previousWeek: '← Minggu sebelumnya',
+    thisWeek: 'Minggu ini',
+    nextWeek: 'Minggu berikutnya →',
+    fullSchedule: 'Jadwal lengkap, iCal, dan jam khusus',
   },
   en: {
     openUntil: 'Open · closes {time}',
@@ -65,6 +70,11 @@ export const scheduleMessages = {
     closureRange: 'Closed {when}: {reason}',
     extraOn: 'Special opening {date}: {reason}',
     noSpecial: 'No upcoming special hours.',
+    special: 'Special hours and closures',
+    previousWeek: '← Previous week',
+    thisWeek: 'This week',
+    nextWeek: 'Next week →',
+    fullSchedule: 'Full schedule, iCal and special hours',
   },
 } satisfies Messages
 

@@ -9,9 +9,10 @@ import {
 } from '@cerdas/core/web'
 import { hoursPanel } from '@cerdas/module-schedules'
 import {
+  HoursWeek,
   OpenStatus,
   PlaceDetails,
-  PresenceStatus,
+  PresenceList,
   SectionList,
   SpecialHours,
   useLocale,
@@ -149,19 +150,7 @@ export default function OfficePage() {
           {presence.length > 0 ? (
             <>
               <h3>{t('presence')}</h3>
-              <ul className="list">
-                {presence.map((p) => (
-                  <li key={p.schedule.id}>
-                    <Link to={`/jadwal/${p.schedule.id}`}>{pickText(p.schedule.label, locale)}</Link>:{' '}
-                    <PresenceStatus
-                      status={p.status}
-                      at={p.status.at}
-                      timezone={data.timezone}
-                      role={p.schedule.role}
-                    />
-                  </li>
-                ))}
-              </ul>
+              <PresenceList entries={presence} timezone={data.timezone} className="office-presence" />
             </>
           ) : null}
         </section>
@@ -174,17 +163,16 @@ export default function OfficePage() {
       {hours && data.week ? (
         <section aria-labelledby="week-heading">
           <h2 id="week-heading">{pickText(hours.schedule.label, locale)}</h2>
-          <nav className="pager" aria-label={pickText(hours.schedule.label, locale)}>
-            <Link to={`?from=${data.previous}`}>{t('previousWeek')}</Link>
-            {data.from === data.today ? null : <Link to=".">{t('thisWeek')}</Link>}
-            <Link to={`?from=${data.next}`}>{t('nextWeek')}</Link>
-          </nav>
-          <WeekTable days={data.week} today={data.today} />
-          <h3>{t('special')}</h3>
-          {data.special ? <SpecialHours {...data.special} /> : null}
-          <p>
-            <Link to={`/jadwal/${hours.schedule.id}`}>{t('fullSchedule')}</Link>
-          </p>
+          <HoursWeek
+            scheduleId={hours.schedule.id}
+            label={pickText(hours.schedule.label, locale)}
+            week={data.week}
+            today={data.today}
+            from={data.from}
+            previous={data.previous}
+            next={data.next}
+            special={data.special}
+          />
         </section>
       ) : null}
 

@@ -1,9 +1,10 @@
 import { isProblemError } from '@cerdas/core'
 import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
 import {
+  HoursWeek,
   OpenStatus,
   PlaceDetails,
-  PresenceStatus,
+  PresenceList,
   SpecialHours,
   useLocale,
   VerificationBadge,
@@ -156,37 +157,22 @@ export default function ServicePage() {
           {presence.length > 0 ? (
             <>
               <h3>{t('presence')}</h3>
-              <ul className="list service-presence">
-                {presence.map((p) => (
-                  <li key={p.schedule.id}>
-                    <PresenceStatus
-                      status={p.status}
-                      at={p.status.at}
-                      timezone={data.timezone}
-                      role={p.schedule.role}
-                    />{' '}
-                    <Link to={`/jadwal/${p.schedule.id}`} className="muted">
-                      {t('fullSchedule')}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <PresenceList entries={presence} timezone={data.timezone} className="service-presence" />
             </>
           ) : null}
           {hours && data.week ? (
             <>
               <h3>{pickText(hours.schedule.label, locale)}</h3>
-              <nav className="pager no-print" aria-label={t('when')}>
-                <Link to={`?from=${data.previous}`}>{t('previousWeek')}</Link>
-                {data.from === data.today ? null : <Link to=".">{t('thisWeek')}</Link>}
-                <Link to={`?from=${data.next}`}>{t('nextWeek')}</Link>
-              </nav>
-              <WeekTable days={data.week} today={data.today} />
-              <h3>{t('special')}</h3>
-              {data.special ? <SpecialHours {...data.special} /> : null}
-              <p className="no-print">
-                <Link to={`/jadwal/${hours.schedule.id}`}>{t('fullSchedule')}</Link>
-              </p>
+              <HoursWeek
+                scheduleId={hours.schedule.id}
+                label={pickText(hours.schedule.label, locale)}
+                week={data.week}
+                today={data.today}
+                from={data.from}
+                previous={data.previous}
+                next={data.next}
+                special={data.special}
+              />
             </>
           ) : null}
         </section>
