@@ -43,6 +43,22 @@ async function withContext<T>(javaScriptEnabled: boolean, run: (context: Browser
   }
 }
 
+describe('service and office pages as sent', () => {
+  it('are whole UTF-8 documents without NUL bytes (React 18 can leave some at a buffer edge)', async () => {
+    const paths = ['/', '/layanan', '/direktori', '/direktori/buka-sekarang', '/cari?q=ktp']
+    const services = await api<{ items: { slug: string }[] }>('/api/v1/services?limit=50')
+    for (const s of services.items) paths.push(`/layanan/${s.slug}`, `/layanan/${s.slug}/cetak`)
+    const offices = await api<{ items: { slug: string }[] }>('/api/v1/directory/offices?limit=50')
+    for (const o of offices.items) paths.push(`/direktori/${o.slug}`)
+    for (const path of paths) {
+      const page = await httpRequest(server.port, HOST, path)
+      expect({ path, status: page.status, nul: page.body.includes(0) }).toEqual({ path, status: 200, nul: false })
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    }
+    expect(paths.length).toBeGreaterThan(25)
+  })
+})
+
 const RAMADAN_2027 = { from: '2027-02-08', to: '2027-03-09', monday: '2027-02-15', friday: '2027-02-19' }
 
 /**
