@@ -25,26 +25,42 @@ export { listTenantSynonyms, PLATFORM_SYNONYMS, setTenantSynonyms } from './sear
 /*
  * The tenant's search index: `cerdas_search` (FTS5; title, body, keywords)
  * whose rowid is the rowid of the document's row in `cerdas_search_documents`
- * (module, kind, url, titles, boost), plus `cerdas_search_terms` (every word
- * of 4–24 letters ever indexed) and `cerdas_search_fuzzy` (each such word and
- * its forms with one letter left out) for typo correction.
+ * (module, kind, url, titles, boost), `cerdas_search_boosted` (the same for
+ * just the documents with a boost, so they rank without touching the rest),
+ * plus `cerdas_search_terms` (every token ever indexed: which words a prefix
+ * stands for, which typed words are unknown) and `cerdas_search_fuzzy` (each
+ * word of 4–24 letters and its forms with one letter left out) for typo
+ * correction.
  */
+
+/** The rowid of the document with the id given as the parameter. */
+const ROWID = '(SELECT rowid FROM cerdas_search_documents WHERE id = ?)'
 
 /** Keeps the tenant's FTS5 index in step with module writes. */
 export function createSearchIndexWriter(db: TenantDb): SearchIndexWriter {
   return {
     async upsert(documents) {
       if (documents.length === 0) return
-      await db.$client.batch([...documents.flatMap(documentStatements), ...vocabularyStatements(documents)], 'write')
+      // The last of a batch's versions of a document wins, as if written one after another.
+      const latest = [...new Map(documents.map((doc) => [doc.id, doc])).values()]
+      const ids = JSON.stringify(latest.map((doc) => doc.id))
+      const existing = 'SELECT rowid FROM cerdas_search_documents WHERE id IN (SELECT value FROM json_each(?))'
+      await db.$client.batch(
+        [
+          { sql: `DELETE FROM cerdas_search WHERE rowid IN (${existing})`, args: [ids] },
+          { sql: `DELETE FROM cerdas_search_boosted WHERE rowid IN (${existing})`, args: [ids] },
+          ...latest.flatMap(documentStatements),
+          ...vocabularyStatements(latest),
+        ],
+        'write',
+      )
     },
     async remove(ids) {
       if (ids.length === 0) return
       await db.$client.batch(
         ids.flatMap((id) => [
-          {
-            sql: 'DELETE FROM cerdas_search WHERE rowid = (SELECT rowid FROM cerdas_search_documents WHERE id = ?)',
-            args: [id],
-          },
+          { sql: `DELETE FROM cerdas_search WHERE rowid = ${ROWID}`, args: [id] },
+          { sql: `DELETE FROM cerdas_search_boosted WHERE rowid = ${ROWID}`, args: [id] },
           { sql: 'DELETE FROM cerdas_search_documents WHERE id = ?', args: [id] },
         ]),
         'write',
@@ -53,48 +69,61 @@ export function createSearchIndexWriter(db: TenantDb): SearchIndexWriter {
   }
 }
 
-const text = (t: { id: string; en?: string | undefined } | undefined) => [t?.id, t?.en].filter(Boolean).join(' \n ')
-
+/** Writes a document whose index rows the batch has already deleted. */
 function documentStatements(doc: SearchDocument): InStatement[] {
+  const boost = doc.boost ?? 0
+  const fields = [text(doc.title), text(doc.body), (doc.keywords ?? []).join(' ')]
   return [
     {
       sql: `INSERT INTO cerdas_search_documents (id, module, kind, url, title_id, title_en, boost) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET module = excluded.module, kind = excluded.kind, url = excluded.url,
         title_id = excluded.title_id, title_en = excluded.title_en, boost = excluded.boost`,
-      args: [doc.id, doc.module, doc.kind, doc.url, doc.title.id, doc.title.en ?? null, doc.boost ?? 0],
+      args: [doc.id, doc.module, doc.kind, doc.url, doc.title.id, doc.title.en ?? null, boost],
     },
     {
-      sql: 'DELETE FROM cerdas_search WHERE rowid = (SELECT rowid FROM cerdas_search_documents WHERE id = ?)',
-      args: [doc.id],
+      sql: `INSERT INTO cerdas_search (rowid, id, title, body, keywords) VALUES (${ROWID}, ?, ?, ?, ?)`,
+      args: [doc.id, doc.id, ...fields],
     },
-    {
-      sql: `INSERT INTO cerdas_search (rowid, id, title, body, keywords)
-        VALUES ((SELECT rowid FROM cerdas_search_documents WHERE id = ?), ?, ?, ?, ?)`,
-      args: [doc.id, doc.id, text(doc.title), text(doc.body), (doc.keywords ?? []).join(' ')],
-    },
+    ...(boost === 0
+      ? []
+      : [
+          {
+            sql: `INSERT INTO cerdas_search_boosted (rowid, boost, title, body, keywords) VALUES (${ROWID}, ?, ?, ?, ?)`,
+            args: [doc.id, boost, ...fields],
+          },
+        ]),
   ]
 }
 
-/** Adds the batch's new words (and their one-letter-deleted forms) to the typo index. */
+/**
+ * Adds the batch's new tokens to the index's word list (prefix expansion) and
+ * the new words among them (letters only, 4–24) with their one-letter-deleted
+ * forms to the typo index.
+ */
 function vocabularyStatements(documents: SearchDocument[]): InStatement[] {
-  const words = new Set<string>()
+  const tokens = new Set<string>()
   for (const doc of documents) {
-    for (const t of tokenize(`${text(doc.title)} ${text(doc.body)} ${(doc.keywords ?? []).join(' ')}`)) {
-      if (isVocabularyWord(t)) words.add(t)
-    }
+    for (const t of tokenize(`${text(doc.title)} ${text(doc.body)} ${(doc.keywords ?? []).join(' ')}`)) tokens.add(t)
   }
-  if (words.size === 0) return []
-  const json = JSON.stringify([...words])
+  if (tokens.size === 0) return []
+  const words = [...tokens].filter(isVocabularyWord)
   return [
+    ...(words.length === 0
+      ? []
+      : [
+          {
+            sql: `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24),
+                fresh(term) AS (SELECT value FROM json_each(?) WHERE value NOT IN (SELECT term FROM cerdas_search_terms))
+              INSERT OR IGNORE INTO cerdas_search_fuzzy (variant, term)
+              SELECT CASE WHEN i = 0 THEN term ELSE substr(term, 1, i - 1) || substr(term, i + 1) END, term
+              FROM fresh JOIN n ON n.i <= length(term)`,
+            args: [JSON.stringify(words)],
+          },
+        ]),
     {
-      sql: `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24),
-          fresh(term) AS (SELECT value FROM json_each(?) WHERE value NOT IN (SELECT term FROM cerdas_search_terms))
-        INSERT OR IGNORE INTO cerdas_search_fuzzy (variant, term)
-        SELECT CASE WHEN i = 0 THEN term ELSE substr(term, 1, i - 1) || substr(term, i + 1) END, term
-        FROM fresh JOIN n ON n.i <= length(term)`,
-      args: [json],
+      sql: 'INSERT OR IGNORE INTO cerdas_search_terms (term) SELECT value FROM json_each(?)',
+      args: [JSON.stringify([...tokens])],
     },
-    { sql: 'INSERT OR IGNORE INTO cerdas_search_terms (term) SELECT value FROM json_each(?)', args: [json] },
   ]
 }
 
@@ -125,6 +154,8 @@ export interface SearchOptions {
 interface QueryUnit {
   phrases: string[][]
   prefix?: string | undefined
+  /** The indexed words starting with `prefix`, when known and few: searched by name, cheaper than a prefix query. */
+  expansions?: readonly string[] | undefined
   /** Came from a typo correction: ranks a little below what was typed right. */
   corrected?: boolean
 }
@@ -142,6 +173,7 @@ function parseTokens(
   tokens: string[],
   dictionary: SynonymDictionary,
   corrections: Map<string, string[]> = new Map(),
+  words: IndexedWords = new Map(),
 ): ParsedQuery {
   const primary = tokens.map((t) => corrections.get(t)?.[0] ?? t)
   const required: QueryUnit[] = []
@@ -161,7 +193,9 @@ function parseTokens(
     const word = alternatives?.[0] ?? typed
     const unit: QueryUnit = alternatives
       ? { phrases: alternatives.map((a) => [a]), corrected: true }
-      : { phrases: [[typed]], prefix: typed.length >= 3 ? typed : undefined }
+      : typed.length >= 3
+        ? { phrases: [[typed]], prefix: typed, expansions: words.get(typed) }
+        : { phrases: [[typed]] }
     if (STOP_WORDS.has(word)) stop.push(unit)
     else if (SOFT_WORDS.has(word)) soft.push(unit)
     else required.push(unit)
@@ -179,7 +213,10 @@ const quote = (s: string) => `"${s.replaceAll('"', '""')}"`
 
 function unitExpression(unit: QueryUnit): string {
   const terms = unit.phrases.map((p) => quote(p.join(' ')))
-  if (unit.prefix) terms.push(`${quote(unit.prefix)}*`)
+  const { prefix, expansions } = unit
+  if (prefix && !expansions) terms.push(`${quote(prefix)}*`)
+  // With other words it stands for, the typed word counts twice, as in `"word" OR "word"*`: bm25 favours it.
+  else if (prefix && expansions?.some((w) => w !== prefix)) terms.push(...expansions.map(quote))
   return terms.length === 1 ? (terms[0] as string) : `(${terms.join(' OR ')})`
 }
 
@@ -199,24 +236,51 @@ export function toMatchQuery(q: string): string | undefined {
   return required.length > 0 ? matchExpression(required, 'AND') : undefined
 }
 
+/**
+ * For each typed token of 3 or more characters, the indexed words starting
+ * with it (itself included), or `undefined` when more than
+ * {@link MAX_EXPANSIONS} do.
+ */
+type IndexedWords = Map<string, readonly string[] | undefined>
+
+/**
+ * Up to this many words a typed prefix stands for are searched by name: FTS5
+ * would otherwise merge their lists at each evaluation of the query
+ * (`"pasar"*` costs several times `"pasar"`). With more, the prefix query.
+ */
+const MAX_EXPANSIONS = 16
+
+async function indexedWords(db: TenantDb, tokens: string[]): Promise<IndexedWords> {
+  const typed = [...new Set(tokens.filter((t) => t.length >= 3))]
+  if (typed.length === 0) return new Map()
+  const result = await db.$client.execute({
+    sql: `SELECT value AS prefix, (SELECT json_group_array(term) FROM (SELECT term FROM cerdas_search_terms
+        WHERE term >= value AND term < value || char(1114111) ORDER BY term LIMIT ${MAX_EXPANSIONS + 1})) AS terms
+      FROM json_each(?)`,
+    args: [JSON.stringify(typed)],
+  })
+  return new Map(
+    result.rows.map((r) => {
+      const terms = JSON.parse(String(r.terms)) as string[]
+      return [String(r.prefix), terms.length > MAX_EXPANSIONS ? undefined : terms]
+    }),
+  )
+}
+
 /** Typo corrections for the words the index does not know (nor any word starting with them). */
 async function correctTypos(
   db: TenantDb,
   tokens: string[],
   dictionary: SynonymDictionary,
+  words: IndexedWords,
 ): Promise<Map<string, string[]>> {
   const corrections = new Map<string, string[]>()
-  const checkable = [
-    ...new Set(tokens.filter((t) => isVocabularyWord(t) && !STOP_WORDS.has(t) && !dictionary.words.has(t))),
-  ]
-  if (checkable.length === 0) return corrections
-  const unknown = await db.$client.execute({
-    sql: `SELECT value FROM json_each(?) WHERE NOT EXISTS (
-        SELECT 1 FROM cerdas_search_terms WHERE term >= value AND term < value || char(1114111))`,
-    args: [JSON.stringify(checkable)],
-  })
-  for (const row of unknown.rows) {
-    const word = String(row.value)
+  const unknown = new Set(
+    tokens.filter(
+      (t) => isVocabularyWord(t) && !STOP_WORDS.has(t) && !dictionary.words.has(t) && words.get(t)?.length === 0,
+    ),
+  )
+  for (const word of unknown) {
     const max = allowedTypos(word)
     const keys = max >= 2 ? deletions2(word).concat(deletions(word)) : deletions(word)
     const found = await db.$client.execute({
@@ -251,8 +315,11 @@ async function correctTypos(
   return corrections
 }
 
+/** A candidate document, read and scored. */
 interface Candidate {
   rowid: number
+  /** FTS5's bm25 in the index it was ranked in (lower is better); breaks ties. */
+  bm25: number
   id: string
   module: string
   kind: string
@@ -260,51 +327,16 @@ interface Candidate {
   titleId: string
   titleEn: string | null
   boost: number
-  bm25: number
+  text: { title: string; body: string; keywords: string }
+  score: number
 }
 
+/** bm25 weights of the columns (id or boost, title, body, keywords), the same for both indexes. */
+const BM25_WEIGHTS = '0, 10, 1, 5'
 /** Above this many matching documents, ranking all of them costs more than a search may take. */
 const WIDE = 4000
-/** How many of the newest matches a wide query ranks besides its title and keyword matches. */
+/** How many of the newest matches a wide query ranks (of its title matches, then of all its matches). */
 const WIDE_RECENT = 1000
-
-async function candidates(db: TenantDb, match: string, count: number): Promise<Candidate[]> {
-  const probe = await db.$client.execute({
-    sql: 'SELECT count(*) AS n FROM (SELECT rowid FROM cerdas_search WHERE cerdas_search MATCH ? LIMIT ?)',
-    args: [match, WIDE + 1],
-  })
-  if (Number(probe.rows[0]?.n) <= WIDE) return ranked(db, match, count)
-  // A very common word: rank every document with it in the title or keywords,
-  // and, of those with it only in the body, the newest.
-  const inTitles = await ranked(db, `{title keywords} : (${match})`, count)
-  const recent = await ranked(db, match, count, WIDE_RECENT)
-  const seen = new Set(inTitles.map((c) => c.rowid))
-  return [...inTitles, ...recent.filter((c) => !seen.has(c.rowid))]
-}
-
-async function ranked(db: TenantDb, match: string, count: number, newest?: number): Promise<Candidate[]> {
-  const source = newest
-    ? `(SELECT rowid, bm25(cerdas_search, 0, 10, 1, 5) AS b FROM cerdas_search WHERE cerdas_search MATCH ?
-        ORDER BY rowid DESC LIMIT ${Math.trunc(newest)})`
-    : `(SELECT rowid, bm25(cerdas_search, 0, 10, 1, 5) AS b FROM cerdas_search WHERE cerdas_search MATCH ?)`
-  const result = await db.$client.execute({
-    sql: `SELECT d.rowid AS r, d.id, d.module, d.kind, d.url, d.title_id, d.title_en, d.boost, s.b
-      FROM ${source} s JOIN cerdas_search_documents d ON d.rowid = s.rowid
-      ORDER BY s.b - d.boost LIMIT ?`,
-    args: [match, count],
-  })
-  return result.rows.map((r) => ({
-    rowid: Number(r.r),
-    id: String(r.id),
-    module: String(r.module),
-    kind: String(r.kind),
-    url: String(r.url),
-    titleId: String(r.title_id),
-    titleEn: r.title_en === null ? null : String(r.title_en),
-    boost: Number(r.boost),
-    bm25: Number(r.b),
-  }))
-}
 
 /**
  * A document's boost outweighs where the words matched: with services at 10,
@@ -314,6 +346,8 @@ async function ranked(db: TenantDb, match: string, count: number, newest?: numbe
 const BOOST_WEIGHT = 2
 const FIELD_WEIGHTS = { title: 10, keywords: 6, body: 2 } as const
 type Field = keyof typeof FIELD_WEIGHTS
+/** The most one unit can score (a whole word in the title); soft units add a tenth of it each. */
+const BEST_UNIT_SCORE = Math.max(...Object.values(FIELD_WEIGHTS))
 
 /** How well a unit matches a field's tokens: a whole word or phrase 1, a typo-corrected one 0.85, a prefix 0.6. */
 function strength(unit: QueryUnit, tokens: string[]): number {
@@ -331,12 +365,118 @@ function unitScore(unit: QueryUnit, fields: Record<Field, string[]>): number {
 }
 
 /**
+ * Runs one ranking query (on the match `?1`, at most `?2` rows: `r` the
+ * rowid, `b` the bm25), reads those documents and their texts in the same
+ * statement, leaving out those already `seen`, and scores them.
+ */
+async function readTier(
+  db: TenantDb,
+  ranking: string,
+  args: [match: string, pool: number],
+  query: ParsedQuery,
+  seen: readonly Candidate[],
+): Promise<Candidate[]> {
+  const result = await db.$client.execute({
+    sql: `SELECT j.r, j.b, d.id, d.module, d.kind, d.url, d.title_id, d.title_en, d.boost, s.title, s.body, s.keywords
+      FROM (${ranking}) j JOIN cerdas_search_documents d ON d.rowid = j.r JOIN cerdas_search s ON s.rowid = j.r
+      WHERE j.r NOT IN (SELECT value FROM json_each(?3))`,
+    args: [...args, JSON.stringify(seen.map((c) => c.rowid))],
+  })
+  return result.rows.map((r) => {
+    const text = { title: String(r.title ?? ''), body: String(r.body ?? ''), keywords: String(r.keywords ?? '') }
+    const fields = { title: tokenize(text.title), keywords: tokenize(text.keywords), body: tokenize(text.body) }
+    const relevance = query.required.reduce((sum, u) => sum + unitScore(u, fields), 0) / query.required.length
+    const soft = query.soft.reduce((sum, u) => sum + unitScore(u, fields) / 10, 0)
+    const boost = Number(r.boost)
+    return {
+      rowid: Number(r.r),
+      bm25: Number(r.b),
+      id: String(r.id),
+      module: String(r.module),
+      kind: String(r.kind),
+      url: String(r.url),
+      titleId: String(r.title_id),
+      titleEn: r.title_en === null ? null : String(r.title_en),
+      boost,
+      text,
+      score: relevance + soft + BOOST_WEIGHT * boost,
+    }
+  })
+}
+
+/**
+ * The best boosted documents for a match (`?1`), by bm25 less boost. Their
+ * index holds only them, a small part of a tenant's documents, so even a word
+ * that every news item has costs little here.
+ */
+const BOOSTED_RANKING = `SELECT rowid AS r, bm25(cerdas_search_boosted, ${BM25_WEIGHTS}) AS b FROM cerdas_search_boosted
+  WHERE cerdas_search_boosted MATCH ?1 ORDER BY b - boost LIMIT ?2`
+
+/**
+ * The best documents without a boost for a match (`?1`), by bm25, ranked in
+ * the FTS5 index alone (no join per matching row); with `newest`, only that
+ * many of the newest matches are ranked.
+ */
+function plainRanking(newest?: number): string {
+  const scan = `SELECT rowid AS r, bm25(cerdas_search, ${BM25_WEIGHTS}) AS b FROM cerdas_search
+    WHERE cerdas_search MATCH ?1
+      AND rowid NOT IN (SELECT rowid FROM cerdas_search_boosted WHERE cerdas_search_boosted MATCH ?1)`
+  return newest
+    ? `SELECT r, b FROM (${scan} ORDER BY rowid DESC LIMIT ${Math.trunc(newest)}) ORDER BY b LIMIT ?2`
+    : `${scan} ORDER BY b LIMIT ?2`
+}
+
+/** Whether more than `limit` documents match. */
+async function matchesMore(db: TenantDb, match: string, limit: number): Promise<boolean> {
+  const probe = await db.$client.execute({
+    sql: 'SELECT count(*) AS n FROM (SELECT rowid FROM cerdas_search WHERE cerdas_search MATCH ? LIMIT ?)',
+    args: [match, limit + 1],
+  })
+  return Number(probe.rows[0]?.n) > limit
+}
+
+/**
+ * The scored candidates for a match, in tiers, each read only while it could
+ * still change the page: the boosted documents (services, offices), then the
+ * others with every word in the title or keywords (the newest
+ * {@link WIDE_RECENT} of them), then the others with a word only in the body
+ * (all of them, or the newest {@link WIDE_RECENT} when more than {@link WIDE}
+ * documents match). Each tier ranks a pool's worth; the scores decide.
+ */
+async function candidates(
+  db: TenantDb,
+  query: ParsedQuery,
+  operator: 'AND' | 'OR',
+  count: number,
+  pool: number,
+): Promise<Candidate[]> {
+  const match = matchExpression(query.required, operator)
+  const found = await readTier(db, BOOSTED_RANKING, [match, pool], query, [])
+  // A tier is skipped once `count` candidates score above the best any of its documents can.
+  const enough = (best: number) => found.filter((c) => c.score > best).length >= count
+  const soft = (query.soft.length * BEST_UNIT_SCORE) / 10
+  if (enough(BEST_UNIT_SCORE + soft)) return found
+  const inTitles = `{title keywords} : (${match})`
+  found.push(...(await readTier(db, plainRanking(WIDE_RECENT), [inTitles, pool], query, found)))
+  // Outside the title tier, some unit (every unit, for OR) matches only in the body.
+  const units = query.required.length
+  const bodyOnly =
+    operator === 'AND' ? (BEST_UNIT_SCORE * (units - 1) + FIELD_WEIGHTS.body) / units : FIELD_WEIGHTS.body
+  if (enough(bodyOnly + soft)) return found
+  const newest = (await matchesMore(db, match, WIDE)) ? WIDE_RECENT : undefined
+  found.push(...(await readTier(db, plainRanking(newest), [match, pool], query, found)))
+  return found
+}
+
+/**
  * Searches the tenant's index. Understands Indonesian abbreviations and their
  * long forms ("ktp" ↔ "kartu tanda penduduk", "e-KTP" = "KTP-el"), ignores
  * words like "cara" or "bikin", corrects one-letter typos ("kelahran") against
  * the words the index holds, and ranks by the document's boost (services,
  * then offices, then news), then title over keywords over body, whole words
- * over prefixes, then FTS5 bm25.
+ * over prefixes, then FTS5 bm25 (a boosted document's from the boosted index).
+ * Boosted documents are read first; the others only while they can still
+ * make the page (see {@link candidates}).
  */
 export async function searchTenant(
   ctx: TenantContext,
@@ -350,54 +490,55 @@ export async function searchTenant(
   const db = ctx.db
   const tenantGroups = await listTenantSynonyms(ctx)
   const dictionary = synonymDictionary([...tenantGroups, ...(options.synonyms ?? [])])
-  const corrections = await correctTypos(db, tokens, dictionary)
-  const query = parseTokens(tokens, dictionary, corrections)
+  const words = await indexedWords(db, tokens)
+  const corrections = await correctTypos(db, tokens, dictionary, words)
+  const query = parseTokens(tokens, dictionary, corrections, words)
   if (query.required.length === 0) return []
   const pool = Math.max(40, count * 2)
-  let found = await candidates(db, matchExpression(query.required, 'AND'), pool)
+  let found = await candidates(db, query, 'AND', count, pool)
   // Nothing has every word: take what has most of them.
-  if (found.length === 0 && query.required.length > 1) {
-    found = await candidates(db, matchExpression(query.required, 'OR'), pool)
-  }
-  if (found.length === 0) return []
-
-  const content = await db.$client.execute({
-    sql: 'SELECT rowid AS r, title, body, keywords FROM cerdas_search WHERE rowid IN (SELECT value FROM json_each(?))',
-    args: [JSON.stringify(found.map((c) => c.rowid))],
-  })
-  const texts = new Map(
-    content.rows.map((r) => [
-      Number(r.r),
-      { title: String(r.title ?? ''), body: String(r.body ?? ''), keywords: String(r.keywords ?? '') },
-    ]),
-  )
-  const ranked = found
-    .map((c) => {
-      const t = texts.get(c.rowid) ?? { title: c.titleId, body: '', keywords: '' }
-      const fields = { title: tokenize(t.title), keywords: tokenize(t.keywords), body: tokenize(t.body) }
-      const relevance = query.required.reduce((sum, u) => sum + unitScore(u, fields), 0) / query.required.length
-      const soft = query.soft.reduce((sum, u) => sum + unitScore(u, fields) / 10, 0)
-      return { c, t, score: relevance + soft + BOOST_WEIGHT * c.boost }
-    })
-    .sort((a, b) => b.score - a.score || a.c.bm25 - b.c.bm25)
-    .slice(0, count)
+  if (found.length === 0 && query.required.length > 1) found = await candidates(db, query, 'OR', count, pool)
 
   const units = [...query.required, ...query.soft]
-  return ranked.map(({ c, t }) => {
-    const parts = snippetParts(t.body || c.titleId, units)
-    return {
-      id: c.id,
-      module: c.module,
-      kind: c.kind,
-      url: c.url,
-      title: pick(ctx.locale, c.titleId, c.titleEn),
-      snippet: parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join(''),
-      snippetParts: parts,
-    }
-  })
+  return found
+    .sort((a, b) => b.score - a.score || a.bm25 - b.bm25 || b.rowid - a.rowid)
+    .slice(0, count)
+    .map((c) => {
+      const parts = localSnippet(c.text.body || c.titleId, ctx.locale, units)
+      return {
+        id: c.id,
+        module: c.module,
+        kind: c.kind,
+        url: c.url,
+        title: pick(ctx.locale, c.titleId, c.titleEn),
+        snippet: parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join(''),
+        snippetParts: parts,
+      }
+    })
 }
 
 const SNIPPET_WORDS = 24
+/** How the writer joins a text's Indonesian and English versions in one index column. */
+const LANGUAGE_SEPARATOR = ' \n '
+
+const text = (t: { id: string; en?: string | undefined } | undefined) =>
+  [t?.id, t?.en].filter(Boolean).join(LANGUAGE_SEPARATOR)
+
+/**
+ * The snippet in the reader's language: the indexed body holds the Indonesian and English texts
+ * together; the passage comes from the one in the page's language, or from the other when only it
+ * has the words asked for (an English query on an Indonesian page).
+ */
+function localSnippet(body: string, locale: string, units: QueryUnit[]): SnippetPart[] {
+  const versions = body.split(LANGUAGE_SEPARATOR)
+  if (versions.length !== 2) return snippetParts(body, units)
+  const [id, en] = versions as [string, string]
+  const [first, second] = locale === 'en' ? [en, id] : [id, en]
+  const preferred = snippetParts(first, units)
+  if (preferred.some((p) => p.match)) return preferred
+  const other = snippetParts(second, units)
+  return other.some((p) => p.match) ? other : preferred
+}
 
 /** The passage of `source` with the most matched words, split into plain and matched parts. */
 function snippetParts(source: string, units: QueryUnit[]): SnippetPart[] {
@@ -467,6 +608,7 @@ export async function rebuildSearchIndex(
   await ctx.db.$client.batch(
     [
       'DELETE FROM cerdas_search',
+      'DELETE FROM cerdas_search_boosted',
       'DELETE FROM cerdas_search_documents',
       'DELETE FROM cerdas_search_terms',
       'DELETE FROM cerdas_search_fuzzy',
@@ -485,5 +627,11 @@ export async function rebuildSearchIndex(
 
 /** Merges the index's segments into one (after a rebuild or a bulk load); queries get faster. */
 export async function optimizeSearchIndex(db: TenantDb): Promise<void> {
-  await db.$client.execute("INSERT INTO cerdas_search (cerdas_search) VALUES ('optimize')")
+  await db.$client.batch(
+    [
+      "INSERT INTO cerdas_search (cerdas_search) VALUES ('optimize')",
+      "INSERT INTO cerdas_search_boosted (cerdas_search_boosted) VALUES ('optimize')",
+    ],
+    'write',
+  )
 }

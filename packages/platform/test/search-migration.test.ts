@@ -16,7 +16,7 @@ describe('search index migration of an existing tenant', () => {
     const old: [string, string, string][] = [
       ['ann_a', 'Pengumuman libur', 'Kantor tutup.'],
       ['svc_b', 'Akta Kelahiran', 'Pencatatan kelahiran.'],
-      ['ann_c', 'Jadwal posyandu', 'Imunisasi anak.'],
+      ['ann_c', 'Jadwal posyandu', 'Imunisasi anak, Mei 2026.'],
     ]
     for (const [id, title, body] of old) {
       await db.$client.execute({
@@ -34,11 +34,18 @@ describe('search index migration of an existing tenant', () => {
     await db.$client.execute("INSERT INTO cerdas_search (id, title, body, keywords) VALUES ('gone', 'Akta', '', '')")
 
     await applyMigrations(db.$client, [tenantFrameworkMigrations])
+    // The boosted documents have their own index now, filled from the old one.
+    const boosted = await db.$client.execute(
+      `SELECT d.id, b.boost, b.title FROM cerdas_search_boosted b JOIN cerdas_search_documents d ON d.rowid = b.rowid`,
+    )
+    expect(boosted.rows.map((r) => ({ ...r }))).toEqual([{ id: 'svc_b', boost: 10, title: 'Akta Kelahiran' }])
     const writer = createSearchIndexWriter(db)
     const ctx = { db, locale: 'id', search: writer } as unknown as TenantContext
     expect((await searchTenant(ctx, 'akta lahir')).map((h) => h.id)).toEqual(['svc_b'])
     expect((await searchTenant(ctx, 'akta kelahran')).map((h) => h.id)).toEqual(['svc_b'])
     expect((await searchTenant(ctx, 'posyandu')).map((h) => h.id)).toEqual(['ann_c'])
+    // The word list has every token of the old index now, so a prefix finds a number too.
+    expect((await searchTenant(ctx, '202')).map((h) => h.id)).toEqual(['ann_c'])
 
     await writer.upsert([{ id: 'ann_c', module: 'm', kind: 'k', title: { id: 'Jadwal imunisasi' }, url: '/x/ann_c' }])
     await writer.remove(['ann_a'])
@@ -46,8 +53,12 @@ describe('search index migration of an existing tenant', () => {
     expect((await searchTenant(ctx, 'imunisasi')).map((h) => h.id)).toEqual(['ann_c'])
     expect(await searchTenant(ctx, 'libur')).toEqual([])
     const counts = await db.$client.execute(
-      'SELECT (SELECT count(*) FROM cerdas_search) AS fts, (SELECT count(*) FROM cerdas_search_documents) AS docs',
+      `SELECT (SELECT count(*) FROM cerdas_search) AS fts, (SELECT count(*) FROM cerdas_search_documents) AS docs,
+        (SELECT count(*) FROM cerdas_search_boosted) AS boosted`,
     )
-    expect({ ...counts.rows[0] }).toEqual({ fts: 2, docs: 2 })
+    expect({ ...counts.rows[0] }).toEqual({ fts: 2, docs: 2, boosted: 1 })
+    await writer.remove(['svc_b'])
+    expect(await searchTenant(ctx, 'akta')).toEqual([])
+    expect((await db.$client.execute('SELECT count(*) AS n FROM cerdas_search_boosted')).rows[0]?.n).toBe(0)
   })
 })

@@ -235,6 +235,13 @@ describe('tenant search: ranking and snippets', () => {
   it('honours the limit', async () => {
     expect(await searchTenant(ctx, 'ktp', 2)).toHaveLength(2)
   })
+
+  it('finds documents without a boost that name the word only in the body, after the boosted ones', async () => {
+    expect((await searchTenant(ctx, 'petugas')).map((h) => h.id)).toEqual(['svc_nib', 'ann_jemput'])
+    const dukcapil = (await searchTenant(ctx, 'dukcapil')).map((h) => h.id)
+    expect(dukcapil[0]).toBe('ofc_dukcapil')
+    expect(dukcapil).toEqual(expect.arrayContaining(['ann_ktp_blanko', 'ann_jemput']))
+  })
 })
 
 describe('tenant search: bad input', () => {
@@ -296,6 +303,35 @@ describe('tenant search: keeping in sync and extending', () => {
     expect(await searchTenant(ctx, 'sktm')).toEqual([])
   })
 
+  it('follows a boost that changes', async () => {
+    const doc = news('ann_posko', 'Posko banjir dibuka', 'Posko banjir di kantor camat.')
+    await ctx.search.upsert([doc, news('ann_posko2', 'Posko banjir kedua', 'Posko banjir di gereja.')])
+    expect((await searchTenant(ctx, 'posko')).map((h) => h.id)).toEqual(['ann_posko2', 'ann_posko'])
+    await ctx.search.upsert([{ ...doc, boost: 10 }])
+    expect((await searchTenant(ctx, 'posko')).map((h) => h.id)).toEqual(['ann_posko', 'ann_posko2'])
+    await ctx.search.upsert([{ ...doc, boost: 0, title: { id: 'Posko ditutup' } }])
+    expect((await searchTenant(ctx, 'posko banjir')).map((h) => h.id)).toEqual(['ann_posko2', 'ann_posko'])
+    await ctx.search.remove(['ann_posko', 'ann_posko2'])
+    expect(await searchTenant(ctx, 'posko')).toEqual([])
+  })
+
+  it("takes the last of a batch's versions of a document", async () => {
+    const doc = service('svc_posko', 'Posko pengaduan', 'Layanan pengaduan warga.')
+    await ctx.search.upsert([doc, { ...doc, title: { id: 'Posko bantuan' }, boost: 0 }])
+    expect((await searchTenant(ctx, 'posko')).map((h) => h.title)).toEqual(['Posko bantuan'])
+    const boosted = async () =>
+      (await ctx.db.$client.execute("SELECT count(*) AS n FROM cerdas_search_boosted WHERE title LIKE 'Posko%'"))
+        .rows[0]?.n
+    expect(await boosted()).toBe(0)
+    await ctx.search.upsert([{ ...doc, boost: 0 }, doc])
+    expect(await boosted()).toBe(1)
+    expect((await searchTenant(ctx, 'posko pengaduan')).map((h) => [h.title, h.kind])).toEqual([
+      ['Posko pengaduan', 'service'],
+    ])
+    await ctx.search.remove(['svc_posko'])
+    expect(await searchTenant(ctx, 'posko')).toEqual([])
+  })
+
   it("takes the tenant's own synonym groups without a reindex", async () => {
     expect(await first('parsanggul')).toBeUndefined()
     await setTenantSynonyms(ctx, [['parsanggul', 'sanggul', 'pangkas rambut', 'salon']])
@@ -308,5 +344,65 @@ describe('tenant search: keeping in sync and extending', () => {
     expect(
       (await searchTenant(ctx, 'dokumen kependudukan', 10, { synonyms: [['dokumen kependudukan', 'ktp']] }))[0]?.id,
     ).toBe('svc_ktp')
+  })
+})
+
+describe('tenant search: many documents', () => {
+  let big: TenantContext
+  const NEWS = 4200
+
+  beforeAll(async () => {
+    await createTenant(platform, { slug: 'luas', template: 'kabupaten', seed: false })
+    const tenant = await platform.tenantBySlug('luas')
+    if (!tenant) throw new Error('tenant luas missing')
+    big = platform.context(tenant, await platform.tenantDb(tenant.record), { actor: { kind: 'system', id: 'test' } })
+    // Every item names "pasar" and "rutin" in its body; one in 14 names "pasar" in its title, one "bongkar" too.
+    const items = Array.from({ length: NEWS }, (_, i) =>
+      news(
+        `ann_${String(i).padStart(4, '0')}`,
+        i % 14 === 0 ? `Harga di pasar minggu ke-${i}${i === 14 ? ' bongkar muat' : ''}` : `Kabar warga nomor ${i}`,
+        `Kegiatan rutin warga di sekitar pasar, laporan ${i}. Jalan ${i % 7 === 0 ? 'bongkar pasang' : 'lancar'}.`,
+      ),
+    )
+    // Words a prefix stands for: a code with digits, and more words than are searched by name.
+    const prefixed = Array.from({ length: 20 }, (_, i) =>
+      news(`ann_pesta_${i}`, `Pesta${String.fromCharCode(97 + i)} rakyat`, 'Hiburan warga.'),
+    )
+    const documents = [
+      ...items,
+      ...prefixed,
+      news('ann_bansos', 'Penyaluran bantuan', 'Kode program BANSOS2026 untuk warga.'),
+      service('svc_pasar', 'Izin Pedagang', 'Izin berjualan di pasar daerah.'),
+      office('ofc_pasar', 'Dinas Perdagangan', 'Mengelola pasar dan retribusi.'),
+    ]
+    await rebuildSearchIndex(big, [async () => documents])
+  }, 60_000)
+
+  it('ranks the boosted documents first, then title matches, on a word thousands of documents have', async () => {
+    const hits = await searchTenant(big, 'pasar', 10)
+    expect(hits.map((h) => h.id).slice(0, 2)).toEqual(['svc_pasar', 'ofc_pasar'])
+    expect(hits.slice(2).every((h) => h.title.startsWith('Harga di pasar'))).toBe(true)
+    expect(hits).toHaveLength(10)
+  })
+
+  it('finds an old document with the word in its title among thousands with it in the body', async () => {
+    const hits = await searchTenant(big, 'bongkar')
+    expect(hits[0]?.id).toBe('ann_0014')
+    expect(hits).toHaveLength(10)
+    expect((await searchTenant(big, 'bongkar muat')).map((h) => h.id)).toEqual(['ann_0014'])
+  })
+
+  it('matches prefixes of any indexed word: with digits, and when they stand for many words', async () => {
+    expect((await searchTenant(big, 'bansos')).map((h) => h.id)).toEqual(['ann_bansos'])
+    expect((await searchTenant(big, 'bansos20')).map((h) => h.id)).toEqual(['ann_bansos'])
+    const pesta = await searchTenant(big, 'pesta', 50)
+    expect(pesta.map((h) => h.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `ann_pesta_${i}`).sort())
+    expect((await searchTenant(big, 'pestac rakyat')).map((h) => h.id)).toEqual(['ann_pesta_2'])
+  })
+
+  it('answers a word only bodies have', async () => {
+    const hits = await searchTenant(big, 'rutin', 20)
+    expect(hits).toHaveLength(20)
+    expect(hits.every((h) => h.snippetParts.some((p) => p.match && p.text === 'rutin'))).toBe(true)
   })
 })

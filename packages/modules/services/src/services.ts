@@ -151,14 +151,15 @@ export async function listServicesAtOffice(ctx: TenantContext, officeId: string)
   return rows.map(serviceFromRow)
 }
 
-export function serviceSearchDocument(s: Service, office: Office | null | undefined): SearchDocument {
+export function serviceSearchDocument(s: Service): SearchDocument {
   return {
     id: s.id,
     module: 'services',
     kind: 'service',
     title: s.name,
     ...(s.summary ? { body: s.summary } : {}),
-    keywords: [...s.synonyms, s.category, s.slug, ...(office?.shortName ? [office.shortName] : [])],
+    // The office's name is not a keyword: asking for "disdukcapil" answers with the office, whose page lists its services.
+    keywords: [...s.synonyms, s.category, s.slug],
     url: serviceUrl(s),
     boost: SERVICE_SEARCH_BOOST,
   }
@@ -262,7 +263,7 @@ async function freeSlug(ctx: TenantContext, base: string): Promise<string> {
 }
 
 async function indexService(ctx: TenantContext, service: Service) {
-  await ctx.search.upsert([serviceSearchDocument(service, await findOffice(ctx, service.officeId))])
+  await ctx.search.upsert([serviceSearchDocument(service)])
 }
 
 export async function createService(
@@ -462,13 +463,8 @@ export async function listServicesForEditing(ctx: TenantContext, page: { cursor?
   return listServices(ctx, { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) })
 }
 
-/** Every service as search documents (with the office's short name as a keyword). */
+/** Every service as search documents. */
 export async function serviceSearchDocuments(ctx: TenantContext): Promise<SearchDocument[]> {
   const rows = await ctx.db.select().from(services)
-  const list = rows.map(serviceFromRow)
-  const offices = await officesByIds(
-    ctx,
-    list.map((s) => s.officeId),
-  )
-  return list.map((s) => serviceSearchDocument(s, offices.get(s.officeId)))
+  return rows.map((row) => serviceSearchDocument(serviceFromRow(row)))
 }

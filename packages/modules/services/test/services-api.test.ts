@@ -151,8 +151,10 @@ describe('services API: the Toba data', () => {
     expect(bikin[0]?.id).toBe(
       (await json<ServiceDetail>(await t.request(HOST, '/api/v1/services/ktp-el-baru'))).service.id,
     )
-    // Every Disdukcapil service carries the office's short name, and services rank first.
-    expect((await search('disdukcapil')).every((h) => h.module === 'services')).toBe(true)
+    // The office's name answers with the office, not with each of its services.
+    const office = await search('disdukcapil')
+    expect(office[0]).toMatchObject({ module: 'directory', kind: 'office' })
+    expect(office.some((h) => h.module === 'services')).toBe(false)
     const byOffice = await search('dinas kependudukan')
     expect(byOffice[0]).toMatchObject({ module: 'directory', kind: 'office' })
   })
