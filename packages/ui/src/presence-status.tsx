@@ -1,6 +1,6 @@
 import { type Locale, type LocalizedText, pickText, translator } from '@cerdas/core/web'
 import type { ScheduleStatusLike } from './open-status'
-import { formatMoment } from './schedule-format'
+import { formatMoment, zonedParts } from './schedule-format'
 import { scheduleMessages } from './schedule-messages'
 import { WithPageLocale } from './with-locale'
 
@@ -26,7 +26,19 @@ export function presenceStatusText({ status, at, timezone, role, locale = 'id' }
   if (intervals.length > 0) {
     const times = intervals.map((iv) => `${iv.start}–${iv.end}`).join(', ')
     const head = roleText ? t('presentRole', { role: roleText, times }) : t('present', { times })
-    return status.open ? `${head} · ${t('onDutyNow')}` : head
+    if (status.open) return `${head} · ${t('onDutyNow')}`
+    // Today's hours alone would mislead someone arriving after the shift or during its break.
+    const now = zonedParts(at, timezone).time
+    const last = intervals[intervals.length - 1]
+    const first = intervals[0]
+    if (last && !last.overnight && last.end !== '24:00' && now >= last.end) {
+      const again = status.nextOpen
+        ? ` · ${t('presentAgain', { time: formatMoment(status.nextOpen, at, timezone, locale) })}`
+        : ''
+      return `${head} · ${t('offDutyNow')}${again}`
+    }
+    if (first && now >= first.start) return `${head} · ${t('onBreakNow')}`
+    return head
   }
   let text = roleText ? t('absentRole', { role: roleText }) : t('absent')
   const label = status.reason.label ? pickText(status.reason.label, locale) : undefined

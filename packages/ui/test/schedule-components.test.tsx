@@ -95,16 +95,40 @@ describe('PresenceStatus', () => {
   }
 
   it('says when the officer is present today', () => {
-    expect(render({ status: present, at: '2026-03-02T07:00:00Z', timezone: WIB, locale: 'id' })).toBe(
+    // 07:00 WIB, before the shift.
+    expect(render({ status: present, at: '2026-03-02T00:00:00Z', timezone: WIB, locale: 'id' })).toBe(
       'Petugas hadir 08:30–12:00',
     )
-    expect(render({ status: present, at: '2026-03-02T07:00:00Z', timezone: WIB, locale: 'en' })).toBe(
+    expect(render({ status: present, at: '2026-03-02T00:00:00Z', timezone: WIB, locale: 'en' })).toBe(
       'Officer present 08:30–12:00',
     )
     const role = { id: 'Petugas perekaman KTP-el', en: 'KTP-el registration officer' }
     expect(
       render({ status: { ...present, open: true }, at: '2026-03-02T02:00:00Z', timezone: WIB, role, locale: 'id' }),
     ).toBe('Petugas perekaman KTP-el hadir 08:30–12:00 · sedang bertugas')
+  })
+
+  it('says when the shift is over for today or the officer is on a break, not only the hours', () => {
+    // 14:00 WIB, after the only shift: someone arriving now must not read "present 08:30–12:00" alone.
+    expect(render({ status: present, at: '2026-03-02T07:00:00Z', timezone: WIB, locale: 'id' })).toBe(
+      'Petugas hadir 08:30–12:00 · sudah selesai bertugas hari ini · hadir lagi Rabu 08:30',
+    )
+    expect(render({ status: present, at: '2026-03-02T07:00:00Z', timezone: WIB, locale: 'en' })).toBe(
+      'Officer present 08:30–12:00 · off duty for today · back Wednesday 08:30',
+    )
+    const split = {
+      ...present,
+      today: {
+        intervals: [
+          { start: '08:30', end: '12:00' },
+          { start: '13:00', end: '15:00' },
+        ],
+      },
+    }
+    // 12:30 WIB, between the two shifts.
+    expect(render({ status: split, at: '2026-03-02T05:30:00Z', timezone: WIB, locale: 'id' })).toBe(
+      'Petugas hadir 08:30–12:00, 13:00–15:00 · sedang istirahat',
+    )
   })
 
   it('says when the officer is absent today and when they are back', () => {

@@ -3,7 +3,7 @@ import { createSchedule } from '@cerdas/module-schedules'
 import { setModuleEnabled } from '@cerdas/platform'
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import directory, { type Counter, type Office, type OfficeDetail, type Position, type Unit } from '../src/index'
+import type { Counter, Office, OfficeDetail, Position, Unit } from '../src/index'
 
 const HOST = 'uji.localhost'
 const OTHER = 'lain.localhost'

@@ -14,10 +14,8 @@ import {
   PlaceDetails,
   PresenceList,
   SectionList,
-  SpecialHours,
   useLocale,
   VerificationBadge,
-  WeekTable,
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getServiceDetail } from '../src/services'
 import { messages } from './messages'
+import { RequirementChecklist } from './requirement-checklist'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
@@ -46,21 +47,7 @@ export default function ServiceChecklist() {
         {t('checklistIntro', { office: officeName })}
         {unit ? ` ${t('unit')}: ${pickText(unit.name, locale)}.` : null}
       </p>
-      <ul className="checklist">
-        {s.requirements.map((r) => (
-          <li key={r.document.id}>
-            <span className="checkbox" aria-hidden="true" />
-            <span>
-              {pickText(r.document, locale)}
-              {r.condition ? (
-                <span className="muted"> — {t('condition', { condition: pickText(r.condition, locale) })}</span>
-              ) : null}
-              {r.note ? <div className="muted">{pickText(r.note, locale)}</div> : null}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {s.requirements.length === 0 ? <p className="muted">{t('noRequirements')}</p> : null}
+      <RequirementChecklist requirements={s.requirements} />
       {office?.address ? (
         <p>
           {officeName}, {office.address}

@@ -1,21 +1,13 @@
 import { isProblemError } from '@cerdas/core'
 import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
-import {
-  HoursWeek,
-  OpenStatus,
-  PlaceDetails,
-  PresenceList,
-  SpecialHours,
-  useLocale,
-  VerificationBadge,
-  WeekTable,
-} from '@cerdas/ui'
+import { HoursWeek, OpenStatus, PlaceDetails, PresenceList, useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CATEGORY_LABELS } from '../src/admin'
 import { serviceJsonLd } from '../src/json-ld'
 import { servicePageData } from '../src/service-page'
 import { messages } from './messages'
+import { RequirementChecklist } from './requirement-checklist'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
@@ -59,8 +51,9 @@ const rupiah = (amount: number, locale: string) =>
   }).format(amount)
 
 /**
- * Journey "Mau urus apa?": one screen that says which office, which bidang, which counter, whether
- * it is open now and when the officer is there, what to bring, what it costs and how long it takes.
+ * Journey "Mau urus apa?": the first screen answers which office, which bidang and counter,
+ * whether it is open now and when the officer is there, what it costs and how long it takes;
+ * then what to bring (printable), the steps, the week's hours, the address and how to complain.
  */
 export default function ServicePage() {
   const data = useLoaderData<typeof loader>()
@@ -69,6 +62,7 @@ export default function ServicePage() {
   const { service: s, office, unit, locations, hours, presence, related } = data.detail
   const elsewhere = locations.filter((l) => l.office.id !== office?.id)
   const counters = locations.filter((l) => l.office.id === office?.id && l.counter)
+  const time = s.processingTime
   return (
     <article className="service-page" lang={locale === 'en' && s.name.en ? 'en' : 'id'}>
       <p className="no-print">
@@ -87,117 +81,89 @@ export default function ServicePage() {
       </p>
       {s.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
 
-      <div className="service-answer">
-        <section aria-labelledby="where-heading" className="service-where">
-          <h2 id="where-heading">{t('where')}</h2>
-          <dl className="facts">
-            {office ? (
-              <>
-                <dt>{t('office')}</dt>
-                <dd className="service-office">
-                  <Link to={`/direktori/${office.slug}`}>{pickText(office.name, locale)}</Link>
-                </dd>
-              </>
-            ) : null}
-            {unit ? (
-              <>
-                <dt>{t('unit')}</dt>
-                <dd className="service-unit">
-                  {pickText(unit.name, locale)}
-                  {unit.handles ? <div className="muted">{pickText(unit.handles, locale)}</div> : null}
-                </dd>
-              </>
-            ) : null}
-            {counters.map(({ counter }) =>
-              counter ? (
-                <div key={counter.id} className="service-counter">
-                  <dt>{t('counter')}</dt>
-                  <dd>
-                    {t('counterLine', { code: counter.code, name: pickText(counter.name, locale) })}
-                    {counter.location ? <div className="muted">{pickText(counter.location, locale)}</div> : null}
-                  </dd>
-                </div>
-              ) : null,
-            )}
-          </dl>
+      <section aria-labelledby="answer-heading" className="service-answer">
+        <h2 id="answer-heading" className="visually-hidden">
+          {t('where')}
+        </h2>
+        <dl className="facts">
           {office ? (
-            <PlaceDetails
-              address={office.address}
-              area={office.kecamatan}
-              coordinates={office.coordinates}
-              contacts={office.contacts}
-            />
-          ) : null}
-          {elsewhere.length > 0 ? (
             <>
-              <h3>{t('alsoAt')}</h3>
-              <ul className="list">
-                {elsewhere.map((l) => (
-                  <li key={`${l.office.id}-${l.counter?.id ?? ''}`}>
-                    <Link to={`/direktori/${l.office.slug}`}>{pickText(l.office.name, locale)}</Link>
-                    {l.counter
-                      ? ` · ${t('counterLine', { code: l.counter.code, name: pickText(l.counter.name, locale) })}`
-                      : null}
-                  </li>
-                ))}
-              </ul>
+              <dt>{t('office')}</dt>
+              <dd className="service-office">
+                <Link to={`/direktori/${office.slug}`}>{pickText(office.name, locale)}</Link>
+              </dd>
             </>
           ) : null}
-        </section>
-
-        <section aria-labelledby="when-heading" className="service-when">
-          <h2 id="when-heading">{t('when')}</h2>
-          {hours ? (
-            <p className="service-open-now">
-              <OpenStatus status={hours.status} at={hours.status.at} timezone={data.timezone} />
-            </p>
-          ) : (
-            <p className="muted">{t('noHours')}</p>
+          {unit ? (
+            <>
+              <dt>{t('unit')}</dt>
+              <dd className="service-unit">
+                {pickText(unit.name, locale)}
+                {unit.handles ? <div className="muted">{pickText(unit.handles, locale)}</div> : null}
+              </dd>
+            </>
+          ) : null}
+          {counters.map(({ counter }) =>
+            counter ? (
+              <div key={counter.id} className="service-counter">
+                <dt>{t('counter')}</dt>
+                <dd>
+                  {t('counterLine', { code: counter.code, name: pickText(counter.name, locale) })}
+                  {counter.location ? <div className="muted">{pickText(counter.location, locale)}</div> : null}
+                </dd>
+              </div>
+            ) : null,
           )}
+          <dt>{t('now')}</dt>
+          <dd className="service-open-now">
+            {hours ? (
+              <OpenStatus status={hours.status} at={hours.status.at} timezone={data.timezone} />
+            ) : (
+              <span className="muted">{t('noHours')}</span>
+            )}
+          </dd>
           {presence.length > 0 ? (
             <>
-              <h3>{t('presence')}</h3>
-              <PresenceList entries={presence} timezone={data.timezone} className="service-presence" />
+              <dt>{t('presence')}</dt>
+              <dd>
+                <PresenceList entries={presence} timezone={data.timezone} className="service-presence" />
+              </dd>
             </>
           ) : null}
-          {hours && data.week ? (
+          <dt>{t('fee')}</dt>
+          <dd className="service-fee">
+            <strong>{s.fee.free ? t('free') : rupiah(s.fee.amount ?? 0, locale)}</strong>
+            {s.fee.note ? <div className="muted">{pickText(s.fee.note, locale)}</div> : null}
+          </dd>
+          <dt>{t('processingTime')}</dt>
+          <dd className="service-time">
+            {time ? (
+              <>
+                <strong>
+                  {t(time.value === 1 ? `unit_${time.unit}_one` : `unit_${time.unit}`, { value: time.value })}
+                </strong>
+                {time.note ? <div className="muted">{pickText(time.note, locale)}</div> : null}
+              </>
+            ) : (
+              t('notRecorded')
+            )}
+          </dd>
+          {s.onlineUrl ? (
             <>
-              <h3>{pickText(hours.schedule.label, locale)}</h3>
-              <HoursWeek
-                scheduleId={hours.schedule.id}
-                label={pickText(hours.schedule.label, locale)}
-                week={data.week}
-                today={data.today}
-                from={data.from}
-                previous={data.previous}
-                next={data.next}
-                special={data.special}
-              />
+              <dt>{t('online')}</dt>
+              <dd>
+                <a href={s.onlineUrl} rel="noopener">
+                  {t('onlineLink')}
+                </a>
+              </dd>
             </>
           ) : null}
-        </section>
-      </div>
+        </dl>
+      </section>
 
       <section aria-labelledby="requirements-heading" className="service-requirements">
         <h2 id="requirements-heading">{t('requirements')}</h2>
-        {s.requirements.length === 0 ? (
-          <p className="muted">{t('noRequirements')}</p>
-        ) : (
-          <ul className="checklist">
-            {s.requirements.map((r) => (
-              <li key={r.document.id}>
-                <span className="checkbox" aria-hidden="true" />
-                <span>
-                  {pickText(r.document, locale)}
-                  {r.condition ? (
-                    <span className="muted"> — {t('condition', { condition: pickText(r.condition, locale) })}</span>
-                  ) : null}
-                  {r.note ? <div className="muted">{pickText(r.note, locale)}</div> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RequirementChecklist requirements={s.requirements} />
         <p className="no-print">
           <Link to={`/layanan/${s.slug}/cetak`}>{t('printable')}</Link>
         </p>
@@ -214,28 +180,58 @@ export default function ServicePage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="terms-heading">
-        <h2 id="terms-heading" className="visually-hidden">
-          {t('terms')}
-        </h2>
-        <dl className="facts service-terms">
-          <dt>{t('fee')}</dt>
-          <dd className="service-fee">
-            <strong>{s.fee.free ? t('free') : rupiah(s.fee.amount ?? 0, locale)}</strong>
-            {s.fee.note ? <div>{pickText(s.fee.note, locale)}</div> : null}
-            {s.fee.legalBasis ? <div className="muted">{t('legalBasisOf', { basis: s.fee.legalBasis })}</div> : null}
-          </dd>
-          <dt>{t('processingTime')}</dt>
-          <dd className="service-time">
-            {s.processingTime ? (
-              <>
-                <strong>{t(`unit_${s.processingTime.unit}`, { value: s.processingTime.value })}</strong>
-                {s.processingTime.note ? <div className="muted">{pickText(s.processingTime.note, locale)}</div> : null}
-              </>
-            ) : (
-              t('notRecorded')
-            )}
-          </dd>
+      {hours && data.week ? (
+        <section aria-labelledby="when-heading" className="service-when">
+          <h2 id="when-heading">{pickText(hours.schedule.label, locale)}</h2>
+          <HoursWeek
+            scheduleId={hours.schedule.id}
+            label={pickText(hours.schedule.label, locale)}
+            week={data.week}
+            today={data.today}
+            from={data.from}
+            previous={data.previous}
+            next={data.next}
+            special={data.special}
+          />
+        </section>
+      ) : null}
+
+      {office ? (
+        <section aria-labelledby="place-heading" className="service-where">
+          <h2 id="place-heading">{t('address')}</h2>
+          <PlaceDetails
+            address={office.address}
+            area={office.kecamatan}
+            coordinates={office.coordinates}
+            contacts={office.contacts}
+          />
+          {elsewhere.length > 0 ? (
+            <>
+              <h3>{t('alsoAt')}</h3>
+              <ul className="list">
+                {elsewhere.map((l) => (
+                  <li key={`${l.office.id}-${l.counter?.id ?? ''}`}>
+                    <Link to={`/direktori/${l.office.slug}`}>{pickText(l.office.name, locale)}</Link>
+                    {l.counter
+                      ? ` · ${t('counterLine', { code: l.counter.code, name: pickText(l.counter.name, locale) })}`
+                      : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">{t('details')}</h2>
+        <dl className="facts">
+          {s.fee.legalBasis ? (
+            <>
+              <dt>{t('feeBasis')}</dt>
+              <dd>{s.fee.legalBasis}</dd>
+            </>
+          ) : null}
           {s.product ? (
             <>
               <dt>{t('product')}</dt>
@@ -246,16 +242,6 @@ export default function ServicePage() {
             <>
               <dt>{t('audience')}</dt>
               <dd>{s.audience.map((a) => t(`audience_${a}`)).join(', ')}</dd>
-            </>
-          ) : null}
-          {s.onlineUrl ? (
-            <>
-              <dt>{t('online')}</dt>
-              <dd>
-                <a href={s.onlineUrl} rel="noopener">
-                  {t('onlineLink')}
-                </a>
-              </dd>
             </>
           ) : null}
         </dl>
