@@ -81,7 +81,7 @@ export default function ServicePage() {
       </p>
       {s.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
 
-      <section aria-labelledby="answer-heading" className="service-answer">
+      <section aria-labelledby="answer-heading" className="service-facts">
         <h2 id="answer-heading" className="visually-hidden">
           {t('where')}
         </h2>
