@@ -31,6 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     })),
     sections,
     districts,
+    directory: Boolean(ctx.tenant.modules.directory),
   }
 }
 
@@ -83,22 +84,30 @@ export default function Home() {
       <section>
         <h2>{t('dimensions')}</h2>
         <ul className="cards dimensions">
-          {data.dimensions.map((d) => (
-            <li key={d.id} className={`card dimension dimension-${d.id}`}>
-              <h3>{d.title}</h3>
-              <p className="muted">{d.summary}</p>
-              {d.modules.length === 0 ? (
-                <p className="muted">{t('dimensionEmpty')}</p>
-              ) : (
+          {data.dimensions
+            .filter((d) => d.modules.length > 0)
+            .map((d) => (
+              <li key={d.id} className={`card dimension dimension-${d.id}`}>
+                <h3>{d.title}</h3>
+                <p className="muted">{d.summary}</p>
                 <ul>
                   {d.modules.map((m) => (
                     <li key={m.id}>{m.path ? <Link to={m.path}>{m.title}</Link> : m.title}</li>
                   ))}
                 </ul>
-              )}
-            </li>
-          ))}
+              </li>
+            ))}
         </ul>
+        {data.dimensions.some((d) => d.modules.length === 0) ? (
+          <p className="muted">
+            {t('dimensionsComing', {
+              list: data.dimensions
+                .filter((d) => d.modules.length === 0)
+                .map((d) => d.title)
+                .join(', '),
+            })}
+          </p>
+        ) : null}
       </section>
 
       {data.districts.length > 0 ? (
@@ -111,7 +120,13 @@ export default function Home() {
           ) : null}
           <ul className="chips">
             {data.districts.map((d) => (
-              <li key={d.name}>{d.name}</li>
+              <li key={d.name}>
+                {data.directory ? (
+                  <Link to={`/direktori?kecamatan=${encodeURIComponent(d.name)}`}>{d.name}</Link>
+                ) : (
+                  d.name
+                )}
+              </li>
             ))}
           </ul>
         </section>

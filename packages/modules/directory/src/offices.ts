@@ -147,6 +147,15 @@ export async function listOffices(
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name.id, last.id]) : null }
 }
 
+/** How many offices each type has, for filters that only offer what exists. */
+export async function officeTypeCounts(ctx: TenantContext): Promise<Partial<Record<OfficeType, number>>> {
+  const rows = await ctx.db
+    .select({ type: offices.type, count: sql<number>`count(*)` })
+    .from(offices)
+    .groupBy(offices.type)
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.count)]))
+}
+
 export interface OfficeSummary {
   id: string
   slug: string

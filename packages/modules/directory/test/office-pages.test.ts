@@ -1,5 +1,6 @@
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { officeTypeCounts } from '../src/index'
 
 const HOST = 'toba.localhost'
 let t: TestPlatform
@@ -25,6 +26,16 @@ describe('what the directory pages rely on', () => {
       await t.request(HOST, `/api/v1/directory/offices/open-now?at=${encodeURIComponent('2027-01-10T09:00:00+07:00')}`)
     ).json()) as { items: unknown[]; withoutHours: number }
     expect(sunday).toMatchObject({ items: [], withoutHours: 9 })
+  })
+
+  it('counts offices by type for the filters of the public list', async () => {
+    const tenant = await t.platform.tenantBySlug('toba')
+    if (!tenant) throw new Error('tenant toba missing')
+    const ctx = t.platform.context(tenant, await t.platform.tenantDb(tenant.record))
+    const counts = await officeTypeCounts(ctx)
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(10)
+    expect(counts.puskesmas).toBe(2)
+    expect(counts.badan).toBeUndefined()
   })
 
   it('keeps the slug of the open-now page free: asked for, refused; derived, skipped', async () => {

@@ -26,6 +26,8 @@ export const messages = {
     vacantName: 'nama belum dipublikasikan',
     children: 'Kantor di bawahnya',
     filterType: 'Jenis kantor',
+    inKecamatan: 'Kantor di Kecamatan {kecamatan}',
+    allKecamatan: 'semua kecamatan',
   },
   en: {
     title: 'Government directory',
@@ -52,5 +54,7 @@ export const messages = {
     vacantName: 'name not published',
     children: 'Offices under it',
     filterType: 'Office type',
+    inKecamatan: 'Offices in {kecamatan} district',
+    allKecamatan: 'all districts',
   },
 } satisfies Messages

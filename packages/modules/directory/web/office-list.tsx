@@ -3,7 +3,7 @@ import { OpenStatus, Pager, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { OFFICE_TYPE_LABELS } from '../src/admin'
-import { listOffices, officeHoursNow } from '../src/offices'
+import { listOffices, officeHoursNow, officeTypeCounts } from '../src/offices'
 import { OFFICE_TYPES } from '../src/validation'
 import { messages } from './messages'
 
@@ -11,16 +11,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
   const url = new URL(request.url)
   const type = OFFICE_TYPES.find((c) => c === url.searchParams.get('jenis'))
+  const kecamatan = url.searchParams.get('kecamatan')?.trim().slice(0, 100) || undefined
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = { limit: Number(ctx.tenant.modules.directory?.settings.pageSize ?? 20), type }
+  const query = { limit: Number(ctx.tenant.modules.directory?.settings.pageSize ?? 20), type, kecamatan }
   const page = await listOffices(ctx, { ...query, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listOffices(ctx, query)
     throw error
   })
-  const hours = await officeHoursNow(ctx, page.items)
+  const [hours, counts] = await Promise.all([officeHoursNow(ctx, page.items), officeTypeCounts(ctx)])
   return {
     type: type ?? null,
+    kecamatan: kecamatan ?? null,
+    // Only types with offices (and the one asked for), each with its count.
+    types: OFFICE_TYPES.filter((t) => counts[t] || t === type).map((t) => ({
+      value: t,
+      label: OFFICE_TYPE_LABELS[t],
+      count: counts[t] ?? 0,
+    })),
     typeLabels: OFFICE_TYPE_LABELS,
     isFirst: !cursor,
     nextCursor: page.nextCursor,
@@ -36,7 +44,12 @@ export default function OfficeList() {
   const data = useLoaderData<typeof loader>()
   const locale = useLocale()
   const t = translator(messages, locale)
-  const typeLink = (type: string | null) => (type ? `/direktori?jenis=${type}` : '/direktori')
+  const typeLink = (type: string | null) => {
+    const params = new URLSearchParams()
+    if (type) params.set('jenis', type)
+    if (data.kecamatan) params.set('kecamatan', data.kecamatan)
+    return params.size > 0 ? `/direktori?${params}` : '/direktori'
+  }
   return (
     <>
       <h1>{t('title')}</h1>
@@ -44,13 +57,18 @@ export default function OfficeList() {
       <p>
         <Link to="/direktori/buka-sekarang">{t('openNowLink')} →</Link>
       </p>
+      {data.kecamatan ? (
+        <p className="filter-note">
+          {t('inKecamatan', { kecamatan: data.kecamatan })} · <Link to="/direktori">{t('allKecamatan')}</Link>
+        </p>
+      ) : null}
       <nav className="chips" aria-label={t('filterType')}>
         <Link to={typeLink(null)} aria-current={data.type === null ? 'page' : undefined}>
           {t('all')}
         </Link>
-        {Object.entries(data.typeLabels).map(([type, label]) => (
-          <Link key={type} to={typeLink(type)} aria-current={data.type === type ? 'page' : undefined}>
-            {pickText(label, locale)}
+        {data.types.map((type) => (
+          <Link key={type.value} to={typeLink(type.value)} aria-current={data.type === type.value ? 'page' : undefined}>
+            {pickText(type.label, locale)} <span className="muted">({type.count})</span>
           </Link>
         ))}
       </nav>

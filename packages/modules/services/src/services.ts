@@ -139,6 +139,15 @@ export async function listServices(
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name.id, last.id]) : null }
 }
 
+/** How many services each category has, for filters that only offer what exists. */
+export async function serviceCategoryCounts(ctx: TenantContext): Promise<Partial<Record<ServiceCategory, number>>> {
+  const rows = await ctx.db
+    .select({ category: services.category, count: sql<number>`count(*)` })
+    .from(services)
+    .groupBy(services.category)
+  return Object.fromEntries(rows.map((r) => [r.category, Number(r.count)]))
+}
+
 /** Services an office is responsible for or offers at its counters, by name (at most 200). */
 export async function listServicesAtOffice(ctx: TenantContext, officeId: string): Promise<Service[]> {
   const needle = `%"officeId":"${likeEscape(officeId)}"%`

@@ -3,7 +3,13 @@ import { getOffice, officeJsonLd } from '@cerdas/module-directory'
 import { listSchedulesForOwner, updateSchedule } from '@cerdas/module-schedules'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serviceJsonLd, servicePageData, servicesAtOfficeSection, servicesHomeSection } from '../src/index'
+import {
+  serviceCategoryCounts,
+  serviceJsonLd,
+  servicePageData,
+  servicesAtOfficeSection,
+  servicesHomeSection,
+} from '../src/index'
 
 let t: TestPlatform
 let ctx: TenantContext
@@ -122,6 +128,8 @@ describe('the service page of the Toba template', () => {
     // No service of the template is delivered at the tourism office: the section is left out.
     const tourism = await getOffice(ctx, 'dispar')
     expect(await servicesAtOfficeSection(ctx, { id: tourism.id })).toBeNull()
+    // The public list offers only categories that have services.
+    expect(await serviceCategoryCounts(ctx)).toEqual({ kependudukan: 11 })
     const home = await servicesHomeSection(ctx)
     expect(home?.moreUrl).toBe('/layanan')
     expect(home?.items.length).toBe(8)

@@ -3,7 +3,7 @@ import { Pager, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CATEGORY_LABELS } from '../src/admin'
-import { listServices, serviceUrl } from '../src/services'
+import { listServices, serviceCategoryCounts, serviceUrl } from '../src/services'
 import { SERVICE_CATEGORIES } from '../src/validation'
 import { messages } from './messages'
 
@@ -18,9 +18,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (cursor) return listServices(ctx, query)
     throw error
   })
+  const counts = await serviceCategoryCounts(ctx)
   return {
     category: category ?? null,
-    categories: SERVICE_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] })),
+    // Only categories with services (and the one asked for), each with its count.
+    categories: SERVICE_CATEGORIES.filter((value) => counts[value] || value === category).map((value) => ({
+      value,
+      label: CATEGORY_LABELS[value],
+      count: counts[value] ?? 0,
+    })),
     isFirst: !cursor,
     nextCursor: page.nextCursor,
     items: page.items.map((s) => ({ ...s, url: serviceUrl(s) })),
@@ -52,7 +58,7 @@ export default function ServiceList() {
         </Link>
         {data.categories.map((c) => (
           <Link key={c.value} to={categoryLink(c.value)} aria-current={data.category === c.value ? 'page' : undefined}>
-            {pickText(c.label, locale)}
+            {pickText(c.label, locale)} <span className="muted">({c.count})</span>
           </Link>
         ))}
       </nav>
