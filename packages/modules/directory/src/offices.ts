@@ -210,8 +210,9 @@ export async function getOfficeDetail(ctx: TenantContext, ref: string, at?: Date
 }
 
 /**
- * Offices open at an instant (default now), by name; offices without hours are left out and
- * counted, so a page can say how many it could not tell about. At most 500 are checked.
+ * Offices open at an instant (default now), by name; the closed ones by their next opening;
+ * offices without hours are counted, so a page can say how many it could not tell about.
+ * At most 500 are checked.
  */
 export async function listOfficesOpenNow(
   ctx: TenantContext,
@@ -219,6 +220,7 @@ export async function listOfficesOpenNow(
 ): Promise<{
   at: string
   items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[]
+  closed: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[]
   withoutHours: number
 }> {
   const at = query.at ? new Date(query.at) : ctx.now()
@@ -240,12 +242,14 @@ export async function listOfficesOpenNow(
     at,
   )
   const items: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[] = []
+  const closed: { office: Office; hours: NonNullable<OwnerStatus['hours']> }[] = []
   for (const office of list) {
     const status = hours.get(office.slug)
-    if (status?.status.open) items.push({ office, hours: status })
+    if (status) (status.status.open ? items : closed).push({ office, hours: status })
   }
-  const withoutHours = list.length - hours.size
-  return { at: at.toISOString(), items, withoutHours }
+  // Closed offices by when they open next: the soonest is what someone waiting wants to know.
+  closed.sort((a, b) => (a.hours.status.nextOpen ?? '~').localeCompare(b.hours.status.nextOpen ?? '~'))
+  return { at: at.toISOString(), items, closed, withoutHours: list.length - hours.size }
 }
 
 /** The hours status now (or at `at`) of each office that has an hours schedule, by office id. */

@@ -335,6 +335,9 @@ export const openNowSchema = z
   .object({
     at: z.string(),
     items: z.array(z.object({ office: officeSchema, hours: ownerStatusOutSchema.shape.hours.unwrap() })),
+    closed: z
+      .array(z.object({ office: officeSchema, hours: ownerStatusOutSchema.shape.hours.unwrap() }))
+      .openapi({ description: 'Offices with hours that are closed at that instant, soonest opening first' }),
     withoutHours: z.number().int().openapi({ description: 'Offices left out because they have no hours schedule' }),
   })
   .openapi('OfficesOpenNow')

@@ -19,13 +19,26 @@ describe('what the directory pages rely on', () => {
       `/api/v1/directory/offices/open-now?at=${encodeURIComponent('2027-01-11T09:00:00+07:00')}`,
     )
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { items: { office: { slug: string } }[]; withoutHours: number }
+    const body = (await res.json()) as {
+      items: { office: { slug: string } }[]
+      closed: unknown[]
+      withoutHours: number
+    }
     expect(body.items.map((i) => i.office.slug)).toEqual(['disdukcapil'])
     expect(body.withoutHours).toBe(9)
     const sunday = (await (
       await t.request(HOST, `/api/v1/directory/offices/open-now?at=${encodeURIComponent('2027-01-10T09:00:00+07:00')}`)
-    ).json()) as { items: unknown[]; withoutHours: number }
+    ).json()) as {
+      items: unknown[]
+      closed: { office: { slug: string }; hours: { status: { nextOpen: string } } }[]
+      withoutHours: number
+    }
     expect(sunday).toMatchObject({ items: [], withoutHours: 9 })
+    // Closed on Sunday: says when it opens again (Monday 08:00 WIB).
+    expect(sunday.closed.map((c) => [c.office.slug, c.hours.status.nextOpen])).toEqual([
+      ['disdukcapil', '2027-01-11T01:00:00.000Z'],
+    ])
+    expect(body.closed).toEqual([])
   })
 
   it('counts offices by type for the filters of the public list', async () => {

@@ -46,7 +46,7 @@ export default function OfficesOpenNow() {
         ))}
       </nav>
       {data.items.length === 0 ? <p className="open-now-empty">{t('openNowEmpty')}</p> : null}
-      <ul className="list offices-open-now">
+      <ul className="list offices-open-now" hidden={data.items.length === 0}>
         {data.items.map(({ office: o, hours }) => (
           <li key={o.id}>
             <Link to={`/direktori/${o.slug}`}>{pickText(o.name, locale)}</Link>
@@ -57,6 +57,21 @@ export default function OfficesOpenNow() {
           </li>
         ))}
       </ul>
+      {data.closed.length > 0 ? (
+        <>
+          <h2>{t('closedNow')}</h2>
+          <ul className="list offices-closed-now">
+            {data.closed.map(({ office: o, hours }) => (
+              <li key={o.id}>
+                <Link to={`/direktori/${o.slug}`}>{pickText(o.name, locale)}</Link>
+                <div>
+                  <OpenStatus status={hours.status} at={hours.status.at} timezone={data.timezone} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {data.withoutHours > 0 ? <p className="muted">{t('openNowUnknown', { count: data.withoutHours })}</p> : null}
     </>
   )
