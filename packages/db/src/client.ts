@@ -3,7 +3,11 @@ import { type Client, createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 
 export interface DatabaseLocation {
-  /** `file:` path for embedded databases, `libsql://` / `https://` for a libSQL server or Turso. */
+  /**
+   * `file:` URL for embedded databases (a relative one is relative to the
+   * working directory here: resolve control-plane URLs with `resolveDatabaseUrl`
+   * first), `libsql://` / `https://` for a libSQL server or Turso.
+   */
   url: string
   authToken?: string | undefined
 }
@@ -12,7 +16,7 @@ export interface DatabaseLocation {
  * Opens one libSQL database. File databases get WAL, synchronous=FULL (a
  * committed report survives power loss) and a busy timeout so the CLI and the
  * server can share a file.
- * @example const db = await openDatabase({ url: 'file:data/tenants/toba.db' })
+ * @example const db = await openDatabase({ url: resolveDatabaseUrl('data', 'file:tenants/toba.db') })
  */
 export async function openDatabase(location: DatabaseLocation): Promise<TenantDb> {
   const file = isFileUrl(location.url)

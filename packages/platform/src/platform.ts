@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path'
 import type { TenantInfo } from '@cerdas/core'
 import { type Actor, type AnyModule, type Locale, orderModules, type TenantContext, type TenantDb } from '@cerdas/core'
 import {
@@ -8,6 +9,7 @@ import {
   findTenantByHost,
   findTenantBySlug,
   openControlPlane,
+  resolveDatabaseUrl,
   type TenantRecord,
 } from '@cerdas/db'
 import { appendAudit } from './audit-log'
@@ -15,7 +17,10 @@ import { createSearchIndexWriter } from './search-index'
 import { toTenantInfo } from './tenant-info'
 
 export interface PlatformOptions {
-  /** Directory of embedded databases (control plane, tenants, backups). */
+  /**
+   * Directory of embedded databases (control plane, tenants, backups). Tenant
+   * `file:` URLs are stored relative to it, so it can be moved or copied whole.
+   */
   dataDir: string
   /** Control-plane database; defaults to `<dataDir>/control.db`. */
   controlPlaneUrl?: string | undefined
@@ -45,6 +50,8 @@ export interface Platform {
   /** The tenant a host belongs to, or undefined; cached briefly. */
   tenantByHost(host: string): Promise<ResolvedTenant | undefined>
   tenantBySlug(slug: string): Promise<ResolvedTenant | undefined>
+  /** The URL to open for a tenant's database: its stored URL resolved against the data directory. */
+  tenantDbUrl(record: TenantRecord): string
   /** The tenant's database from the bounded connection cache. */
   tenantDb(record: TenantRecord): Promise<TenantDb>
   /** A context for module functions acting for a tenant. */
@@ -60,10 +67,12 @@ export interface Platform {
  */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const modules = orderModules(options.modules)
-  const controlPlane = await openControlPlane({
-    url: options.controlPlaneUrl ?? controlPlaneUrl(options.dataDir),
-    authToken: options.controlPlaneAuthToken,
-  })
+  // Fixed at start-up, so a later change of working directory cannot move the tenants.
+  const dataDir = resolvePath(options.dataDir)
+  const controlPlane = await openControlPlane(
+    { url: options.controlPlaneUrl ?? controlPlaneUrl(dataDir), authToken: options.controlPlaneAuthToken },
+    { dataDir },
+  )
   const connections: ConnectionCache = createConnectionCache({ max: options.maxOpenTenants ?? 200 })
   const ttl = options.hostCacheTtlMs ?? 5_000
   const hostCache = new Map<string, { value: ResolvedTenant | undefined; expires: number }>()
@@ -87,9 +96,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async tenantBySlug(slug) {
       return resolve(await findTenantBySlug(controlPlane, slug))
     },
+    tenantDbUrl(record) {
+      return resolveDatabaseUrl(dataDir, record.dbUrl)
+    },
     tenantDb(record) {
       const token = record.dbTokenEnv ? process.env[record.dbTokenEnv] : undefined
-      return connections.get(record.id, { url: record.dbUrl, authToken: token })
+      return connections.get(record.id, { url: resolveDatabaseUrl(dataDir, record.dbUrl), authToken: token })
     },
     context(tenant, db, { actor = null, locale } = {}) {
       return {

@@ -1,11 +1,17 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { type Actor, problem } from '@cerdas/core'
 import {
-  embeddedTenantUrl,
+  filePath,
   findTenantBySlug,
   insertTenant,
+  isFileUrl,
   normalizeHost,
   recordLifecycleEvent,
+  resolveDatabaseUrl,
+  storedDatabaseUrl,
   type TenantRecord,
+  tenantFileUrl,
   tenantHosts,
 } from '@cerdas/db'
 import { eq } from 'drizzle-orm'
@@ -25,7 +31,12 @@ export const createTenantInputSchema = z.strictObject({
   template: z.string().min(1),
   name: z.string().min(3).optional(),
   hosts: z.array(hostSchema).optional(),
-  /** A `libsql://` or `https://` URL for a tenant on a libSQL server; embedded file by default. */
+  /**
+   * A `libsql://` or `https://` URL for a tenant on a libSQL server; embedded
+   * file by default (stored as `file:tenants/<slug>.db`, relative to the data
+   * directory). A `file:` URL inside the data directory is stored relative to
+   * it; a relative `file:` URL is taken as relative to the data directory.
+   */
   dbUrl: z
     .string()
     .regex(/^(file:|libsql:\/\/|https?:\/\/)/, 'must be a file:, libsql:// or https:// URL')
@@ -71,6 +82,10 @@ export async function createTenant(
     if (taken) throw problem('conflict', `host ${host} already belongs to another tenant`)
   }
 
+  const dbUrl = input.dbUrl ? storedDatabaseUrl(platform.options.dataDir, input.dbUrl) : tenantFileUrl(input.slug)
+  if (isFileUrl(dbUrl))
+    mkdirSync(dirname(filePath(resolveDatabaseUrl(platform.options.dataDir, dbUrl))), { recursive: true })
+
   const record = await insertTenant(platform.controlPlane, {
     slug: input.slug,
     name: input.name ?? template.tenant.name ?? input.slug,
@@ -82,7 +97,7 @@ export async function createTenant(
     branding: template.tenant.branding,
     reference: template.reference,
     template: input.template,
-    dbUrl: input.dbUrl ?? embeddedTenantUrl(platform.options.dataDir, input.slug),
+    dbUrl,
     dbTokenEnv: input.dbTokenEnv ?? null,
     hosts,
     modules: Object.entries(template.modules).map(([moduleId, m]) => ({ moduleId, ...m })),

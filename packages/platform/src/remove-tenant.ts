@@ -24,8 +24,9 @@ export async function removeTenant(
     detail: { dbUrl: record.dbUrl },
     actor: `${actor.kind}:${actor.id}`,
   })
-  if (isFileUrl(record.dbUrl)) {
-    const path = filePath(record.dbUrl)
+  const url = platform.tenantDbUrl(record)
+  if (isFileUrl(url)) {
+    const path = filePath(url)
     // The connection closes after a grace period; unlinking open files is safe on POSIX.
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
   }

@@ -55,7 +55,8 @@ export async function restoreTenant(
 ): Promise<void> {
   const record = await findTenantBySlug(platform.controlPlane, slug)
   if (!record) throw problem('notFound', `no tenant "${slug}"`)
-  if (!isFileUrl(record.dbUrl))
+  const url = platform.tenantDbUrl(record)
+  if (!isFileUrl(url))
     throw problem('badRequest', 'restore works on embedded databases; use your libSQL server tools for remote ones')
   const source = resolve(backupPath)
   if (!existsSync(source)) throw problem('notFound', `no backup at ${source}`)
@@ -69,7 +70,7 @@ export async function restoreTenant(
   if (!ok) throw problem('validation', `${source} is not a sound database`)
 
   platform.forget(record)
-  const path = filePath(record.dbUrl)
+  const path = filePath(url)
   const staging = `${path}.restoring`
   copyFileSync(source, staging)
   if (existsSync(path)) renameSync(path, `${path}.before-restore-${timestamp(new Date())}`)

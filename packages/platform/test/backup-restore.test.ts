@@ -44,7 +44,7 @@ describe('backup and restore', () => {
     const db = await tenantDb()
     const tenant = await platform.tenantBySlug('toba')
     // A second connection to the same file, as the CLI or another worker would have.
-    const writer = await openDatabase({ url: tenant!.record.dbUrl })
+    const writer = await openDatabase({ url: platform.tenantDbUrl(tenant!.record) })
     try {
       const beforeBackup = [...(await ids(db)), await insert(writer), await insert(writer)]
       let writing = true

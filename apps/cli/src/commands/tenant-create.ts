@@ -1,3 +1,5 @@
+import { resolve } from 'node:path'
+import { fileUrl, isRelativeFileUrl } from '@cerdas/db'
 import { createTenant, createTenantInputSchema, hostSchema, listTemplates, slugSchema } from '@cerdas/platform'
 import { z } from 'zod'
 import { defineCommand, positionals, required } from '../command'
@@ -17,6 +19,12 @@ const schema = z.strictObject({
 
 export type TenantCreateInput = z.infer<typeof schema>
 
+/** A relative `file:` path on the command line means relative to the working directory, like every other path. */
+function commandLineDbUrl(url: string | undefined, cwd: string): string | undefined {
+  if (url === undefined || !isRelativeFileUrl(url)) return url
+  return fileUrl(resolve(cwd, decodeURIComponent(url.slice('file:'.length))))
+}
+
 /** Creates, migrates and (unless --no-seed) seeds a tenant; prints where it is reachable. */
 export async function tenantCreate(input: TenantCreateInput, io: CliIo): Promise<number> {
   // An unknown template is a wrong argument: name the ones that exist.
@@ -32,7 +40,7 @@ export async function tenantCreate(input: TenantCreateInput, io: CliIo): Promise
         template: input.template,
         name: input.name,
         hosts: input.hosts,
-        dbUrl: input.dbUrl,
+        dbUrl: commandLineDbUrl(input.dbUrl, io.cwd),
         dbTokenEnv: input.dbTokenEnv,
         seed: input.seed,
       },
@@ -43,7 +51,7 @@ export async function tenantCreate(input: TenantCreateInput, io: CliIo): Promise
       [
         `created tenant ${record.slug} (${record.name}) from template ${record.template}`,
         `  hosts:    ${record.hosts.map((h) => h.host).join(', ')}`,
-        `  database: ${record.dbUrl}`,
+        `  database: ${platform.tenantDbUrl(record)}`,
         `  modules:  ${modules.join(', ') || '(none)'}`,
         `  seeded:   ${input.seed ? 'yes' : 'no (run `cerdas tenant seed` later)'}`,
         '',
@@ -69,7 +77,8 @@ Options:
   --template <name>      template under CERDAS_TEMPLATES_DIR (see \`cerdas template list\`)
   --name "Kabupaten X"   display name (default: the template's, else the slug)
   --host <host>          extra host name; repeatable. <slug>.<platform host> is always added
-  --db-url <url>         libsql:// or https:// URL of the tenant database (default: embedded file)
+  --db-url <url>         libsql:// or https:// URL of the tenant database (default: embedded
+                         file <CERDAS_DATA_DIR>/tenants/<slug>.db, stored relative to the data dir)
   --db-token-env <VAR>   environment variable holding that database's auth token
   --no-seed              skip the template's seed data
   -h, --help             show this help

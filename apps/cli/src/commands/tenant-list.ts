@@ -14,6 +14,8 @@ export interface TenantSummary {
   hosts: string[]
   template: string
   modules: string[]
+  /** The database URL in use: an embedded file resolved against this data directory, or the remote URL. */
+  database: string
   /** `up-to-date`, or how many migrations the control plane has not seen applied. */
   schema: { upToDate: boolean; pending: string[] }
 }
@@ -39,6 +41,7 @@ export async function summarizeTenants(platform: Platform): Promise<TenantSummar
       hosts: record.hosts.map((h) => h.host),
       template: record.template,
       modules: record.modules.filter((m) => m.enabled).map((m) => m.moduleId),
+      database: platform.tenantDbUrl(record),
       schema: { upToDate: pending.length === 0, pending },
     })
   }
@@ -73,6 +76,9 @@ export const tenantListCommand = defineCommand({
   summary: 'list tenants with hosts, template, modules and schema status',
   help: `
 Usage: cerdas tenant list [--json]
+
+--json also gives each tenant's database URL (embedded files resolved against
+CERDAS_DATA_DIR).
 
 Options:
   --json       machine-readable output

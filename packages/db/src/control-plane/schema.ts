@@ -16,6 +16,7 @@ export const tenants = sqliteTable('tenants', {
   status: text('status', { enum: ['active', 'suspended'] })
     .notNull()
     .default('active'),
+  /** `file:tenants/<slug>.db` relative to the data directory, an absolute `file:` URL, or `libsql://` / `https://`. */
   dbUrl: text('db_url').notNull(),
   /** Name of the environment variable holding the database auth token; the token itself is never stored. */
   dbTokenEnv: text('db_token_env'),

@@ -22,6 +22,11 @@ export interface TenantRecord {
   reference: Record<string, unknown>
   template: string
   status: 'active' | 'suspended'
+  /**
+   * The database URL as stored: `file:tenants/<slug>.db` (relative to the data
+   * directory) for an embedded database, else absolute `file:` or remote. Open
+   * it through `Platform.tenantDbUrl` / `resolveDatabaseUrl`, never as is.
+   */
   dbUrl: string
   dbTokenEnv: string | null
   hosts: { host: string; isPrimary: boolean }[]
@@ -41,6 +46,7 @@ export interface NewTenant {
   branding: Record<string, unknown>
   reference: Record<string, unknown>
   template: string
+  /** Stored as given: pass the stored form (`storedDatabaseUrl`, `tenantFileUrl`). */
   dbUrl: string
   dbTokenEnv?: string | null
   hosts: string[]
