@@ -5,6 +5,7 @@
 import type { AnyModule, HomeSection, SectionTarget } from './define-module'
 import { type Locale, type LocalizedText, pickText } from './localized-text'
 import type { Grant } from './permissions'
+import { isProblemError } from './problem'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'
@@ -89,6 +90,20 @@ export function tenantContext(context: unknown): TenantContext {
   const site = (context as WebLoadContext).site
   if (site?.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   return site.ctx
+}
+
+/**
+ * Awaits a page's lookup and turns a 404 problem (no such record) into the site's 404 page;
+ * other errors go on.
+ * @example const office = await orNotFound(getOfficeDetail(ctx, params.slug ?? ''))
+ */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup
+  } catch (error) {
+    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
+    throw error
+  }
 }
 
 /** Formats an instant as a date (and time) in the tenant's zone. */

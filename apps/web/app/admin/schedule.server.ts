@@ -1,4 +1,5 @@
 import { isProblemError, type Locale, pickText, type TenantContext } from '@cerdas/core'
+import { orNotFound } from '@cerdas/core/web'
 import { getSchedule, type Schedule, statusView, tenantHolidayCalendar, weekViewOf } from '@cerdas/module-schedules'
 import {
   type EditorCheck,
@@ -18,13 +19,8 @@ export const scheduleEntity = (console: Console): ConsoleEntity =>
 export const holidayEntity = (console: Console): ConsoleEntity =>
   entityFor(console, { module: 'schedules', entity: 'holiday' })
 
-export async function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
-  try {
-    return await getSchedule(ctx, id)
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
-  }
+export function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
+  return orNotFound(getSchedule(ctx, id))
 }
 
 /** Every posted value except the console's own (`_csrf`, `_intent`, ...), for reading and re-rendering. */

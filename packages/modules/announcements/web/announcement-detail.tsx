@@ -1,5 +1,4 @@
-import { isProblemError } from '@cerdas/core'
-import { formatInstant, pickText, tenantContext, translator } from '@cerdas/core/web'
+import { formatInstant, orNotFound, pickText, tenantContext, translator } from '@cerdas/core/web'
 import { useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -8,13 +7,8 @@ import { messages } from './messages'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  try {
-    const announcement = await getAnnouncement(ctx, params.id ?? '')
-    return { announcement, timezone: ctx.tenant.timezone, tenantName: ctx.tenant.name }
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
-  }
+  const announcement = await orNotFound(getAnnouncement(ctx, params.id ?? ''))
+  return { announcement, timezone: ctx.tenant.timezone, tenantName: ctx.tenant.name }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -1,9 +1,8 @@
-import { isProblemError } from '@cerdas/core'
 import {
   type LocalizedText,
   linkedSections,
+  orNotFound,
   pickText,
-  type TenantSite,
   translator,
   type WebLoadContext,
 } from '@cerdas/core/web'
@@ -30,30 +29,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (site?.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const ctx = site.ctx
   const url = new URL(request.url)
-  try {
-    const detail = await getOfficeDetail(ctx, params.slug ?? '')
-    const panel = await hoursPanel(ctx, detail.hours?.schedule ?? null, { from: url.searchParams.get('from'), locale })
-    const office = detail.office
-    return {
-      detail,
-      ...panel,
-      sections: await linkedSections(
-        site as TenantSite,
-        'directory.office',
-        { id: office.id, slug: office.slug },
-        locale,
-      ),
-      jsonLd: {
-        '@context': 'https://schema.org',
-        ...officeJsonLd(office, { origin: url.origin, region: ctx.tenant.province, hours: panel.schemaOrgHours }),
-      },
-      typeLabels: OFFICE_TYPE_LABELS,
-      unitKindLabels: UNIT_KIND_LABELS,
-      tenantName: ctx.tenant.name,
-    }
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
+  const detail = await orNotFound(getOfficeDetail(ctx, params.slug ?? ''))
+  const panel = await hoursPanel(ctx, detail.hours?.schedule ?? null, { from: url.searchParams.get('from'), locale })
+  const office = detail.office
+  return {
+    detail,
+    ...panel,
+    sections: await linkedSections(site, 'directory.office', { id: office.id, slug: office.slug }, locale),
+    jsonLd: {
+      '@context': 'https://schema.org',
+      ...officeJsonLd(office, { origin: url.origin, region: ctx.tenant.province, hours: panel.schemaOrgHours }),
+    },
+    typeLabels: OFFICE_TYPE_LABELS,
+    unitKindLabels: UNIT_KIND_LABELS,
+    tenantName: ctx.tenant.name,
   }
 }
 

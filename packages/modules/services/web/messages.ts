@@ -58,7 +58,7 @@ export const messages = {
     checklistIntro: 'Centang setiap dokumen sebelum berangkat ke {office}.',
     printHint: 'Gunakan menu Cetak di peramban untuk mencetak halaman ini.',
     backToService: '← Kembali ke layanan',
-    printedOn: 'Dicetak dari {url} · informasi per {date}',
+    printedOn: 'Dari {url} · terakhir diubah {date}',
   },
   en: {
     title: 'Public services',
@@ -117,6 +117,6 @@ export const messages = {
     checklistIntro: 'Tick every document before you go to the {office}.',
     printHint: "Use your browser's Print menu to print this page.",
     backToService: '← Back to the service',
-    printedOn: 'Printed from {url} · information as of {date}',
+    printedOn: 'From {url} · last changed {date}',
   },
 } satisfies Messages

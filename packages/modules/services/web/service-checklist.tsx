@@ -1,6 +1,5 @@
-import { isProblemError } from '@cerdas/core'
-import { formatInstant, pickText, tenantContext, translator } from '@cerdas/core/web'
-import { useLocale } from '@cerdas/ui'
+import { formatInstant, orNotFound, pickText, tenantContext, translator } from '@cerdas/core/web'
+import { useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getServiceDetail } from '../src/services'
@@ -9,20 +8,14 @@ import { RequirementChecklist } from './requirement-checklist'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  try {
-    const { service, office, unit } = await getServiceDetail(ctx, params.slug ?? '')
-    const url = new URL(request.url)
-    return {
-      service,
-      office,
-      unit,
-      timezone: ctx.tenant.timezone,
-      pageUrl: `${url.host}/layanan/${service.slug}`,
-      asOf: service.verification.verifiedAt ?? service.updatedAt,
-    }
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
+  const { service, office, unit } = await orNotFound(getServiceDetail(ctx, params.slug ?? ''))
+  const url = new URL(request.url)
+  return {
+    service,
+    office,
+    unit,
+    timezone: ctx.tenant.timezone,
+    pageUrl: `${url.host}/layanan/${service.slug}`,
   }
 }
 
@@ -33,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The requirements as a one-page checklist to print and tick off before going to the office. */
 export default function ServiceChecklist() {
-  const { service: s, office, unit, timezone, pageUrl, asOf } = useLoaderData<typeof loader>()
+  const { service: s, office, unit, timezone, pageUrl } = useLoaderData<typeof loader>()
   const locale = useLocale()
   const t = translator(messages, locale)
   const officeName = office ? pickText(office.name, locale) : ''
@@ -48,12 +41,22 @@ export default function ServiceChecklist() {
         {unit ? ` ${t('unit')}: ${pickText(unit.name, locale)}.` : null}
       </p>
       <RequirementChecklist requirements={s.requirements} />
-      {office?.address ? (
-        <p>
-          {officeName}, {office.address}
-        </p>
-      ) : null}
-      <p className="muted">{t('printedOn', { url: pageUrl, date: formatInstant(asOf, { timezone }, locale) })}</p>
+      <p>
+        {t('fee')}: {s.fee.free ? t('free') : `Rp${(s.fee.amount ?? 0).toLocaleString('id-ID')}`}
+        {office ? ` · ${[officeName, office.address, office.kecamatan].filter(Boolean).join(', ')}` : null}
+      </p>
+      <p>
+        <VerificationBadge
+          verifiedAt={s.verification.verifiedAt}
+          verifiedBy={s.verification.verifiedBy}
+          source={s.verification.source}
+          timezone={timezone}
+        />
+      </p>
+      {s.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+      <p className="muted">
+        {t('printedOn', { url: pageUrl, date: formatInstant(s.updatedAt, { timezone }, locale) })}
+      </p>
       <p className="muted no-print">{t('printHint')}</p>
     </article>
   )

@@ -1,5 +1,4 @@
-import { isProblemError } from '@cerdas/core'
-import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
+import { orNotFound, pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
 import { HoursWeek, OpenStatus, PlaceDetails, PresenceList, useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -13,23 +12,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
   const { locale } = context as unknown as WebLoadContext
   const url = new URL(request.url)
-  try {
-    const page = await servicePageData(ctx, params.slug ?? '', { from: url.searchParams.get('from'), locale })
-    return {
-      ...page,
-      jsonLd: serviceJsonLd(page.detail, {
-        origin: url.origin,
-        regency: ctx.tenant.name,
-        region: ctx.tenant.province,
-        hours: page.schemaOrgHours,
-        locale,
-      }),
-      categoryLabel: CATEGORY_LABELS[page.detail.service.category],
-      tenantName: ctx.tenant.name,
-    }
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
+  const page = await orNotFound(servicePageData(ctx, params.slug ?? '', { from: url.searchParams.get('from'), locale }))
+  return {
+    ...page,
+    jsonLd: serviceJsonLd(page.detail, {
+      origin: url.origin,
+      regency: ctx.tenant.name,
+      region: ctx.tenant.province,
+      hours: page.schemaOrgHours,
+      locale,
+    }),
+    categoryLabel: CATEGORY_LABELS[page.detail.service.category],
+    tenantName: ctx.tenant.name,
   }
 }
 
