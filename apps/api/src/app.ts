@@ -1,14 +1,15 @@
 import { type AnyModule, type ApiEnv, type ApiKit, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createApiKit } from './middleware/auth'
 import { createLogger, type Logger, requestLogger } from './middleware/logger'
 import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
 import { requestId } from './middleware/request-id'
+import { securityHeaders } from './middleware/security-headers'
 import { tenant } from './middleware/tenant'
+import { registerDocs } from './routes/docs'
 import { registerHealth } from './routes/health'
 import { registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerSearch } from './routes/search'
@@ -65,6 +66,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
 
   app.onError(problemErrorHandler(log))
   app.notFound(problemNotFound)
+  app.use('*', securityHeaders())
   app.use('/api/*', requestId(), requestLogger(log))
   const limitBody = bodyLimit({
     maxSize: options.bodyLimitBytes ?? 1_048_576,
@@ -102,7 +104,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }))
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Cerdas API' }))
+  registerDocs(app)
   return app
 }
 

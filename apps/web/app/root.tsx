@@ -1,4 +1,4 @@
-import { pickText, type WebLoadContext } from '@cerdas/core/web'
+import { pickText, translator, type WebLoadContext } from '@cerdas/core/web'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
@@ -13,7 +13,10 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { CSSProperties, ReactNode } from 'react'
+import { messages } from './i18n/messages'
 import { useT } from './i18n/use-t'
+import { missingPathWords } from './missing-path-words'
+import { SearchForm } from './search-form'
 import stylesheet from './styles.css?url'
 
 export const links: LinksFunction = () => [
@@ -43,9 +46,15 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.site.kind === 'tenant' ? data.site.name : 'Cerdas' },
-]
+const isNotFound = (error: unknown) => isRouteErrorResponse(error) && error.status === 404
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const name = data?.site.kind === 'tenant' ? data.site.name : 'Cerdas'
+  if (!error) return [{ title: name }]
+  // Shown when the error boundary renders: "Halaman tidak ditemukan · Kabupaten Toba".
+  const t = translator(messages, data?.locale ?? 'id')
+  return [{ title: `${t(isNotFound(error) ? 'notFoundTitle' : 'errorTitle')} · ${name}` }]
+}
 
 function LanguageSwitch({ currentPath }: { currentPath: string }) {
   const t = useT()
@@ -114,8 +123,10 @@ function SiteFooter() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const matches = useMatches()
-  // Public pages ship no JavaScript: they are complete as HTML. A route opts in with handle.hydrate.
-  const hydrate = matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate)
+  const error = useRouteError()
+  // Public pages ship no JavaScript: they are complete as HTML. A route opts in with handle.hydrate;
+  // a 404 never does, not even under a route that hydrates.
+  const hydrate = !isNotFound(error) && matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate)
   const branding = data?.site.kind === 'tenant' ? data.site.branding : undefined
   const style = branding
     ? ({ '--brand': branding.primaryColor, '--accent': branding.accentColor } as CSSProperties)
@@ -153,18 +164,56 @@ export default function App() {
   )
 }
 
+function pathOf(currentPath: string): string {
+  const pathname = currentPath.split(/[?#]/)[0] ?? '/'
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
+}
+
+/**
+ * Errors and 404s (an unknown address, or a page whose record does not exist, e.g. a wrong service
+ * slug) inside the site layout. A tenant's 404 offers the search box, prefilled with the words of
+ * the address (`/layanan/ktp-baru` → "ktp baru"). Without root data (the root loader failed) only
+ * the message and the way home are shown.
+ */
 export function ErrorBoundary() {
   const error = useRouteError()
   const data = useRouteLoaderData<typeof loader>('root')
   const t = useT()
-  const notFound = isRouteErrorResponse(error) && error.status === 404
+  const notFound = isNotFound(error)
+  const tenant = data?.site.kind === 'tenant' ? data.site : undefined
   return (
-    <main id="main" className="wrap error-page">
-      <h1>{notFound ? t('notFoundTitle') : t('errorTitle')}</h1>
-      <p>{notFound ? t('notFoundBody') : t('errorBody', { id: data?.requestId ?? '-' })}</p>
-      <p>
-        <a href="/">{t('backHome')}</a>
-      </p>
-    </main>
+    <>
+      <a className="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      {data ? <SiteHeader data={data} /> : null}
+      <main id="main" className="wrap error-page">
+        <h1>{notFound ? t('notFoundTitle') : t('errorTitle')}</h1>
+        {notFound ? (
+          <>
+            {data ? <p>{t('notFoundPath', { path: pathOf(data.currentPath) })}</p> : null}
+            <p>{t('notFoundBody')}</p>
+            {tenant && data ? (
+              <SearchForm
+                q={missingPathWords(
+                  data.currentPath,
+                  tenant.nav.map((n) => n.path),
+                )}
+              />
+            ) : null}
+          </>
+        ) : (
+          <p>{t('errorBody', { id: data?.requestId ?? '-' })}</p>
+        )}
+        <p>
+          <a href="/">{t('backHome')}</a>
+        </p>
+      </main>
+      {data ? <SiteFooter /> : null}
+    </>
   )
 }

@@ -9,6 +9,8 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
+import { lowercasePath, mayLowercase, routeCasePath, routeTree, withoutTrailingSlash } from './canonical-path'
+import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
 
@@ -39,6 +41,7 @@ const SECURITY_HEADERS = {
 export function createWebApp(options: WebAppOptions): Hono {
   const { platform } = options
   const handle = createRequestHandler(options.build, options.mode ?? 'production')
+  const routes = routeTree(options.build)
   const app = new Hono()
 
   // c.env carries the Node socket, so the API sees the client's address.
@@ -76,15 +79,39 @@ export function createWebApp(options: WebAppOptions): Hono {
       clientIp: clientIp(c, options.trustProxy ?? false),
     }
     const cookie = c.req.header('cookie')
+    const isRead = c.req.method === 'GET' || c.req.method === 'HEAD'
+    const redirect = (path: string) =>
+      c.body(null, 301, { ...SECURITY_HEADERS, Location: `${path}${url.search}`, 'X-Request-Id': requestId })
+    const isPlatform = host === platform.options.platformHost
+    const tenant = isPlatform ? undefined : await platform.tenantByHost(host)
+    // An unknown host learns nothing more: no redirects, no robots.txt, not which paths a tenant has.
+    if (!isPlatform && !tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
+    // One address per page: no trailing slash, and public paths in lowercase where that page exists.
+    if (isRead) {
+      const stripped = withoutTrailingSlash(url.pathname)
+      if (stripped) return redirect(stripped)
+    }
+    const caseCheck = isRead && mayLowercase(url.pathname)
+    const lower = caseCheck ? lowercasePath(url.pathname) : url.pathname
+    // Routes match regardless of case: /LAYANAN would otherwise answer as a copy of /layanan.
+    const spelled = caseCheck ? routeCasePath(routes, url.pathname) : url.pathname
+    if (spelled !== url.pathname && spelled === lower) return redirect(lower)
     let context: WebLoadContext
-    if (host === platform.options.platformHost) {
+    if (!tenant) {
       const locale: Locale = pageLocale(cookie, 'id', ['id', 'en'])
       context = await platformPageContext(platform, url, { ...base, locale })
     } else {
-      const tenant = await platform.tenantByHost(host)
-      if (!tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
-      const locale = pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
       const db = await platform.tenantDb(tenant.record)
+      if (isRead && (url.pathname === '/robots.txt' || url.pathname === '/sitemap.xml')) {
+        const forwardedHost = options.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined
+        const origin = requestOrigin(forwardedHost || c.req.header('host'), host, base.secureCookies)
+        const crawlerHeaders = { ...SECURITY_HEADERS, 'Cache-Control': 'public, max-age=3600' }
+        if (url.pathname === '/robots.txt') return c.text(robotsTxt(origin), 200, crawlerHeaders)
+        const ctx = platform.context(tenant, db, { locale: tenant.info.defaultLocale, actor: null })
+        const xml = sitemapXml(origin, await sitemapEntries(ctx, platform.modules))
+        return c.body(xml, 200, { ...crawlerHeaders, 'Content-Type': 'application/xml; charset=utf-8' })
+      }
+      const locale = pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
       const sessionId = getCookie(c, SESSION_COOKIE)
       const session = sessionId ? await readSession(db, sessionId, new Date()) : undefined
       // Forms that change state must come from our own pages: a cross-site POST is refused outright.
@@ -108,7 +135,22 @@ export function createWebApp(options: WebAppOptions): Hono {
           : null,
       })
     }
+    // A record's page under another spelling (/layanan/KTP-EL-BARU) moves to the lowercase address
+    // when that one exists; ids that really have capitals (/pengumuman/ann_01J...) answer as they are.
+    const lowerExists = async () => {
+      const probe = await handle(
+        new Request(new URL(`${lower}${url.search}`, url), { method: 'GET', headers: c.req.raw.headers }),
+        { ...context, currentPath: `${lower}${url.search}` } as never,
+      )
+      await probe.body?.cancel()
+      return probe.ok
+    }
+    if (spelled !== url.pathname) return redirect((await lowerExists()) ? lower : spelled)
     const response = await handle(c.req.raw, context as never)
+    if (lower !== url.pathname && response.status === 404 && (await lowerExists())) {
+      await response.body?.cancel()
+      return redirect(lower)
+    }
     const headers = new Headers(response.headers)
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
     headers.set('X-Request-Id', requestId)
@@ -116,4 +158,14 @@ export function createWebApp(options: WebAppOptions): Hono {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   })
   return app
+}
+
+/**
+ * The origin a visitor used, for absolute URLs (robots.txt, the sitemap): the tenant host that was
+ * resolved (never the raw header), with the port and scheme of the request or the trusted proxy.
+ */
+function requestOrigin(authority: string | undefined, host: string, secure: boolean): string {
+  const port = /:(\d{1,5})$/.exec(authority ?? '')?.[1]
+  const isDefault = !port || (secure ? port === '443' : port === '80')
+  return `${secure ? 'https' : 'http'}://${host}${isDefault ? '' : `:${port}`}`
 }

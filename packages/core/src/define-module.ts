@@ -97,7 +97,23 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
      * @example sections: { 'directory.office': (ctx, office) => servicesAtOffice(ctx, office.id) }
      */
     sections?: Record<string, (ctx: TenantContext, target: SectionTarget) => Promise<HomeSection | null>>
+    /**
+     * The module's public pages for the tenant's `/sitemap.xml`: one entry per record page (a
+     * service, an office, an announcement). The web server adds the home page and every nav path
+     * itself, and makes the paths absolute with the request's origin. List only pages a visitor
+     * without a session can open; leave out pages that take a query (`?from=`, filters).
+     * @example sitemap: async (ctx) => (await listSlugs(ctx)).map((s) => ({ path: `/layanan/${s.slug}`, lastModified: s.updatedAt }))
+     */
+    sitemap?: (ctx: TenantContext) => Promise<SitemapEntry[]>
   }
+}
+
+/** One page in a tenant's sitemap. */
+export interface SitemapEntry {
+  /** Absolute path of the public page, e.g. `/layanan/ktp-el-baru`. */
+  path: string
+  /** When the page's content last changed: an ISO 8601 date or instant (UTC). */
+  lastModified?: string | undefined
 }
 
 export type AnyModule = ModuleDefinition<z.ZodObject, any>

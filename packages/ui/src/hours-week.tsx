@@ -25,9 +25,13 @@ function HoursWeekBlock(props: HoursWeekProps & { locale: Locale }) {
   return (
     <>
       <nav className="pager no-print" aria-label={props.label}>
-        <Link to={`?from=${props.previous}`}>{t('previousWeek')}</Link>
+        <Link to={`?from=${props.previous}`} rel="nofollow">
+          {t('previousWeek')}
+        </Link>
         {props.from === props.today ? null : <Link to=".">{t('thisWeek')}</Link>}
-        <Link to={`?from=${props.next}`}>{t('nextWeek')}</Link>
+        <Link to={`?from=${props.next}`} rel="nofollow">
+          {t('nextWeek')}
+        </Link>
       </nav>
       <WeekTable days={props.week} today={props.today} locale={locale} />
       <h3>{t('special')}</h3>

@@ -8,6 +8,7 @@ import { registerRoutes } from './routes/index'
 import { schema } from './schema'
 import { seedAnnouncements, seedData } from './seed'
 import { settings } from './settings'
+import { announcementSitemap } from './sitemap'
 
 export * from './announcements'
 export type { AnnouncementSettings } from './settings'
@@ -38,5 +39,6 @@ export default defineModule({
     ],
     nav: [{ path: '/pengumuman', title: { id: 'Pengumuman', en: 'Announcements' } }],
     home: announcementsHomeSection,
+    sitemap: announcementSitemap,
   },
 })

@@ -9,6 +9,7 @@ import { registerRoutes } from './routes/index'
 import { schema } from './schema'
 import { seedData, seedDirectory } from './seed'
 import { settings } from './settings'
+import { officeSitemap } from './sitemap'
 
 export { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from './admin'
 export { officeJsonLd } from './json-ld'
@@ -52,5 +53,6 @@ export default defineModule({
       { path: 'direktori/:slug', file: 'web/office-page.tsx' },
     ],
     nav: [{ path: '/direktori', title: { id: 'Direktori', en: 'Directory' } }],
+    sitemap: officeSitemap,
   },
 })

@@ -121,9 +121,13 @@ export default function SchedulePage() {
       <section aria-labelledby="week-heading">
         <h2 id="week-heading">{t('week', { from: date(data.from), to: date(data.week.at(-1)?.date ?? data.from) })}</h2>
         <nav className="pager" aria-label={t('week', { from: date(data.from), to: date(data.next) })}>
-          <Link to={`?from=${data.previous}`}>{t('previousWeek')}</Link>
+          <Link to={`?from=${data.previous}`} rel="nofollow">
+            {t('previousWeek')}
+          </Link>
           {data.from === data.today ? null : <Link to=".">{t('thisWeek')}</Link>}
-          <Link to={`?from=${data.next}`}>{t('nextWeek')}</Link>
+          <Link to={`?from=${data.next}`} rel="nofollow">
+            {t('nextWeek')}
+          </Link>
         </nav>
         <WeekTable days={data.week} today={data.today} />
       </section>

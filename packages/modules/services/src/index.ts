@@ -9,6 +9,7 @@ import { seedData, seedServices } from './seed'
 import { servicesAtOfficeSection, servicesHomeSection } from './service-page'
 import { serviceSearchDocuments } from './services'
 import { settings } from './settings'
+import { serviceSitemap } from './sitemap'
 
 export { CATEGORY_LABELS, serviceAdmin } from './admin'
 export { serviceJsonLd } from './json-ld'
@@ -50,5 +51,6 @@ export default defineModule({
     nav: [{ path: '/layanan', title: { id: 'Layanan', en: 'Services' } }],
     home: servicesHomeSection,
     sections: { 'directory.office': servicesAtOfficeSection },
+    sitemap: serviceSitemap,
   },
 })
