@@ -3,6 +3,7 @@ import { defineModule, type TenantContext } from '@cerdas/core'
 import { counterAdmin, officeAdmin, positionAdmin, unitAdmin } from './admin'
 import { migrations } from './migrations'
 import { officeSearchDocuments } from './offices'
+import { officeAsOwnerSection } from './owner-section'
 import { unitSearchDocuments } from './parts'
 import { permissions } from './permissions'
 import { registerRoutes } from './routes/index'
@@ -53,6 +54,8 @@ export default defineModule({
       { path: 'direktori/:slug', file: 'web/office-page.tsx' },
     ],
     nav: [{ path: '/direktori', title: { id: 'Direktori', en: 'Directory' } }],
+    // The schedule page links to the office that owns it.
+    sections: { 'schedules.owner:directory.office': officeAsOwnerSection },
     sitemap: officeSitemap,
   },
 })

@@ -1,6 +1,6 @@
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { officeTypeCounts } from '../src/index'
+import directory, { officeTypeCounts } from '../src/index'
 
 const HOST = 'toba.localhost'
 let t: TestPlatform
@@ -49,6 +49,25 @@ describe('what the directory pages rely on', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(10)
     expect(counts.puskesmas).toBe(2)
     expect(counts.badan).toBeUndefined()
+  })
+
+  it("gives a schedule's page a link to the office that owns it", async () => {
+    const tenant = await t.platform.tenantBySlug('toba')
+    if (!tenant) throw new Error('tenant toba missing')
+    const ctx = t.platform.context(tenant, await t.platform.tenantDb(tenant.record))
+    const section = directory.web?.sections?.['schedules.owner:directory.office']
+    const office = await section?.(ctx, { id: 'disdukcapil' })
+    expect(office?.items).toEqual([
+      {
+        title: {
+          id: 'Dinas Kependudukan dan Pencatatan Sipil Kabupaten Toba',
+          en: 'Population and Civil Registration Agency of Toba Regency',
+        },
+        url: '/direktori/disdukcapil',
+        verified: false,
+      },
+    ])
+    expect(await section?.(ctx, { id: 'tidak-ada' })).toBeNull()
   })
 
   it('keeps the slug of the open-now page free: asked for, refused; derived, skipped', async () => {

@@ -1,4 +1,4 @@
-import type { TenantContext } from '@cerdas/core'
+import type { AnyModule, TenantContext } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
@@ -23,9 +23,9 @@ async function auditActions(id: string): Promise<string[]> {
   return result.rows.map((r) => String(r.action))
 }
 
-const context = (locale: 'id' | 'en' = 'id'): AppLoadContext =>
+const context = (locale: 'id' | 'en' = 'id', definitions: AnyModule[] = [schedules]): AppLoadContext =>
   ({
-    site: { kind: 'tenant', ctx, nav: [], modules: [], reference: {}, definitions: [schedules] },
+    site: { kind: 'tenant', ctx, nav: [], modules: [], reference: {}, definitions },
     locale,
     requestId: 'test',
     currentPath: '/jadwal',
@@ -69,6 +69,37 @@ describe('toba seed', () => {
 describe('/jadwal/:id', () => {
   it('is registered as a module page', () => {
     expect(schedules.web?.routes).toContainEqual({ path: 'jadwal/:id', file: 'web/schedule-page.tsx' })
+  })
+
+  it("links to what owns the schedule when the owner's module offers it, else names the reference", async () => {
+    // A stand-in for the directory's section (the directory module depends on schedules, not the other way).
+    const directory = {
+      ...schedules,
+      id: 'directory',
+      web: {
+        root: '/',
+        routes: [],
+        sections: {
+          'schedules.owner:directory.office': async (_ctx, owner) => ({
+            title: { id: 'Kantor' },
+            items: [{ title: { id: `Kantor ${owner.id}` }, url: `/direktori/${owner.id}`, verified: false }],
+          }),
+        },
+      },
+    } as AnyModule
+    const linked = await loader({
+      request: new Request(`http://toba.localhost/jadwal/${hoursId}`),
+      context: context('id', [schedules, directory]),
+      params: { id: hoursId },
+    })
+    expect(linked.ownerLink).toEqual({
+      title: 'Kantor disdukcapil',
+      url: '/direktori/disdukcapil',
+      date: undefined,
+      note: undefined,
+      verified: false,
+    })
+    expect((await load(hoursId)).ownerLink).toBeNull()
   })
 
   it('shows the week with holidays applied, the status now, exports and the JSON-LD', async () => {

@@ -3,6 +3,7 @@ import type { Messages } from '@cerdas/core/web'
 export const scheduleMessages = {
   id: {
     owner: 'Milik: {owner}',
+    ownerLinked: 'Jadwal dari',
     kind_hours: 'Jam buka',
     kind_presence: 'Kehadiran petugas',
     now: 'Sekarang',
@@ -23,6 +24,7 @@ export const scheduleMessages = {
   },
   en: {
     owner: 'Belongs to: {owner}',
+    ownerLinked: 'Schedule of',
     kind_hours: 'Opening hours',
     kind_presence: 'Officer presence',
     now: 'Now',

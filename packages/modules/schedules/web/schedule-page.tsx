@@ -1,5 +1,12 @@
-import { isProblemError } from '@cerdas/core'
-import { pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
+import {
+  linkedSections,
+  orNotFound,
+  pickText,
+  type TenantSite,
+  tenantContext,
+  translator,
+  type WebLoadContext,
+} from '@cerdas/core/web'
 import { dayNumber, formatDay, isLocalDate, localDateOf, upcomingSpecialHours } from '@cerdas/schedules'
 import {
   formatLocalDate,
@@ -14,17 +21,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { tenantHolidayCalendar } from '../src/holidays'
 import { getSchedule, listSchedulesForOwner, scheduleSchemaOrg, statusView, weekOf } from '../src/schedules'
-import type { Schedule } from '../src/validation'
 import { scheduleMessages } from './schedule-messages'
-
-async function scheduleOr404(ctx: ReturnType<typeof tenantContext>, id: string): Promise<Schedule> {
-  try {
-    return await getSchedule(ctx, id)
-  } catch (error) {
-    if (isProblemError(error) && error.problem.status === 404) throw new Response('Not found', { status: 404 })
-    throw error
-  }
-}
 
 const addDays = (date: string, days: number) => formatDay(dayNumber(date) + days)
 
@@ -35,9 +32,9 @@ const addDays = (date: string, days: number) => formatDay(dayNumber(date) + days
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const { locale } = context as unknown as WebLoadContext
+  const { locale, site } = context as unknown as WebLoadContext & { site: TenantSite }
   const id = params.id ?? ''
-  const schedule = await scheduleOr404(ctx, id)
+  const schedule = await orNotFound(getSchedule(ctx, id))
   const zone = schedule.definition.zone
   const now = ctx.now()
   const today = localDateOf(now, zone)
@@ -57,6 +54,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     kind: schedule.kind,
     role: schedule.role,
     owner: `${schedule.owner.module}/${schedule.owner.type}/${schedule.owner.id}`,
+    // What owns the schedule, linked by its module when that module is enabled (web.sections).
+    ownerLink:
+      (
+        await linkedSections(
+          site,
+          `schedules.owner:${schedule.owner.module}.${schedule.owner.type}`,
+          { id: schedule.owner.id },
+          locale,
+        )
+      )[0]?.items[0] ?? null,
     timezone: zone,
     today,
     from,
@@ -91,7 +98,14 @@ export default function SchedulePage() {
   return (
     <article className="schedule-page">
       <p className="muted">
-        {t(`kind_${data.kind}`)} · {t('owner', { owner: data.owner })}
+        {t(`kind_${data.kind}`)} ·{' '}
+        {data.ownerLink ? (
+          <>
+            {t('ownerLinked')} <Link to={data.ownerLink.url}>{data.ownerLink.title}</Link>
+          </>
+        ) : (
+          t('owner', { owner: data.owner })
+        )}
       </p>
       <h1>{pickText(data.label, locale)}</h1>
       <p>

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { serviceAdmin } from './admin'
 import { migrations } from './migrations'
+import { serviceAsOwnerSection } from './owner-section'
 import { permissions } from './permissions'
 import { registerRoutes } from './routes/index'
 import { schema } from './schema'
@@ -50,7 +51,11 @@ export default defineModule({
     ],
     nav: [{ path: '/layanan', title: { id: 'Layanan', en: 'Services' } }],
     home: servicesHomeSection,
-    sections: { 'directory.office': servicesAtOfficeSection },
+    sections: {
+      'directory.office': servicesAtOfficeSection,
+      // The schedule page links to the service that owns it.
+      'schedules.owner:services.service': serviceAsOwnerSection,
+    },
     sitemap: serviceSitemap,
   },
 })

@@ -3,7 +3,7 @@ import { getOffice, officeJsonLd } from '@cerdas/module-directory'
 import { listSchedulesForOwner, updateSchedule } from '@cerdas/module-schedules'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
+import services, {
   serviceCategoryCounts,
   serviceJsonLd,
   servicePageData,
@@ -133,6 +133,12 @@ describe('the service page of the Toba template', () => {
     const home = await servicesHomeSection(ctx)
     expect(home?.moreUrl).toBe('/layanan')
     expect(home?.items.length).toBe(8)
+  })
+
+  it("gives a schedule's page a link to the service that owns it", async () => {
+    const section = services.web?.sections?.['schedules.owner:services.service']
+    expect((await section?.(ctx, { id: 'ktp-el-baru' }))?.items[0]?.url).toBe('/layanan/ktp-el-baru')
+    expect(await section?.(ctx, { id: 'tidak-ada' })).toBeNull()
   })
 
   it('types offices for schema.org by what they are', async () => {
