@@ -48,12 +48,6 @@ export interface Console {
   catalog: PermissionCatalog
 }
 
-/** Only same-site console paths: never an open redirect. */
-export function safeBack(back: string | null | undefined, fallback = '/admin'): string {
-  if (!back?.startsWith('/admin') || back.startsWith('//') || back.includes('\\')) return fallback
-  return back
-}
-
 /**
  * The console context of a request: a tenant, a session (else a redirect to
  * the login page that comes back here) and the console permission (else 403).

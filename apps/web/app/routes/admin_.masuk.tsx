@@ -5,9 +5,10 @@ import { loginAccount } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, Field, type FormField, type Issues } from '../admin/components'
-import { NO_STORE, safeBack, sessionCookie, sessionIdOf, text } from '../admin/guard.server'
+import { NO_STORE, sessionCookie, sessionIdOf, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { useAdminT } from '../admin/use-admin-t'
+import { safeReturnPath } from '../return-path'
 
 export const handle = { hydrate: true }
 
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const web = context as unknown as WebLoadContext
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const url = new URL(request.url)
-  const back = safeBack(url.searchParams.get('kembali'))
+  const back = safeReturnPath(url.searchParams.get('kembali'), request.url, { under: '/admin' })
   if (web.session) throw redirect(back)
   const notice = url.searchParams.has('keluar')
     ? ('loggedOut' as const)
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const email = text(form, 'email').trim()
   const password = text(form, 'password')
-  const back = safeBack(text(form, 'kembali'))
+  const back = safeReturnPath(text(form, 'kembali'), request.url, { under: '/admin' })
   const errors: Issues = {}
   if (!email) errors.email = 'required'
   if (!password) errors.password = 'required'
