@@ -134,7 +134,9 @@ export async function setUserStatus(db: TenantDb, userId: string, status: User['
         sql: 'UPDATE identity_users SET status = ?, updated_at = ? WHERE id = ?',
         args: [status, now.toISOString(), userId],
       },
-      ...(status === 'disabled' ? [{ sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] }] : []),
+      ...(status === 'disabled'
+        ? [{ sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] }, endLinksOf(userId, now)]
+        : []),
     ],
     'write',
   )
@@ -148,9 +150,18 @@ export async function setPasswordHash(db: TenantDb, userId: string, passwordHash
         sql: 'UPDATE identity_users SET password_hash = ?, updated_at = ? WHERE id = ?',
         args: [passwordHash, now.toISOString(), userId],
       },
-      // A new password ends every existing session.
+      // A new password ends every existing session, and every link that could set another one.
       { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
+      endLinksOf(userId, now),
     ],
     'write',
   )
+}
+
+/** Marks every unused one-time link of an account as used: an older reset link must not undo a newer password. */
+function endLinksOf(userId: string, now: Date) {
+  return {
+    sql: 'UPDATE identity_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL',
+    args: [now.toISOString(), userId],
+  }
 }

@@ -63,6 +63,33 @@ describe('one-time links', () => {
     expect(await readSession(db, session.id, at(2000))).toBeUndefined()
   })
 
+  it('setting a password ends every other unused link of the account', async () => {
+    const { user, token: invitation } = await invite()
+    const older = await requestPasswordReset(db, user.email, 'test', start)
+    const newer = await requestPasswordReset(db, user.email, 'test', at(1000))
+    await redeemLink(db, newer?.token as string, 'kata-sandi-terbaru-1', at(2000))
+    for (const token of [invitation, older?.token as string]) {
+      expect(await peekLink(db, token, at(3000))).toBeUndefined()
+      await expect(redeemLink(db, token, 'kata-sandi-penyerang', at(3000))).rejects.toMatchObject({
+        problem: { status: 404 },
+      })
+    }
+    expect((await login(db, { email: user.email, password: 'kata-sandi-terbaru-1' }, at(4000))).user.id).toBe(user.id)
+  })
+
+  it('disabling an account ends its unused links, also after it is enabled again', async () => {
+    const { user, token: invitation } = await invite()
+    const reset = await requestPasswordReset(db, user.email, 'test', start)
+    await setUserStatus(db, user.id, 'disabled', at(1000))
+    await setUserStatus(db, user.id, 'active', at(2000))
+    for (const token of [invitation, reset?.token as string]) {
+      expect(await peekLink(db, token, at(3000))).toBeUndefined()
+      await expect(redeemLink(db, token, 'kata-sandi-penyerang', at(3000))).rejects.toMatchObject({
+        problem: { status: 404 },
+      })
+    }
+  })
+
   it('no reset link for unknown or disabled accounts', async () => {
     expect(await requestPasswordReset(db, 'tidak-ada@toba.example', 'test', start)).toBeUndefined()
     const { user } = await invite()
