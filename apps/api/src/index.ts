@@ -1,5 +1,6 @@
 export * from './app'
 export * from './config'
+export * from './lingering-close'
 export * from './middleware/auth'
 export * from './middleware/logger'
 export * from './middleware/problem'

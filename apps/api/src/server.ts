@@ -2,6 +2,7 @@ import { modules } from '@cerdas/registry'
 import { serve } from '@hono/node-server'
 import { createApiApp } from './app'
 import { ConfigError, loadConfig } from './config'
+import { closeAfterUnreadBody } from './lingering-close'
 import { createLogger } from './middleware/logger'
 import { platformFromConfig } from './platform-from-config'
 
@@ -16,7 +17,7 @@ try {
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
   })
-  serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+  serve({ fetch: closeAfterUnreadBody(app.fetch), port: config.PORT, hostname: config.HOST }, (info) =>
     logger.info('api listening', { port: info.port }),
   )
 } catch (error) {
