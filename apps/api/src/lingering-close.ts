@@ -1,13 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 
-/** What @hono/node-server passes as the second argument of `fetch`. */
-export interface NodeBindings {
-  incoming?: IncomingMessage
-  outgoing?: ServerResponse
-}
-
-type Fetch = (request: Request, env?: NodeBindings) => Response | Promise<Response>
+type Fetch<Env> = (request: Request, env: Env) => Response | Promise<Response>
 
 export interface LingerBounds {
   /** The most request bytes read and thrown away after an early answer. */
@@ -63,12 +57,13 @@ function lingerThenClose(incoming: IncomingMessage, socket: Socket, bounds: Ling
  * that pools connections it would be another visitor's request.
  * @example serve({ fetch: closeAfterUnreadBody(app.fetch), port })
  */
-export function closeAfterUnreadBody(fetch: Fetch, bounds: LingerBounds = DEFAULT_LINGER): Fetch {
+export function closeAfterUnreadBody<Env>(fetch: Fetch<Env>, bounds: LingerBounds = DEFAULT_LINGER): Fetch<Env> {
   return async (request, env) => {
     const response = await fetch(request, env)
-    const incoming = env?.incoming
-    const socket = incoming?.socket
-    if (!incoming || !socket || !unreadBody(incoming)) return response
+    // @hono/node-server passes the Node request as `env.incoming` (HTTP/2 streams close on their own).
+    const incoming = (env as { incoming?: unknown } | undefined)?.incoming
+    if (!(incoming instanceof IncomingMessage) || !unreadBody(incoming)) return response
+    const socket = incoming.socket
     if (!lingering.has(socket)) {
       lingering.add(socket)
       // Node ends a `Connection: close` answer with destroySoon(), which would close before the drain
