@@ -81,6 +81,19 @@ describe('bad input, in-process', () => {
     expect(template.stderr).toContain('unknown template "atlantis"')
   })
 
+  it('refuses emails over 254 characters before looking anything up', async () => {
+    const email = `${'a'.repeat(250)}@toba.example`
+    const invite = await runInProcess(
+      ['user', 'invite', 'samosir', '--email', email, '--name', 'Orang', '--role', 'admin'],
+      env,
+    )
+    expect(invite.code).toBe(2)
+    expect(invite.stderr).toContain('--email')
+    const reset = await runInProcess(['user', 'reset', 'samosir', '--email', email], env)
+    expect(reset.code).toBe(2)
+    expect(reset.stderr).toContain('--email')
+  })
+
   it('prints help for every command with exit 0', async () => {
     for (const command of COMMANDS) {
       const res = await runInProcess([...command.name.split(' '), '--help'], env)

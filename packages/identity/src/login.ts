@@ -1,8 +1,8 @@
 import { problem, type TenantDb } from '@cerdas/core'
 import { verifyPassword } from './passwords'
 import { createSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions'
-import { clearFailures, DEFAULT_THROTTLE, recordFailure, type ThrottlePolicy, throttledFor } from './throttle'
-import { findUser, passwordHashOf, type User } from './users'
+import { DEFAULT_THROTTLE, loginThrottleKeys, reserveAttempt, settleSuccess, type ThrottlePolicy } from './throttle'
+import { findUser, MAX_EMAIL_LENGTH, normaliseEmail, passwordHashOf, type User } from './users'
 
 export interface LoginOptions {
   session?: SessionPolicy
@@ -10,10 +10,11 @@ export interface LoginOptions {
 }
 
 /**
- * Checks email and password, throttled per account and per IP (when the
- * address is known: an unknown one must not lump every client together), and
- * starts a new session (a fresh id: the id is rotated at every login). Wrong
- * email and wrong password get the same answer.
+ * Checks email and password and starts a new session (a fresh id: the id is
+ * rotated at every login). The attempt is counted before the password is
+ * checked (see throttle.ts), per account at this address, per address (when
+ * known: an unknown one must not lump every client together) and per account.
+ * Wrong email and wrong password get the same answer.
  */
 export async function login(
   db: TenantDb,
@@ -21,20 +22,22 @@ export async function login(
   now: Date,
   options: LoginOptions = {},
 ): Promise<{ sessionId: string; expiresAt: string; user: User }> {
-  const email = input.email.trim().toLowerCase()
-  const keys = [`account:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])]
-  const wait = await throttledFor(db, keys, now)
-  if (wait > 0)
+  const email = normaliseEmail(input.email)
+  // No account has a longer email: nothing to check, nothing to count.
+  if (email.length > MAX_EMAIL_LENGTH) throw problem('unauthorized', 'The email or password is not correct.')
+  const policy = options.throttle ?? DEFAULT_THROTTLE
+  const keys = loginThrottleKeys(email, input.ip, policy)
+  const reservation = await reserveAttempt(db, keys, now, policy)
+  if (!reservation.allowed) {
+    const wait = reservation.retryAfterSeconds
     throw problem('tooManyRequests', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minutes.`, {
       retryAfter: wait,
     })
+  }
   const account = await passwordHashOf(db, email)
   const ok = await verifyPassword(account?.hash ?? null, input.password)
-  if (!account || !ok) {
-    await recordFailure(db, keys, now, options.throttle ?? DEFAULT_THROTTLE)
-    throw problem('unauthorized', 'The email or password is not correct.')
-  }
-  await clearFailures(db, [`account:${email}`])
+  if (!account || !ok) throw problem('unauthorized', 'The email or password is not correct.')
+  await settleSuccess(db, keys)
   const session = await createSession(db, account.id, input, now, options.session ?? DEFAULT_SESSION_POLICY)
   const user = (await findUser(db, { id: account.id })) as User
   return { sessionId: session.id, expiresAt: session.expiresAt, user }

@@ -61,5 +61,20 @@ export const identityMigrations: MigrationSet = {
         )`,
       ],
     },
+    {
+      // Throttle keys become fixed-size hashes with an expiry; the old counters (raw keys) are dropped.
+      id: '0002_throttle_hashed_keys',
+      statements: [
+        'DROP TABLE identity_throttle',
+        `CREATE TABLE identity_throttle (
+          key_hash TEXT PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          max_failures INTEGER NOT NULL,
+          last_failure_at INTEGER NOT NULL,
+          blocked_until INTEGER
+        )`,
+        'CREATE INDEX identity_throttle_last_failure ON identity_throttle (last_failure_at)',
+      ],
+    },
   ],
 }

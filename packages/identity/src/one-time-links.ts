@@ -1,7 +1,7 @@
 import { type Grant, problem, type TenantDb } from '@cerdas/core'
 import { hashPassword } from './passwords'
 import { randomSecret, sha256 } from './secrets'
-import { createUser, findUser, setPasswordHash, type User } from './users'
+import { createUser, findUser, MAX_EMAIL_LENGTH, setPasswordHash, type User } from './users'
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000
 export const RESET_TTL_MS = 2 * 3_600_000
@@ -39,6 +39,7 @@ export async function requestPasswordReset(
   createdBy: string,
   now: Date,
 ): Promise<{ user: User; token: string } | undefined> {
+  if (email.length > MAX_EMAIL_LENGTH) return undefined
   const user = await findUser(db, { email })
   if (user?.status !== 'active') return undefined
   return { user, token: await issueLink(db, 'reset', user.id, createdBy, now) }

@@ -1,9 +1,17 @@
 import { type Grant, newId, problem, type TenantDb } from '@cerdas/core'
 import { z } from 'zod'
 
+/** Longest email an account can have (RFC 5321); longer input is refused everywhere. */
+export const MAX_EMAIL_LENGTH = 254
+
+/** Lowercased, trimmed: `Admin@Toba ` and `admin@toba` are one account. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
 export const emailSchema = z
   .email()
-  .max(254)
+  .max(MAX_EMAIL_LENGTH)
   .transform((e) => e.toLowerCase())
 
 export interface User {

@@ -1,51 +1,168 @@
+import { isProblemError } from '@cerdas/core'
 import { describe, expect, it } from 'vitest'
-import { clearFailures, DEFAULT_THROTTLE, recordFailure, throttledFor } from '../src/throttle'
+import { login } from '../src/login'
+import { hashPassword } from '../src/passwords'
+import { DEFAULT_THROTTLE, loginThrottleKeys, reserveAttempt } from '../src/throttle'
+import { createUser } from '../src/users'
 import { identityDb } from './support'
 
 const db = await identityDb()
 const policy = DEFAULT_THROTTLE
+const { accountAtAddress: PAIR_LIMIT, address: ADDRESS_LIMIT, account: ACCOUNT_LIMIT } = policy.limits
 const start = new Date('2030-05-01T00:00:00Z')
 const at = (ms: number) => new Date(start.getTime() + ms)
-const fail = (key: string, time: Date) => recordFailure(db, [key], time, policy)
+const PASSWORD = 'kata-sandi-pemilik-1'
+const WRONG = 'tebakan-penyerang-1'
+const passwordHash = await hashPassword(PASSWORD)
+let n = 0
+
+async function newAccount(): Promise<string> {
+  const email = `pemilik-${++n}@toba.example`
+  await createUser(db, { email, name: 'Pemilik', grants: [], passwordHash }, start)
+  return email
+}
+
+/** The status a login answers with: 200, 401 (checked, wrong) or 429 (not checked), and the wait. */
+async function attempt(email: string, password: string, ip: string | undefined, time: Date) {
+  try {
+    await login(db, { email, password, ip }, time)
+    return { status: 200, retryAfter: 0 }
+  } catch (error) {
+    if (!isProblemError(error)) throw error
+    return { status: error.problem.status, retryAfter: Number(error.problem.retryAfter ?? 0) }
+  }
+}
+
+const count = (answers: { status: number }[], status: number) => answers.filter((a) => a.status === status).length
 
 describe('login throttle', () => {
-  it('uses 5 failures in 15 minutes, then a 15-minute block', () => {
-    expect(policy).toEqual({ maxFailures: 5, windowMs: 15 * 60_000, blockMs: 15 * 60_000 })
+  it('allows 5 failures per account at one address, 20 per address and 20 per account; delays of 1 to 15 minutes', () => {
+    expect(policy).toEqual({
+      limits: { accountAtAddress: 5, address: 20, account: 20 },
+      firstDelayMs: 60_000,
+      maxDelayMs: 15 * 60_000,
+      forgetMs: 60 * 60_000,
+    })
   })
 
-  it('blocks at the 5th failure within the window, for the block time', async () => {
-    for (let i = 0; i < 4; i++) await fail('account:a', at(i * 60_000))
-    expect(await throttledFor(db, ['account:a'], at(4 * 60_000))).toBe(0)
-    await fail('account:a', at(4 * 60_000))
-    expect(await throttledFor(db, ['account:a'], at(4 * 60_000))).toBe(policy.blockMs / 1000)
-    expect(await throttledFor(db, ['account:a'], at(4 * 60_000 + policy.blockMs - 1000))).toBe(1)
-    expect(await throttledFor(db, ['account:a'], at(4 * 60_000 + policy.blockMs))).toBe(0)
+  it('of 30 parallel wrong passwords for one account, only the limit are checked', async () => {
+    const email = await newAccount()
+    const answers = await Promise.all(Array.from({ length: 30 }, () => attempt(email, WRONG, '192.0.2.10', start)))
+    expect(count(answers, 401)).toBe(PAIR_LIMIT)
+    expect(count(answers, 429)).toBe(30 - PAIR_LIMIT)
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expect(refused.retryAfter).toBe(policy.firstDelayMs / 1000)
+    }
+    // Every checked attempt was counted on every key, also the one that started the delay.
+    const rows = await db.$client.execute({
+      sql: 'SELECT failures FROM identity_throttle WHERE key_hash IN (?, ?, ?)',
+      args: loginThrottleKeys(email, '192.0.2.10').map((k) => k.hash),
+    })
+    expect(rows.rows.map((r) => Number(r.failures))).toEqual([PAIR_LIMIT, PAIR_LIMIT, PAIR_LIMIT])
   })
 
-  it('starts a new window once the old one has passed: old failures no longer count', async () => {
-    for (let i = 0; i < 4; i++) await fail('account:b', at(i * 1000))
-    // The window of the first failure has passed: this one starts a new count.
-    await fail('account:b', at(policy.windowMs + 5000))
-    expect(await throttledFor(db, ['account:b'], at(policy.windowMs + 5000))).toBe(0)
-    for (let i = 1; i < 4; i++) await fail('account:b', at(policy.windowMs + 5000 + i * 1000))
-    expect(await throttledFor(db, ['account:b'], at(policy.windowMs + 9000))).toBe(0)
-    await fail('account:b', at(policy.windowMs + 10_000))
-    expect(await throttledFor(db, ['account:b'], at(policy.windowMs + 10_000))).toBeGreaterThan(0)
+  it('the owner gets in at once from another address, and from the same one after the first delay', async () => {
+    const email = await newAccount()
+    await Promise.all(Array.from({ length: 30 }, () => attempt(email, WRONG, '192.0.2.11', start)))
+    expect(await attempt(email, PASSWORD, '198.51.100.1', at(1000))).toEqual({ status: 200, retryAfter: 0 })
+    expect(await attempt(email, PASSWORD, '192.0.2.11', at(1000))).toEqual({ status: 429, retryAfter: 59 })
+    expect(await attempt(email, PASSWORD, '192.0.2.11', at(policy.firstDelayMs))).toEqual({
+      status: 200,
+      retryAfter: 0,
+    })
+    // The success forgot the failures at that address: a typo later is not punished for the attack.
+    expect((await attempt(email, WRONG, '192.0.2.11', at(policy.firstDelayMs + 1000))).status).toBe(401)
   })
 
-  it('keys are independent, and any blocked key of a login blocks it', async () => {
-    for (let i = 0; i < 5; i++) await recordFailure(db, ['account:c', `ip:192.0.2.${i}`], at(i), policy)
-    expect(await throttledFor(db, ['account:c'], at(10))).toBeGreaterThan(0)
-    expect(await throttledFor(db, ['ip:192.0.2.1'], at(10))).toBe(0)
-    expect(await throttledFor(db, ['account:other', 'ip:192.0.2.1', 'account:c'], at(10))).toBeGreaterThan(0)
+  it('each failure past the limit doubles the delay, up to 15 minutes', async () => {
+    const email = await newAccount()
+    let time = 0
+    for (let i = 0; i < PAIR_LIMIT; i++) expect((await attempt(email, WRONG, '192.0.2.12', at(time))).status).toBe(401)
+    const delays: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const refused = await attempt(email, WRONG, '192.0.2.12', at(time))
+      expect(refused.status).toBe(429)
+      delays.push(refused.retryAfter)
+      time += refused.retryAfter * 1000
+      expect((await attempt(email, WRONG, '192.0.2.12', at(time))).status).toBe(401)
+    }
+    expect(delays).toEqual([60, 120, 240, 480, 900, 900])
   })
 
-  it('clearing failures forgets the count', async () => {
-    for (let i = 0; i < 4; i++) await fail('account:d', at(i))
-    await clearFailures(db, ['account:d'])
-    await fail('account:d', at(10))
-    expect(await throttledFor(db, ['account:d'], at(10))).toBe(0)
-    const row = await db.$client.execute("SELECT failures FROM identity_throttle WHERE key = 'account:d'")
-    expect(Number(row.rows[0]?.failures)).toBe(1)
+  it('an address trying many accounts waits after 20 failures; the accounts elsewhere do not', async () => {
+    const emails = await Promise.all(Array.from({ length: ADDRESS_LIMIT + 1 }, () => newAccount()))
+    for (const email of emails.slice(0, ADDRESS_LIMIT)) {
+      expect((await attempt(email, WRONG, '203.0.113.5', start)).status).toBe(401)
+    }
+    const fresh = emails[ADDRESS_LIMIT] as string
+    expect((await attempt(fresh, PASSWORD, '203.0.113.5', start)).status).toBe(429)
+    expect((await attempt(fresh, PASSWORD, '203.0.113.6', start)).status).toBe(200)
+  })
+
+  it('an account tried from many addresses waits after 20 failures, for a delay, not for good', async () => {
+    const email = await newAccount()
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
+      expect((await attempt(email, WRONG, `198.51.100.${100 + i}`, start)).status).toBe(401)
+    }
+    expect(await attempt(email, PASSWORD, '198.51.100.250', start)).toEqual({ status: 429, retryAfter: 60 })
+    expect((await attempt(email, PASSWORD, '198.51.100.250', at(policy.firstDelayMs))).status).toBe(200)
+  })
+
+  it('a success gives the attempt back to the address and account counters', async () => {
+    const email = await newAccount()
+    for (let round = 0; round < 3; round++) {
+      for (let i = 1; i < PAIR_LIMIT; i++) expect((await attempt(email, WRONG, '192.0.2.13', start)).status).toBe(401)
+      expect((await attempt(email, PASSWORD, '192.0.2.13', start)).status).toBe(200)
+    }
+    const keys = loginThrottleKeys(email, '192.0.2.13')
+    const rows = await db.$client.execute({
+      sql: `SELECT key_hash, failures FROM identity_throttle WHERE key_hash IN (?, ?, ?)`,
+      args: keys.map((k) => k.hash),
+    })
+    const failures = new Map(rows.rows.map((r) => [String(r.key_hash), Number(r.failures)]))
+    expect(failures.get(keys[0]?.hash as string)).toBeUndefined()
+    expect(failures.get(keys[1]?.hash as string)).toBe(3 * (PAIR_LIMIT - 1))
+    expect(failures.get(keys[2]?.hash as string)).toBe(3 * (PAIR_LIMIT - 1))
+  })
+
+  it('stores fixed-size hashed keys, however long the input; refuses emails over 254 characters unseen', async () => {
+    const before = Number((await db.$client.execute('SELECT count(*) AS n FROM identity_throttle')).rows[0]?.n)
+    const hugeEmail = `${'a'.repeat(8 * 1024 * 1024)}@toba.example`
+    expect((await attempt(hugeEmail, WRONG, '192.0.2.14', start)).status).toBe(401)
+    expect((await attempt(`${'a'.repeat(250)}@x.id`, WRONG, '192.0.2.14', start)).status).toBe(401)
+    expect(Number((await db.$client.execute('SELECT count(*) AS n FROM identity_throttle')).rows[0]?.n)).toBe(before)
+    // An address is what a trusted proxy says: as long as a header can be.
+    const email = await newAccount()
+    expect((await attempt(email, WRONG, 'x'.repeat(16 * 1024), start)).status).toBe(401)
+    const widths = await db.$client.execute(
+      'SELECT DISTINCT length(key_hash) AS width, typeof(key_hash) AS kind FROM identity_throttle',
+    )
+    expect(widths.rows.map((r) => ({ ...r }))).toEqual([{ width: 64, kind: 'text' }])
+    const raw = await db.$client.execute("SELECT count(*) AS n FROM identity_throttle WHERE key_hash LIKE '%@%'")
+    expect(Number(raw.rows[0]?.n)).toBe(0)
+  })
+
+  it('forgets a key an hour after its last failure: the row is deleted', async () => {
+    const email = await newAccount()
+    await attempt(email, WRONG, '192.0.2.15', at(0))
+    const keys = loginThrottleKeys(email, '192.0.2.15')
+    const stored = () =>
+      db.$client
+        .execute({
+          sql: 'SELECT count(*) AS n FROM identity_throttle WHERE key_hash IN (?, ?, ?)',
+          args: keys.map((k) => k.hash),
+        })
+        .then((r) => Number(r.rows[0]?.n))
+    expect(await stored()).toBe(3)
+    // Any later attempt, by anyone, sweeps what is forgotten.
+    await reserveAttempt(db, loginThrottleKeys('orang-lain@toba.example', '192.0.2.16'), at(policy.forgetMs - 1))
+    expect(await stored()).toBe(3)
+    await reserveAttempt(db, loginThrottleKeys('orang-lain@toba.example', '192.0.2.16'), at(policy.forgetMs + 1))
+    expect(await stored()).toBe(0)
+    const old = await db.$client.execute({
+      sql: 'SELECT count(*) AS n FROM identity_throttle WHERE last_failure_at < ?',
+      args: [start.getTime() + 1],
+    })
+    expect(Number(old.rows[0]?.n)).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import { formatGrant, type Grant, parseGrant } from '@cerdas/core'
-import { listUsers } from '@cerdas/identity'
+import { listUsers, MAX_EMAIL_LENGTH } from '@cerdas/identity'
 import {
   type AccountMail,
   inviteAccount,
@@ -48,7 +48,7 @@ const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value
 
 const inviteSchema = z.strictObject({
   slug: z.string(required).pipe(slugSchema),
-  email: z.email(),
+  email: z.email().max(MAX_EMAIL_LENGTH),
   name: z.string().trim().min(2),
   grants: z.array(grantOption).min(1, 'give at least one --role'),
 })
@@ -130,7 +130,10 @@ export const userListCommand = defineCommand({
   action: userList,
 })
 
-const resetSchema = z.strictObject({ slug: z.string(required).pipe(slugSchema), email: z.email() })
+const resetSchema = z.strictObject({
+  slug: z.string(required).pipe(slugSchema),
+  email: z.email().max(MAX_EMAIL_LENGTH),
+})
 
 export async function userReset(input: z.infer<typeof resetSchema>, io: CliIo): Promise<number> {
   return withPlatform(io, async (platform) => {

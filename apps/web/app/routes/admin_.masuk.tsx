@@ -1,6 +1,6 @@
 import { isProblemError } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
-import { endSession } from '@cerdas/identity'
+import { endSession, MAX_EMAIL_LENGTH } from '@cerdas/identity'
 import { loginAccount } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -50,8 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeReturnPath(text(form, 'kembali'), request.url, { under: '/admin' })
   const errors: Issues = {}
   if (!email) errors.email = 'required'
+  else if (email.length > MAX_EMAIL_LENGTH) errors.email = { code: 'tooLong', max: MAX_EMAIL_LENGTH }
   if (!password) errors.password = 'required'
-  if (Object.keys(errors).length) return data<LoginResult>({ email, errors }, { status: 422 })
+  // The form shows the email back: not a long one.
+  if (Object.keys(errors).length)
+    return data<LoginResult>({ email: email.slice(0, MAX_EMAIL_LENGTH), errors }, { status: 422 })
   const ctx = web.site.ctx
   try {
     const result = await loginAccount(ctx, {
