@@ -6,6 +6,7 @@ import {
   type PermissionEntry,
   permissionCatalog,
   problemType,
+  ROLE_IDS,
 } from '@cerdas/core'
 import {
   createTestPlatform,
@@ -37,28 +38,28 @@ interface Caller {
   grant: Grant
 }
 
-/** The callers of a route: admin, editor of its module's dimension, editor of another, verifier, viewer. */
-function callersFor(entry: PermissionEntry): Caller[] {
-  const own: DimensionId = entry.dimension ?? 'governance'
-  const other = DIMENSION_IDS.find((d) => d !== own) as DimensionId
-  return [
-    { name: 'admin', grant: { role: 'admin', dimension: null } },
-    { name: `editor:${own}`, grant: { role: 'editor', dimension: own } },
-    { name: `editor:${other}`, grant: { role: 'editor', dimension: other } },
-    { name: 'verifier', grant: { role: 'verifier', dimension: null } },
-    { name: 'viewer', grant: { role: 'viewer', dimension: null } },
-  ]
-}
+/** Every role, unlimited and limited to each dimension: the same callers for every route. */
+const CALLERS: Caller[] = ROLE_IDS.flatMap((role) =>
+  [null, ...DIMENSION_IDS].map((dimension: DimensionId | null) => ({
+    name: dimension ? `${role}:${dimension}` : role,
+    grant: { role, dimension },
+  })),
+)
+
+/** Platform permissions whose answers are narrowed to the grant's dimension, so dimension teams hold them. */
+const OPEN_TO_DIMENSION_TEAMS = new Set(['cerdas.console:read', 'cerdas.audit:read'])
 
 /**
  * The rule restated from the manifest, independently of `hasPermission`, so
  * that a broken `hasPermission` (which the server itself uses) cannot make
- * the matrix agree with it.
+ * the matrix agree with it. An admin grant counts as every role; a grant
+ * limited to a dimension acts only on that dimension's modules.
  */
 function manifestAllows(grant: Grant, entry: PermissionEntry): boolean {
-  if (grant.role === 'admin') return true
-  if (!entry.roles.includes(grant.role)) return false
-  return grant.dimension === null || entry.dimension === null || grant.dimension === entry.dimension
+  if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
+  if (grant.dimension === null) return true
+  if (entry.dimension === null) return OPEN_TO_DIMENSION_TEAMS.has(entry.key)
+  return grant.dimension === entry.dimension
 }
 
 // The document and the catalogue are read at collection time so each route and caller is its own test.
@@ -83,7 +84,7 @@ const entryOf = (op: DocumentedOperation): PermissionEntry => {
   return entry
 }
 const cells = guarded.flatMap((op) =>
-  callersFor(entryOf(op)).map((caller) => ({ op, caller, allowed: manifestAllows(caller.grant, entryOf(op)) })),
+  CALLERS.map((caller) => ({ op, caller, allowed: manifestAllows(caller.grant, entryOf(op)) })),
 )
 
 let t: TestPlatform
@@ -128,10 +129,13 @@ describe('the matrix itself', () => {
     // Somewhere an editor of the module's dimension may, and an editor of another may not.
     const byRoute = new Map<DocumentedOperation, typeof cells>()
     for (const c of cells) byRoute.set(c.op, [...(byRoute.get(c.op) ?? []), c])
+    const editors = (row: typeof cells) =>
+      row.filter((c) => c.caller.grant.role === 'editor' && c.caller.grant.dimension)
     expect(
-      [...byRoute.values()].some((row) => row[1]?.allowed === true && row[2]?.allowed === false),
+      [...byRoute.values()].some((row) => editors(row).some((c) => c.allowed) && editors(row).some((c) => !c.allowed)),
       'a route where the editor dimension decides',
     ).toBe(true)
+    expect(CALLERS).toHaveLength(ROLE_IDS.length * (DIMENSION_IDS.length + 1))
   })
 
   it('agrees with hasPermission for every cell', () => {
@@ -140,14 +144,28 @@ describe('the matrix itself', () => {
     }
   })
 
-  it('lets an admin do everything and nobody else delete announcements or manage users and tokens', () => {
+  it('lets an unlimited admin do everything and nobody else delete announcements or manage users and tokens', () => {
     for (const key of ['announcements.announcement:delete', 'cerdas.users:manage', 'cerdas.tokens:manage']) {
       const entry = catalog.get(key)
       expect(entry, key).toBeDefined()
-      for (const caller of callersFor(entry as PermissionEntry))
+      for (const caller of CALLERS) {
+        const limitedToOwnModule =
+          caller.grant.role === 'admin' && caller.grant.dimension === (entry as PermissionEntry).dimension
         expect(manifestAllows(caller.grant, entry as PermissionEntry), `${key} ${caller.name}`).toBe(
-          caller.name === 'admin',
+          caller.name === 'admin' || limitedToOwnModule,
         )
+      }
+    }
+  })
+
+  it('gives no grant limited to a dimension a platform permission beyond the console and its own audit entries', () => {
+    for (const entry of collected.catalog.filter((p) => p.module === 'cerdas')) {
+      for (const caller of CALLERS.filter((c) => c.grant.dimension !== null)) {
+        expect(hasPermission([caller.grant], entry), `${entry.key} as ${caller.name}`).toBe(
+          OPEN_TO_DIMENSION_TEAMS.has(entry.key) &&
+            (caller.grant.role === 'admin' || entry.roles.includes(caller.grant.role)),
+        )
+      }
     }
   })
 })
@@ -156,7 +174,7 @@ describe.each(guarded.map((op) => [labelOf(op), op] as const))('%s', (_name, op)
   const entry = entryOf(op)
 
   it.each(
-    callersFor(entry).map(
+    CALLERS.map(
       (caller) => [caller.name, manifestAllows(caller.grant, entry) ? 'allowed' : 'refused 403', caller] as const,
     ),
   )('as %s: %s', async (_caller, verdict, caller) => {

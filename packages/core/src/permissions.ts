@@ -4,16 +4,26 @@ import type { LocalizedText } from './localized-text'
 import { type PermissionDefinition, ROLE_IDS, type RoleId } from './roles'
 
 /**
- * A role held by a person or token. Editors and verifiers may be limited to
- * one dimension (the smart-city team they belong to); `null` means all.
+ * A role held by a person or token. Any role may be limited to one dimension
+ * (the smart-city team it belongs to); `null` means all. A limited grant acts
+ * only within its dimension's modules: `admin:economy` administers the economy
+ * modules and none of the platform (users, tokens, settings, mail).
  */
 export interface Grant {
   role: RoleId
   dimension: DimensionId | null
 }
 
+/**
+ * A platform permission needs an unlimited grant, unless it is open to dimension
+ * teams because what it shows is narrowed to the grant's dimension.
+ */
+export interface PlatformPermissionDefinition extends PermissionDefinition {
+  openToDimensionTeams?: boolean
+}
+
 /** Permissions of the platform itself, next to those the modules declare. */
-export const PLATFORM_PERMISSIONS: Record<string, PermissionDefinition> = {
+export const PLATFORM_PERMISSIONS: Record<string, PlatformPermissionDefinition> = {
   'cerdas.users:manage': {
     title: { id: 'Mengelola pengguna dan peran', en: 'Manage users and roles' },
     roles: ['admin'],
@@ -23,10 +33,17 @@ export const PLATFORM_PERMISSIONS: Record<string, PermissionDefinition> = {
     title: { id: 'Mengubah pengaturan daerah', en: 'Change tenant settings' },
     roles: ['admin'],
   },
-  'cerdas.audit:read': { title: { id: 'Membaca jejak audit', en: 'Read the audit trail' }, roles: ['admin', 'viewer'] },
+  // A dimension team reads the entries of its own modules' records (see audit-visibility in the platform).
+  'cerdas.audit:read': {
+    title: { id: 'Membaca jejak audit', en: 'Read the audit trail' },
+    roles: ['admin', 'viewer'],
+    openToDimensionTeams: true,
+  },
+  // The console shows a dimension team only its own modules.
   'cerdas.console:read': {
     title: { id: 'Membuka konsol admin', en: 'Open the admin console' },
     roles: ['admin', 'editor', 'verifier', 'viewer'],
+    openToDimensionTeams: true,
   },
 }
 
@@ -38,6 +55,8 @@ export interface PermissionEntry {
   module: string
   /** Dimension of the declaring module; null for platform permissions. */
   dimension: DimensionId | null
+  /** For a platform permission: whether dimension-limited grants may hold it too. */
+  openToDimensionTeams?: boolean | undefined
 }
 
 /** Every permission of the platform and of the given modules. */
@@ -57,19 +76,24 @@ export function permissionCatalog(modules: readonly AnyModule[]): PermissionEntr
 }
 
 /**
- * Whether grants allow a permission. A tenant admin may do everything; other
- * roles need the permission to list them, and a dimension-limited grant only
- * covers modules of that dimension.
+ * Whether grants allow a permission. An unlimited tenant admin may do
+ * everything; other grants need the permission to list their role (an admin
+ * grant counts as every role) and, when limited to a dimension, cover only
+ * that dimension's modules and the platform permissions open to dimension teams.
  * @example hasPermission([{ role: 'editor', dimension: 'governance' }], catalog.get('announcements.announcement:update'))
  */
 export function hasPermission(grants: readonly Grant[], entry: PermissionEntry | undefined): boolean {
-  if (grants.some((g) => g.role === 'admin')) return true
+  if (grants.some((g) => g.role === 'admin' && g.dimension === null)) return true
   if (!entry) return false
-  return grants.some(
-    (g) =>
-      entry.roles.includes(g.role) &&
-      (g.dimension === null || entry.dimension === null || g.dimension === entry.dimension),
-  )
+  return grants.some((g) => grantCovers(g, entry))
+}
+
+/** Whether one grant covers a permission (see hasPermission). */
+export function grantCovers(grant: Grant, entry: PermissionEntry): boolean {
+  if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
+  if (grant.dimension === null) return true
+  if (entry.dimension === null) return entry.openToDimensionTeams === true
+  return grant.dimension === entry.dimension
 }
 
 /** Parses `editor:governance` or `admin` into a grant; undefined when malformed. */

@@ -1,6 +1,6 @@
 import { formatInstant, pickText } from '@cerdas/core/web'
 import { listUsers } from '@cerdas/identity'
-import { consoleEntities, entityHealth, listAudit, mayView } from '@cerdas/platform'
+import { auditScopeOf, consoleEntities, entityHealth, listAudit, listVisibleAudit, mayView } from '@cerdas/platform'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useActionLabel } from '../admin/components'
@@ -29,12 +29,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
   )
 
-  // Everyone sees recent changes to what they may open; audit readers see every change.
+  // Everyone sees recent changes to what they may open; audit readers see every change in their scope.
   const readsAudit = may(session.grants, 'cerdas.audit:read', definitions)
   const byName = new Map(visible.map((e) => [e.name, e]))
   const users = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.name]))
-  const recent = (await listAudit(ctx.db, { limit: readsAudit ? 10 : 200 }))
-    .filter((entry) => readsAudit || byName.has(entry.entity))
+  const recent = (
+    readsAudit
+      ? await listVisibleAudit(ctx.db, { limit: 10 }, auditScopeOf(session.grants, definitions))
+      : (await listAudit(ctx.db, { limit: 200 })).filter((entry) => byName.has(entry.entity))
+  )
     .slice(0, 10)
     .map((entry) => {
       const ce = byName.get(entry.entity)

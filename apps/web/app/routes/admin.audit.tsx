@@ -1,10 +1,19 @@
 import { formatInstant, pickText } from '@cerdas/core/web'
 import { listUsers } from '@cerdas/identity'
-import { auditDiff, consoleEntities, listAudit, verifyAuditChain } from '@cerdas/platform'
+import {
+  auditDiff,
+  auditScopeCovers,
+  auditScopeOf,
+  consoleEntities,
+  flushPendingAuditOf,
+  listVisibleAudit,
+  verifyAuditChain,
+} from '@cerdas/platform'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useActionLabel } from '../admin/components'
 import { requireConsole, requirePermission } from '../admin/guard.server'
+import { consolePlatform } from '../admin/settings.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 const PAGE_SIZE = 25
@@ -38,13 +47,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const before = Number(params.get('sebelum'))
   const beforeSeq = Number.isInteger(before) && before > 0 ? before : undefined
+  // A dimension team reads only its own modules' entries; platform entries need an unlimited grant.
+  const scope = auditScopeOf(console.session.grants, console.definitions)
+  // Settings changes waiting in the control plane are moved in first, so none is missing from the list.
+  await flushPendingAuditOf(await consolePlatform(console), ctx.tenant.id)
   const [rows, chain, users] = await Promise.all([
-    listAudit(ctx.db, { ...filters, beforeSeq, limit: PAGE_SIZE + 1 }),
+    listVisibleAudit(ctx.db, { ...filters, beforeSeq, limit: PAGE_SIZE + 1 }, scope),
     verifyAuditChain(ctx.db),
     listUsers(ctx.db),
   ])
   const names = new Map(users.map((u) => [u.id, u.name]))
-  const entities = consoleEntities(console.definitions, ctx.tenant)
+  const entities = consoleEntities(console.definitions, ctx.tenant).filter((e) => auditScopeCovers(scope, e.name))
   const titles = new Map(entities.map((e) => [e.name, `${pickText(e.entity.title, locale)} (${e.name})`]))
   const entries = rows.slice(0, PAGE_SIZE).map((r) => ({
     seq: r.seq,
@@ -71,11 +84,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     entries,
     older,
     newest: beforeSeq ? `/admin/audit${query.size ? `?${query}` : ''}` : null,
-    entityOptions: [...entities.map((e) => e.name), ...PLATFORM_ENTITIES].map((value) => ({
+    entityOptions: [...entities.map((e) => e.name), ...(scope.all ? PLATFORM_ENTITIES : [])].map((value) => ({
       value,
       label: titles.get(value) ?? value,
     })),
-    actors: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+    // Who the accounts are is platform data too.
+    actors: scope.all ? users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })) : [],
     actions: ACTIONS,
   }
 }

@@ -1,5 +1,5 @@
-import { type ApiEnv, type ApiKit, problemResponses } from '@cerdas/core'
-import { listAudit, verifyAuditChain } from '@cerdas/platform'
+import { type AnyModule, type ApiEnv, type ApiKit, problemResponses } from '@cerdas/core'
+import { auditScopeOf, listVisibleAudit, verifyAuditChain } from '@cerdas/platform'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 
 const READ = 'cerdas.audit:read'
@@ -24,6 +24,8 @@ export const listAuditRoute = createRoute({
   path: '/audit',
   tags: ['Audit'],
   summary: 'The audit trail, newest first, with filters',
+  description:
+    'Only entries of records the caller may read: a grant limited to a dimension sees its modules; users, tokens, settings and mail settings need an unlimited grant.',
   security: [{ bearer: [] }],
   'x-permission': READ,
   request: {
@@ -69,9 +71,23 @@ export const verifyAuditRoute = createRoute({
   },
 })
 
-export function registerAudit(router: OpenAPIHono<ApiEnv>, kit: ApiKit) {
-  router.openapi(kit.guard(listAuditRoute), async (c) =>
-    c.json({ items: await listAudit(c.var.ctx.db, c.req.valid('query')) }, 200),
-  )
-  router.openapi(kit.guard(verifyAuditRoute), async (c) => c.json(await verifyAuditChain(c.var.ctx.db), 200))
+/**
+ * `flushPending` moves a tenant's audit entries still pending in the control
+ * plane into its log, so a read or a verification never misses one.
+ */
+export function registerAudit(
+  router: OpenAPIHono<ApiEnv>,
+  kit: ApiKit,
+  modules: readonly AnyModule[],
+  flushPending: (tenantId: string) => Promise<unknown> = async () => 0,
+) {
+  router.openapi(kit.guard(listAuditRoute), async (c) => {
+    await flushPending(c.var.ctx.tenant.id)
+    const scope = auditScopeOf(c.var.ctx.actor?.grants ?? [], modules)
+    return c.json({ items: await listVisibleAudit(c.var.ctx.db, c.req.valid('query'), scope) }, 200)
+  })
+  router.openapi(kit.guard(verifyAuditRoute), async (c) => {
+    await flushPending(c.var.ctx.tenant.id)
+    return c.json(await verifyAuditChain(c.var.ctx.db), 200)
+  })
 }

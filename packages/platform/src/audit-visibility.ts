@@ -1,0 +1,74 @@
+import { type AnyModule, type Grant, type PermissionEntry, PLATFORM_PERMISSIONS, type TenantDb } from '@cerdas/core'
+import { type AuditQuery, type AuditRecord, listAudit } from './audit-log'
+
+/**
+ * What of the audit trail a caller may read: everything (an unlimited admin
+ * or viewer), or only the entries of records of some modules (a grant limited
+ * to a dimension reads its dimension's modules; platform entries such as
+ * users, tokens, settings and mail settings are never among them).
+ */
+export type AuditScope = { all: true } | { all: false; modules: string[] }
+
+const AUDIT_READ: PermissionEntry = {
+  key: 'cerdas.audit:read',
+  ...(PLATFORM_PERMISSIONS['cerdas.audit:read'] as (typeof PLATFORM_PERMISSIONS)[string]),
+  module: 'cerdas',
+  dimension: null,
+}
+
+/** The part of the audit trail the grants may read, given the modules the server runs. */
+export function auditScopeOf(grants: readonly Grant[], modules: readonly AnyModule[]): AuditScope {
+  const readers = grants.filter((g) => g.role === 'admin' || AUDIT_READ.roles.includes(g.role))
+  if (readers.some((g) => g.dimension === null)) return { all: true }
+  const dimensions = new Set(readers.map((g) => g.dimension))
+  return { all: false, modules: modules.filter((m) => dimensions.has(m.dimension)).map((m) => m.id) }
+}
+
+/** The module an audit entity belongs to: `directory` of `directory.office`, `cerdas` of `cerdas.user`. */
+export const moduleOfAuditEntity = (entity: string): string => entity.split('.')[0] ?? entity
+
+/** Whether a scope covers an entry's entity. */
+export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
+  return scope.all || scope.modules.includes(moduleOfAuditEntity(entity))
+}
+
+/**
+ * The audit entries a scope may read, newest first, with the filters of
+ * listAudit. Filtering happens in the query so that pages stay full.
+ */
+export async function listVisibleAudit(db: TenantDb, query: AuditQuery, scope: AuditScope): Promise<AuditRecord[]> {
+  if (scope.all) return listAudit(db, query)
+  if (scope.modules.length === 0) return []
+  const where = [`substr(entity, 1, instr(entity || '.', '.') - 1) IN (${scope.modules.map(() => '?').join(', ')})`]
+  const args: (string | number)[] = [...scope.modules]
+  const filters: [keyof AuditQuery, string][] = [
+    ['entity', 'entity = ?'],
+    ['entityId', 'entity_id = ?'],
+    ['actorId', 'actor_id = ?'],
+    ['action', 'action = ?'],
+    ['beforeSeq', 'seq < ?'],
+  ]
+  for (const [key, clause] of filters) {
+    const value = query[key]
+    if (value === undefined || value === '') continue
+    where.push(clause)
+    args.push(value)
+  }
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000)
+  const result = await db.$client.execute({
+    sql: `SELECT * FROM cerdas_audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+    args: [...args, limit],
+  })
+  return result.rows.map((r) => ({
+    seq: Number(r.seq),
+    id: String(r.id),
+    at: String(r.at),
+    actorKind: String(r.actor_kind),
+    actorId: String(r.actor_id),
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: String(r.entity_id),
+    before: r.before === null ? null : JSON.parse(String(r.before)),
+    after: r.after === null ? null : JSON.parse(String(r.after)),
+  }))
+}
