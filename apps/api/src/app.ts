@@ -1,5 +1,5 @@
 import { type AnyModule, type ApiEnv, type ApiKit, problem } from '@cerdas/core'
-import { flushPendingAuditOf, type Platform } from '@cerdas/platform'
+import type { Platform } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -84,7 +84,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
   registerUsers(v1, kit, { platform })
   registerTokens(v1, kit)
-  registerAudit(v1, kit, platform.modules, (tenantId) => flushPendingAuditOf(platform, tenantId))
+  registerAudit(v1, kit, platform.modules)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)
 
