@@ -47,6 +47,8 @@ export interface AuditEntry {
   entityId: string
   before?: unknown
   after?: unknown
+  /** Who acted, when not the context's actor (e.g. the person redeeming a one-time link). */
+  actor?: Actor | undefined
 }
 
 export interface SearchDocument {
@@ -77,7 +79,18 @@ export interface TenantContext {
   db: TenantDb
   actor: Actor | null
   locale: Locale
+  /**
+   * Appends to the tenant's audit log. Only inside {@link TenantContext.transaction}:
+   * an entry commits with the write it records, or neither does.
+   */
   audit(entry: AuditEntry): Promise<void>
   search: SearchIndexWriter
   now(): Date
+  /**
+   * Runs `work` as one write transaction: what it writes through the context
+   * it is given (`db`, `audit`, `search`) commits together or not at all.
+   * Nested calls join the open transaction.
+   * @example return ctx.transaction(async (tx) => { await tx.db.insert(items).values(row); await tx.audit(entry) })
+   */
+  transaction<T>(work: (tx: TenantContext) => Promise<T>): Promise<T>
 }

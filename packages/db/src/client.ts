@@ -1,6 +1,7 @@
 import type { TenantDb } from '@cerdas/core'
 import { type Client, createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
+import { gatedClient } from './transactions'
 
 export interface DatabaseLocation {
   /**
@@ -24,7 +25,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<TenantDb
   const client = createClient({ url: location.url, authToken: location.authToken, ...(file ? { timeout: 5000 } : {}) })
   if (file) await applyFilePragmas(client)
   else await client.execute('PRAGMA foreign_keys = ON')
-  return drizzle(client) as TenantDb
+  return drizzle(gatedClient(client, location.url)) as TenantDb
 }
 
 export function isFileUrl(url: string): boolean {

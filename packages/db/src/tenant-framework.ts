@@ -104,6 +104,14 @@ const migrations: Migration[] = [
       'INSERT OR IGNORE INTO cerdas_search_terms (term) SELECT term FROM cerdas_search_vocab',
     ],
   },
+  {
+    // Each entry's hash keyed with a secret kept outside the tenant database
+    // (the control plane), so someone who can write this file cannot rewrite
+    // entries and recompute the chain. Entries written before the key existed
+    // have none; the control plane's anchor vouches for them.
+    id: '0005_audit_mac',
+    statements: ['ALTER TABLE cerdas_audit_log ADD COLUMN mac TEXT'],
+  },
 ]
 
 export const tenantFrameworkMigrations: MigrationSet = { owner: 'cerdas', migrations }

@@ -15,7 +15,6 @@ import {
   setUserStatus,
   type User,
 } from '@cerdas/identity'
-import { appendAudit } from './audit-log'
 import {
   linkMessage,
   MAIL_OFF_REASON,
@@ -95,8 +94,12 @@ export async function inviteAccount(
   input: { email: string; name: string; grants: Grant[] },
   options: { mail?: AccountMail | undefined } = {},
 ): Promise<{ user: User; token: string; mail: MailResult }> {
-  const result = await inviteUser(ctx.db, input, who(ctx), ctx.now())
-  await ctx.audit({ action: 'invite', entity: 'cerdas.user', entityId: result.user.id, after: result.user })
+  const result = await ctx.transaction(async (ctx) => {
+    const result = await inviteUser(ctx.db, input, who(ctx), ctx.now())
+    await ctx.audit({ action: 'invite', entity: 'cerdas.user', entityId: result.user.id, after: result.user })
+    return result
+  })
+  // Mail goes out after the commit: a slow SMTP server must not hold the write lock.
   const mail = options.mail
     ? await mailLink(ctx, options.mail, 'invitation', result.user, result.token)
     : NOT_ASKED(result.user.email)
@@ -104,27 +107,31 @@ export async function inviteAccount(
 }
 
 export async function setAccountGrants(ctx: TenantContext, userId: string, grants: Grant[]): Promise<User> {
-  const before = await findUser(ctx.db, { id: userId })
-  if (!before) throw problem('notFound', `No user ${userId}`)
-  const after = await setUserGrants(ctx.db, userId, grants, ctx.now())
-  await ctx.audit({ action: 'set-roles', entity: 'cerdas.user', entityId: userId, before, after })
-  return after
+  return ctx.transaction(async (ctx) => {
+    const before = await findUser(ctx.db, { id: userId })
+    if (!before) throw problem('notFound', `No user ${userId}`)
+    const after = await setUserGrants(ctx.db, userId, grants, ctx.now())
+    await ctx.audit({ action: 'set-roles', entity: 'cerdas.user', entityId: userId, before, after })
+    return after
+  })
 }
 
 export async function setAccountStatus(ctx: TenantContext, userId: string, status: User['status']): Promise<User> {
-  const before = await findUser(ctx.db, { id: userId })
-  if (!before) throw problem('notFound', `No user ${userId}`)
-  if (status === 'disabled' && ctx.actor?.id === userId)
-    throw problem('conflict', 'You cannot disable your own account.')
-  const after = await setUserStatus(ctx.db, userId, status, ctx.now())
-  await ctx.audit({
-    action: status === 'disabled' ? 'disable' : 'enable',
-    entity: 'cerdas.user',
-    entityId: userId,
-    before,
-    after,
+  return ctx.transaction(async (ctx) => {
+    const before = await findUser(ctx.db, { id: userId })
+    if (!before) throw problem('notFound', `No user ${userId}`)
+    if (status === 'disabled' && ctx.actor?.id === userId)
+      throw problem('conflict', 'You cannot disable your own account.')
+    const after = await setUserStatus(ctx.db, userId, status, ctx.now())
+    await ctx.audit({
+      action: status === 'disabled' ? 'disable' : 'enable',
+      entity: 'cerdas.user',
+      entityId: userId,
+      before,
+      after,
+    })
+    return after
   })
-  return after
 }
 
 export async function issuePasswordReset(
@@ -132,9 +139,12 @@ export async function issuePasswordReset(
   email: string,
   options: { mail?: AccountMail | undefined } = {},
 ): Promise<{ user: User; token: string; mail: MailResult } | undefined> {
-  const result = await requestPasswordReset(ctx.db, email, who(ctx), ctx.now())
+  const result = await ctx.transaction(async (ctx) => {
+    const result = await requestPasswordReset(ctx.db, email, who(ctx), ctx.now())
+    if (result) await ctx.audit({ action: 'password-reset-issued', entity: 'cerdas.user', entityId: result.user.id })
+    return result
+  })
   if (!result) return undefined
-  await ctx.audit({ action: 'password-reset-issued', entity: 'cerdas.user', entityId: result.user.id })
   const mail = options.mail
     ? await mailLink(ctx, options.mail, 'reset', result.user, result.token)
     : NOT_ASKED(result.user.email)
@@ -143,29 +153,30 @@ export async function issuePasswordReset(
 
 /** Sets a password from a one-time link; the person becomes the actor of the audit entry. */
 export async function setPasswordFromLink(ctx: TenantContext, token: string, password: string): Promise<User> {
-  const user = await redeemLink(ctx.db, token, password, ctx.now())
-  await appendAudit(
-    ctx.db,
-    asActor(user),
-    { action: 'password-set', entity: 'cerdas.user', entityId: user.id },
-    ctx.now(),
-  )
-  return user
+  return ctx.transaction(async (ctx) => {
+    const user = await redeemLink(ctx.db, token, password, ctx.now())
+    await ctx.audit({ action: 'password-set', entity: 'cerdas.user', entityId: user.id, actor: asActor(user) })
+    return user
+  })
 }
 
 export async function createAccountToken(
   ctx: TenantContext,
   input: { name: string; grants: Grant[]; expiresAt?: string | null },
 ): Promise<{ token: ApiToken; secret: string }> {
-  const result = await createApiToken(ctx.db, input, who(ctx), ctx.now())
-  await ctx.audit({ action: 'create', entity: 'cerdas.api_token', entityId: result.token.id, after: result.token })
-  return result
+  return ctx.transaction(async (ctx) => {
+    const result = await createApiToken(ctx.db, input, who(ctx), ctx.now())
+    await ctx.audit({ action: 'create', entity: 'cerdas.api_token', entityId: result.token.id, after: result.token })
+    return result
+  })
 }
 
 export async function revokeAccountToken(ctx: TenantContext, id: string): Promise<ApiToken> {
-  const after = await revokeApiToken(ctx.db, id, ctx.now())
-  await ctx.audit({ action: 'revoke', entity: 'cerdas.api_token', entityId: id, after })
-  return after
+  return ctx.transaction(async (ctx) => {
+    const after = await revokeApiToken(ctx.db, id, ctx.now())
+    await ctx.audit({ action: 'revoke', entity: 'cerdas.api_token', entityId: id, after })
+    return after
+  })
 }
 
 /** Logs in and records the new session in the audit log (the session id itself is not recorded). */
@@ -173,17 +184,17 @@ export async function loginAccount(
   ctx: TenantContext,
   input: { email: string; password: string; ip?: string | undefined; userAgent?: string | undefined },
 ) {
+  // Outside the transaction: a failed attempt must stay counted when login throws.
   const result = await login(ctx.db, input, ctx.now())
-  await appendAudit(
-    ctx.db,
-    asActor(result.user),
-    { action: 'login', entity: 'cerdas.session', entityId: result.user.id },
-    ctx.now(),
+  await ctx.transaction((tx) =>
+    tx.audit({ action: 'login', entity: 'cerdas.session', entityId: result.user.id, actor: asActor(result.user) }),
   )
   return result
 }
 
 export async function logoutAccount(ctx: TenantContext, sessionId: string, userId: string): Promise<void> {
-  await endSession(ctx.db, sessionId)
-  await ctx.audit({ action: 'logout', entity: 'cerdas.session', entityId: userId })
+  return ctx.transaction(async (ctx) => {
+    await endSession(ctx.db, sessionId)
+    await ctx.audit({ action: 'logout', entity: 'cerdas.session', entityId: userId })
+  })
 }

@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { type Actor, type AuditEntry, newId, type TenantDb } from '@cerdas/core'
+import { inTransaction, withTransaction } from '@cerdas/db'
+import { type AuditAnchor, type AuditHead, auditHead } from './audit-anchor'
 
 /** The hash before the first entry of a log. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -34,86 +36,90 @@ export function entryHash(fields: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
-/** Appends queued per database client: writers of one process never race each other for the chain's head. */
-const queues = new WeakMap<object, Promise<unknown>>()
-
-function serialized<T>(key: object, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve()
-  const run = previous.then(task, task)
-  queues.set(
-    key,
-    run.catch(() => undefined),
-  )
-  return run
+/** The entry's hash keyed with the tenant's secret: only a holder of the key can sign a rewritten entry. */
+export function entryMac(key: string, hash: string): string {
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(hash).digest('hex')
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Appends one entry to the tenant's audit log, chained to the last one. The
- * insert is conditional on the last hash still being the one read, in a single
- * statement, so concurrent writers (other processes, other connections) cannot
- * fork the chain; a writer that loses the race waits a random moment, reads
- * again and retries. Appends through one client are queued, so the writers of
- * a process do not race each other at all. No interactive transaction:
- * holding one open across awaits would stall other writers of the same process.
+ * Appends one entry to the tenant's audit log, chained to the last one and,
+ * with a key, signed. Inside a write transaction (see `withTransaction`),
+ * which holds the database's write lock, so no other writer, in this process
+ * or another, can fork the chain; called with a plain handle it opens its own.
+ * An entry with an `id` already in the log is skipped (a retried move of
+ * pending entries), and null is returned.
  */
-export function appendAudit(db: TenantDb, actor: Actor | null, entry: AuditEntry, at: Date): Promise<void> {
-  return serialized(db.$client, () => appendChained(db, actor, entry, at))
-}
-
-async function appendChained(db: TenantDb, actor: Actor | null, entry: AuditEntry, at: Date): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (attempt > 0) await pause(Math.random() * Math.min(100, 2 ** attempt))
-    const last = await db.$client.execute('SELECT hash FROM cerdas_audit_log ORDER BY seq DESC LIMIT 1')
-    const fields: ChainedFields = {
-      id: newId('aud'),
-      at: at.toISOString(),
-      actorKind: actor?.kind ?? 'system',
-      actorId: actor?.id ?? 'system',
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      prevHash: (last.rows[0]?.hash as string | undefined) ?? GENESIS_HASH,
-    }
-    const result = await db.$client.execute({
-      sql: `INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id, before, after, prev_hash, hash)
-        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-        WHERE COALESCE((SELECT hash FROM cerdas_audit_log ORDER BY seq DESC LIMIT 1), ?) = ?`,
-      args: [
-        fields.id,
-        fields.at,
-        fields.actorKind,
-        fields.actorId,
-        fields.action,
-        fields.entity,
-        fields.entityId,
-        fields.before,
-        fields.after,
-        fields.prevHash,
-        entryHash(fields),
-        GENESIS_HASH,
-        fields.prevHash,
-      ],
-    })
-    if (result.rowsAffected === 1) return
+export async function appendAudit(
+  db: TenantDb,
+  actor: Actor | null,
+  entry: AuditEntry & { id?: string | undefined },
+  at: Date,
+  key?: string | undefined,
+): Promise<AuditHead | null> {
+  if (!inTransaction(db)) return withTransaction(db, (tx) => appendAudit(tx, actor, entry, at, key))
+  if (entry.id) {
+    const seen = await db.$client.execute({ sql: 'SELECT 1 FROM cerdas_audit_log WHERE id = ?', args: [entry.id] })
+    if (seen.rows.length > 0) return null
   }
-  throw new Error('could not append to the audit log: too much contention')
+  const last = await auditHead(db)
+  const who = entry.actor ?? actor
+  const fields: ChainedFields = {
+    id: entry.id ?? newId('aud'),
+    at: at.toISOString(),
+    actorKind: who?.kind ?? 'system',
+    actorId: who?.id ?? 'system',
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    prevHash: last.seq === 0 ? GENESIS_HASH : last.hash,
+  }
+  const hash = entryHash(fields)
+  const inserted = await db.$client.execute({
+    sql: `INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id, before, after, prev_hash, hash, mac)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    args: [
+      fields.id,
+      fields.at,
+      fields.actorKind,
+      fields.actorId,
+      fields.action,
+      fields.entity,
+      fields.entityId,
+      fields.before,
+      fields.after,
+      fields.prevHash,
+      hash,
+      key ? entryMac(key, hash) : null,
+    ],
+  })
+  return { seq: Number(inserted.rows[0]?.seq), hash }
 }
 
 export interface AuditVerification {
   ok: boolean
   entries: number
-  /** The first entry whose stored hash or link does not match, when not ok. */
+  /** The first entry whose stored hash, link or signature does not match, when not ok. */
   brokenAt?: { seq: number; id: string; reason: string }
 }
 
-/** Recomputes the whole chain; any edited, inserted or removed entry shows up as a break. */
-export async function verifyAuditChain(db: TenantDb): Promise<AuditVerification> {
+/**
+ * Recomputes the whole chain: any edited, inserted or removed entry shows up
+ * as a break. With the tenant's anchor from the control plane it also finds
+ * entries rewritten with their hashes recomputed (signature) and the newest
+ * entries removed (the anchored entry is missing or differs).
+ */
+export async function verifyAuditChain(db: TenantDb, anchor?: AuditAnchor): Promise<AuditVerification> {
   const rows = await db.$client.execute('SELECT * FROM cerdas_audit_log ORDER BY seq')
+  const entries = rows.rows.length
+  const broken = (seq: number, id: string, reason: string): AuditVerification => ({
+    ok: false,
+    entries,
+    brokenAt: { seq, id, reason },
+  })
   let prev = GENESIS_HASH
+  let anchored: { id: string; hash: string } | undefined
   for (const r of rows.rows) {
     const fields: ChainedFields = {
       id: String(r.id),
@@ -127,18 +133,21 @@ export async function verifyAuditChain(db: TenantDb): Promise<AuditVerification>
       after: (r.after as string | null) ?? null,
       prevHash: String(r.prev_hash),
     }
-    const at = { seq: Number(r.seq), id: fields.id }
-    if (fields.prevHash !== prev)
-      return {
-        ok: false,
-        entries: rows.rows.length,
-        brokenAt: { ...at, reason: 'link to the previous entry does not match' },
-      }
-    if (entryHash(fields) !== r.hash)
-      return { ok: false, entries: rows.rows.length, brokenAt: { ...at, reason: 'content does not match its hash' } }
+    const seq = Number(r.seq)
+    if (fields.prevHash !== prev) return broken(seq, fields.id, 'link to the previous entry does not match')
+    if (entryHash(fields) !== r.hash) return broken(seq, fields.id, 'content does not match its hash')
+    if (anchor && seq >= anchor.keyedFromSeq && r.mac !== entryMac(anchor.key, String(r.hash)))
+      return broken(seq, fields.id, 'signature does not match: the entry was rewritten or added outside Cerdas')
+    if (anchor && seq === anchor.seq) anchored = { id: fields.id, hash: String(r.hash) }
     prev = String(r.hash)
   }
-  return { ok: true, entries: rows.rows.length }
+  if (anchor && anchor.seq > 0) {
+    if (!anchored)
+      return broken(anchor.seq, '', `entries up to #${anchor.seq}, recorded outside the tenant database, are missing`)
+    if (anchored.hash !== anchor.hash)
+      return broken(anchor.seq, anchored.id, 'differs from the hash recorded outside the tenant database')
+  }
+  return { ok: true, entries }
 }
 
 export interface AuditRecord {

@@ -1,6 +1,7 @@
 export * from './accounts'
 export * from './admin-console'
 export * from './admin-form'
+export * from './audit-anchor'
 export * from './audit-log'
 export * from './audit-visibility'
 export * from './entity-import'

@@ -11,8 +11,16 @@ import {
   openControlPlane,
   resolveDatabaseUrl,
   type TenantRecord,
+  withTransaction,
 } from '@cerdas/db'
-import { appendAudit } from './audit-log'
+import {
+  type AuditAnchor,
+  type AuditHead,
+  advanceAuditAnchor,
+  ensureAuditAnchor,
+  readAuditAnchor,
+} from './audit-anchor'
+import { type AuditVerification, appendAudit, verifyAuditChain } from './audit-log'
 import { createSearchIndexWriter } from './search-index'
 import { toTenantInfo } from './tenant-info'
 
@@ -56,6 +64,8 @@ export interface Platform {
   tenantDb(record: TenantRecord): Promise<TenantDb>
   /** A context for module functions acting for a tenant. */
   context(tenant: ResolvedTenant, db: TenantDb, options?: { actor?: Actor | null; locale?: Locale }): TenantContext
+  /** Checks a tenant's audit log against its chain and the anchor kept in the control plane. */
+  verifyAudit(tenantId: string, db: TenantDb): Promise<AuditVerification>
   /** Forgets cached lookups and connections for a tenant (after an update, restore or removal). */
   forget(record: TenantRecord): void
   close(): void
@@ -76,6 +86,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const connections: ConnectionCache = createConnectionCache({ max: options.maxOpenTenants ?? 200 })
   const ttl = options.hostCacheTtlMs ?? 5_000
   const hostCache = new Map<string, { value: ResolvedTenant | undefined; expires: number }>()
+  // Only the signing key is reused from here: it never changes while a tenant lives.
+  const anchors = new Map<string, Promise<AuditAnchor>>()
+  const auditAnchorOf = (tenantId: string, db: TenantDb) => {
+    let anchor = anchors.get(tenantId)
+    if (!anchor) {
+      anchor = ensureAuditAnchor(controlPlane, tenantId, db)
+      anchor.catch(() => anchors.delete(tenantId))
+      anchors.set(tenantId, anchor)
+    }
+    return anchor
+  }
 
   const resolve = (record: TenantRecord | undefined): ResolvedTenant | undefined =>
     record && record.status === 'active' ? { record, info: toTenantInfo(record, modules) } : undefined
@@ -104,17 +125,45 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       return connections.get(record.id, { url: resolveDatabaseUrl(dataDir, record.dbUrl), authToken: token })
     },
     context(tenant, db, { actor = null, locale } = {}) {
-      return {
-        tenant: tenant.info,
-        db,
-        actor,
-        locale: locale ?? tenant.info.defaultLocale,
-        now: () => new Date(),
-        audit: (entry) => appendAudit(db, actor, entry, new Date()),
-        search: createSearchIndexWriter(db),
+      const base = { tenant: tenant.info, actor, locale: locale ?? tenant.info.defaultLocale, now: () => new Date() }
+      const tenantId = tenant.record.id
+      const inTransaction = (tx: TenantDb, key: string, heads: AuditHead[]): TenantContext => {
+        const txCtx: TenantContext = {
+          ...base,
+          db: tx,
+          search: createSearchIndexWriter(tx),
+          async audit(entry) {
+            const head = await appendAudit(tx, actor, entry, new Date(), key)
+            if (head) heads.push(head)
+          },
+          transaction: (work) => work(txCtx),
+        }
+        return txCtx
       }
+      const ctx: TenantContext = {
+        ...base,
+        db,
+        search: createSearchIndexWriter(db),
+        audit: (entry) => ctx.transaction((tx) => tx.audit(entry)),
+        async transaction(work) {
+          const { key } = await auditAnchorOf(tenantId, db)
+          const heads: AuditHead[] = []
+          const result = await withTransaction(db, (tx) => work(inTransaction(tx, key, heads)))
+          const head = heads.at(-1)
+          // After the commit, in the control plane (another database). Should this
+          // fail, the entries are still signed, and the next write moves the anchor.
+          if (head) await advanceAuditAnchor(controlPlane, tenantId, head).catch(() => {})
+          return result
+        },
+      }
+      return ctx
+    },
+    async verifyAudit(tenantId, db) {
+      await auditAnchorOf(tenantId, db)
+      return verifyAuditChain(db, await readAuditAnchor(controlPlane, tenantId))
     },
     forget(record) {
+      anchors.delete(record.id)
       for (const [host, entry] of hostCache) if (entry.value?.record.id === record.id) hostCache.delete(host)
       for (const { host } of record.hosts) hostCache.delete(host)
       connections.evict(record.id)

@@ -177,19 +177,21 @@ export async function listTenantSynonyms(ctx: TenantContext): Promise<SynonymGro
 
 /** Replaces the tenant's own synonym groups; they apply to the next search, no reindex needed. */
 export async function setTenantSynonyms(ctx: TenantContext, groups: readonly SynonymGroup[]): Promise<void> {
-  const before = await listTenantSynonyms(ctx)
-  const cleaned = groups
-    .map((g) => [...new Set(g.map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100))])
-    .filter((g) => g.length >= 2)
-  await ctx.db.$client.batch(
-    [
-      'DELETE FROM cerdas_synonyms',
-      ...cleaned.map((g, i) => ({
-        sql: 'INSERT INTO cerdas_synonyms (id, terms) VALUES (?, ?)',
-        args: [i + 1, JSON.stringify(g)],
-      })),
-    ],
-    'write',
-  )
-  await ctx.audit({ action: 'update', entity: 'cerdas.synonyms', entityId: 'synonyms', before, after: cleaned })
+  return ctx.transaction(async (ctx) => {
+    const before = await listTenantSynonyms(ctx)
+    const cleaned = groups
+      .map((g) => [...new Set(g.map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100))])
+      .filter((g) => g.length >= 2)
+    await ctx.db.$client.batch(
+      [
+        'DELETE FROM cerdas_synonyms',
+        ...cleaned.map((g, i) => ({
+          sql: 'INSERT INTO cerdas_synonyms (id, terms) VALUES (?, ?)',
+          args: [i + 1, JSON.stringify(g)],
+        })),
+      ],
+      'write',
+    )
+    await ctx.audit({ action: 'update', entity: 'cerdas.synonyms', entityId: 'synonyms', before, after: cleaned })
+  })
 }

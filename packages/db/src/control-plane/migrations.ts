@@ -74,5 +74,40 @@ export const controlPlaneMigrations: MigrationSet = {
       id: '0003_tenant_mail',
       statements: ["ALTER TABLE tenants ADD COLUMN mail TEXT NOT NULL DEFAULT '{}'"],
     },
+    {
+      // Audit entries of control-plane writes (settings, mail, modules), written in the
+      // same batch as the change and then moved into the tenant's own audit log.
+      id: '0004_pending_audit',
+      statements: [
+        `CREATE TABLE pending_audit (
+          id TEXT PRIMARY KEY,
+          tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          before TEXT,
+          after TEXT
+        )`,
+        'CREATE INDEX pending_audit_tenant ON pending_audit (tenant_id, at)',
+      ],
+    },
+    {
+      // The tenant audit log's anchor: the key its entries are signed with and
+      // the newest entry known (seq and hash), kept outside the tenant database
+      // so truncating or rewriting the log there shows up.
+      id: '0005_audit_anchors',
+      statements: [
+        `CREATE TABLE tenant_audit_anchors (
+          tenant_id TEXT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+          mac_key TEXT NOT NULL,
+          keyed_from_seq INTEGER NOT NULL,
+          anchor_seq INTEGER NOT NULL,
+          anchor_hash TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        )`,
+      ],
+    },
   ],
 }

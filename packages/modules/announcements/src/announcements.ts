@@ -1,4 +1,5 @@
 import {
+  clearStaleVerification,
   decodeCursor,
   encodeCursor,
   type HomeSection,
@@ -135,31 +136,33 @@ export async function createAnnouncement(
   input: CreateAnnouncementInput,
   options: { seedKey?: string; verification?: { at: string; by: string; source: string | null } } = {},
 ): Promise<Announcement> {
-  const now = ctx.now().toISOString()
-  const row: AnnouncementRow = {
-    id: newId('ann'),
-    seedKey: options.seedKey ?? null,
-    titleId: input.title.id,
-    titleEn: input.title.en ?? null,
-    bodyId: input.body.id,
-    bodyEn: input.body.en ?? null,
-    category: input.category,
-    officeRef: input.officeRef ?? null,
-    link: input.link ?? null,
-    publishAt: input.publishAt ? toUtc(input.publishAt) : now,
-    expiresAt: input.expiresAt ? toUtc(input.expiresAt) : null,
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(announcements).values(row)
-  const created = fromRecord(row, now)
-  await ctx.audit({ action: 'create', entity: 'announcements.announcement', entityId: row.id, after: created })
-  // Scheduled announcements stay out of search until the next reindex after they publish.
-  if (created.publishAt <= now) await ctx.search.upsert([announcementSearchDocument(created)])
-  return created
+  return ctx.transaction(async (ctx) => {
+    const now = ctx.now().toISOString()
+    const row: AnnouncementRow = {
+      id: newId('ann'),
+      seedKey: options.seedKey ?? null,
+      titleId: input.title.id,
+      titleEn: input.title.en ?? null,
+      bodyId: input.body.id,
+      bodyEn: input.body.en ?? null,
+      category: input.category,
+      officeRef: input.officeRef ?? null,
+      link: input.link ?? null,
+      publishAt: input.publishAt ? toUtc(input.publishAt) : now,
+      expiresAt: input.expiresAt ? toUtc(input.expiresAt) : null,
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(announcements).values(row)
+    const created = fromRecord(row, now)
+    await ctx.audit({ action: 'create', entity: 'announcements.announcement', entityId: row.id, after: created })
+    // Scheduled announcements stay out of search until the next reindex after they publish.
+    if (created.publishAt <= now) await ctx.search.upsert([announcementSearchDocument(created)])
+    return created
+  })
 }
 
 export async function updateAnnouncement(
@@ -167,50 +170,55 @@ export async function updateAnnouncement(
   id: string,
   input: UpdateAnnouncementInput,
 ): Promise<Announcement> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No announcement with id ${id}`)
-  const now = ctx.now().toISOString()
-  const next: AnnouncementRow = {
-    ...before,
-    ...(input.title ? { titleId: input.title.id, titleEn: input.title.en ?? null } : {}),
-    ...(input.body ? { bodyId: input.body.id, bodyEn: input.body.en ?? null } : {}),
-    ...(input.category ? { category: input.category } : {}),
-    ...(input.officeRef !== undefined ? { officeRef: input.officeRef } : {}),
-    ...(input.link !== undefined ? { link: input.link } : {}),
-    ...(input.publishAt ? { publishAt: toUtc(input.publishAt) } : {}),
-    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt ? toUtc(input.expiresAt) : null } : {}),
-    updatedAt: now,
-  }
-  if (next.expiresAt && next.expiresAt <= next.publishAt) {
-    throw problem('validation', 'expiresAt must be after publishAt', {
-      errors: [{ pointer: '/expiresAt', message: 'must be after publishAt' }],
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No announcement with id ${id}`)
+    const now = ctx.now().toISOString()
+    let next: AnnouncementRow = {
+      ...before,
+      ...(input.title ? { titleId: input.title.id, titleEn: input.title.en ?? null } : {}),
+      ...(input.body ? { bodyId: input.body.id, bodyEn: input.body.en ?? null } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.officeRef !== undefined ? { officeRef: input.officeRef } : {}),
+      ...(input.link !== undefined ? { link: input.link } : {}),
+      ...(input.publishAt ? { publishAt: toUtc(input.publishAt) } : {}),
+      ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt ? toUtc(input.expiresAt) : null } : {}),
+      updatedAt: now,
+    }
+    if (next.expiresAt && next.expiresAt <= next.publishAt) {
+      throw problem('validation', 'expiresAt must be after publishAt', {
+        errors: [{ pointer: '/expiresAt', message: 'must be after publishAt' }],
+      })
+    }
+    next = clearStaleVerification(before, next)
+    await ctx.db.update(announcements).set(next).where(eq(announcements.id, id))
+    const updated = fromRecord(next, now)
+    await ctx.audit({
+      action: 'update',
+      entity: 'announcements.announcement',
+      entityId: id,
+      before: fromRecord(before, now),
+      after: updated,
     })
-  }
-  await ctx.db.update(announcements).set(next).where(eq(announcements.id, id))
-  const updated = fromRecord(next, now)
-  await ctx.audit({
-    action: 'update',
-    entity: 'announcements.announcement',
-    entityId: id,
-    before: fromRecord(before, now),
-    after: updated,
+    if (updated.publishAt <= now) await ctx.search.upsert([announcementSearchDocument(updated)])
+    else await ctx.search.remove([id])
+    return updated
   })
-  if (updated.publishAt <= now) await ctx.search.upsert([announcementSearchDocument(updated)])
-  else await ctx.search.remove([id])
-  return updated
 }
 
 export async function deleteAnnouncement(ctx: TenantContext, id: string): Promise<void> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No announcement with id ${id}`)
-  await ctx.db.delete(announcements).where(eq(announcements.id, id))
-  await ctx.audit({
-    action: 'delete',
-    entity: 'announcements.announcement',
-    entityId: id,
-    before: fromRecord(before, ctx.now().toISOString()),
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No announcement with id ${id}`)
+    await ctx.db.delete(announcements).where(eq(announcements.id, id))
+    await ctx.audit({
+      action: 'delete',
+      entity: 'announcements.announcement',
+      entityId: id,
+      before: fromRecord(before, ctx.now().toISOString()),
+    })
+    await ctx.search.remove([id])
   })
-  await ctx.search.remove([id])
 }
 
 /** Stamps the record as checked now by the acting person. */
@@ -219,26 +227,28 @@ export async function verifyAnnouncement(
   id: string,
   input: { source?: string | undefined },
 ): Promise<Announcement> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No announcement with id ${id}`)
-  const now = ctx.now().toISOString()
-  const next: AnnouncementRow = {
-    ...before,
-    verifiedAt: now,
-    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-    verificationSource: input.source ?? before.verificationSource,
-    updatedAt: now,
-  }
-  await ctx.db.update(announcements).set(next).where(eq(announcements.id, id))
-  const updated = fromRecord(next, now)
-  await ctx.audit({
-    action: 'verify',
-    entity: 'announcements.announcement',
-    entityId: id,
-    before: fromRecord(before, now),
-    after: updated,
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No announcement with id ${id}`)
+    const now = ctx.now().toISOString()
+    const next: AnnouncementRow = {
+      ...before,
+      verifiedAt: now,
+      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+      verificationSource: input.source ?? before.verificationSource,
+      updatedAt: now,
+    }
+    await ctx.db.update(announcements).set(next).where(eq(announcements.id, id))
+    const updated = fromRecord(next, now)
+    await ctx.audit({
+      action: 'verify',
+      entity: 'announcements.announcement',
+      entityId: id,
+      before: fromRecord(before, now),
+      after: updated,
+    })
+    return updated
   })
-  return updated
 }
 
 /** Every announcement as search documents, for rebuilding the tenant index. */

@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, newId, problem, type SearchDocument, type TenantContext } from '@cerdas/core'
+import {
+  clearStaleVerification,
+  decodeCursor,
+  encodeCursor,
+  newId,
+  problem,
+  type SearchDocument,
+  type TenantContext,
+} from '@cerdas/core'
 import {
   deleteSchedule,
   hoursStatusForOwners,
@@ -328,93 +336,98 @@ export async function createOffice(
   input: CreateOfficeInput,
   options: WriteOptions = {},
 ): Promise<Office> {
-  let slug: string
-  if (input.slug) {
-    const [taken] = await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.slug, input.slug))
-    if (taken) throw problem('conflict', `The slug ${input.slug} is taken`)
-    slug = input.slug
-  } else slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
-  const parentId = input.parentId ? await checkParent(ctx, input.parentId, null) : null
-  const now = ctx.now().toISOString()
-  const row: OfficeRow = {
-    id: newId('off'),
-    seedKey: options.seedKey ?? null,
-    slug,
-    type: input.type,
-    nameId: input.name.id,
-    nameEn: input.name.en ?? null,
-    shortName: input.shortName ?? null,
-    parentId,
-    address: input.address ?? null,
-    kecamatan: input.kecamatan ?? null,
-    lat: input.coordinates?.lat ?? null,
-    lon: input.coordinates?.lon ?? null,
-    phone: null,
-    whatsapp: null,
-    email: null,
-    website: null,
-    ...contactColumns(input.contacts),
-    descriptionId: input.description?.id ?? null,
-    descriptionEn: input.description?.en ?? null,
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  // Two offices of the same name created at once can race for one generated slug: take the next.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await ctx.db.insert(offices).values(row)
-      break
-    } catch (error) {
-      if (input.slug || attempt >= 5 || !isUniqueViolation(error)) throw error
-      row.slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
+  return ctx.transaction(async (ctx) => {
+    let slug: string
+    if (input.slug) {
+      const [taken] = await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.slug, input.slug))
+      if (taken) throw problem('conflict', `The slug ${input.slug} is taken`)
+      slug = input.slug
+    } else slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
+    const parentId = input.parentId ? await checkParent(ctx, input.parentId, null) : null
+    const now = ctx.now().toISOString()
+    const row: OfficeRow = {
+      id: newId('off'),
+      seedKey: options.seedKey ?? null,
+      slug,
+      type: input.type,
+      nameId: input.name.id,
+      nameEn: input.name.en ?? null,
+      shortName: input.shortName ?? null,
+      parentId,
+      address: input.address ?? null,
+      kecamatan: input.kecamatan ?? null,
+      lat: input.coordinates?.lat ?? null,
+      lon: input.coordinates?.lon ?? null,
+      phone: null,
+      whatsapp: null,
+      email: null,
+      website: null,
+      ...contactColumns(input.contacts),
+      descriptionId: input.description?.id ?? null,
+      descriptionEn: input.description?.en ?? null,
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
     }
-  }
-  const created = officeFromRow(row)
-  await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
-  await ctx.search.upsert([officeSearchDocument(created)])
-  return created
+    // Two offices of the same name created at once can race for one generated slug: take the next.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await ctx.db.insert(offices).values(row)
+        break
+      } catch (error) {
+        if (input.slug || attempt >= 5 || !isUniqueViolation(error)) throw error
+        row.slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
+      }
+    }
+    const created = officeFromRow(row)
+    await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
+    await ctx.search.upsert([officeSearchDocument(created)])
+    return created
+  })
 }
 
 export async function updateOffice(ctx: TenantContext, ref: string, input: UpdateOfficeInput): Promise<Office> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No office ${ref}`)
-  const parentId =
-    input.parentId === undefined
-      ? before.parentId
-      : input.parentId === null
-        ? null
-        : await checkParent(ctx, input.parentId, before.id)
-  const next: OfficeRow = {
-    ...before,
-    ...(input.type ? { type: input.type } : {}),
-    ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
-    ...(input.shortName !== undefined ? { shortName: input.shortName } : {}),
-    parentId,
-    ...(input.address !== undefined ? { address: input.address } : {}),
-    ...(input.kecamatan !== undefined ? { kecamatan: input.kecamatan } : {}),
-    ...(input.coordinates !== undefined
-      ? { lat: input.coordinates?.lat ?? null, lon: input.coordinates?.lon ?? null }
-      : {}),
-    ...contactColumns(input.contacts),
-    ...(input.description !== undefined
-      ? { descriptionId: input.description?.id ?? null, descriptionEn: input.description?.en ?? null }
-      : {}),
-    updatedAt: ctx.now().toISOString(),
-  }
-  await ctx.db.update(offices).set(next).where(eq(offices.id, before.id))
-  const updated = officeFromRow(next)
-  await ctx.audit({
-    action: 'update',
-    entity: ENTITY,
-    entityId: before.id,
-    before: officeFromRow(before),
-    after: updated,
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No office ${ref}`)
+    const parentId =
+      input.parentId === undefined
+        ? before.parentId
+        : input.parentId === null
+          ? null
+          : await checkParent(ctx, input.parentId, before.id)
+    let next: OfficeRow = {
+      ...before,
+      ...(input.type ? { type: input.type } : {}),
+      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.shortName !== undefined ? { shortName: input.shortName } : {}),
+      parentId,
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.kecamatan !== undefined ? { kecamatan: input.kecamatan } : {}),
+      ...(input.coordinates !== undefined
+        ? { lat: input.coordinates?.lat ?? null, lon: input.coordinates?.lon ?? null }
+        : {}),
+      ...contactColumns(input.contacts),
+      ...(input.description !== undefined
+        ? { descriptionId: input.description?.id ?? null, descriptionEn: input.description?.en ?? null }
+        : {}),
+      updatedAt: ctx.now().toISOString(),
+    }
+    next = clearStaleVerification(before, next)
+    await ctx.db.update(offices).set(next).where(eq(offices.id, before.id))
+    const updated = officeFromRow(next)
+    await ctx.audit({
+      action: 'update',
+      entity: ENTITY,
+      entityId: before.id,
+      before: officeFromRow(before),
+      after: updated,
+    })
+    await ctx.search.upsert([officeSearchDocument(updated)])
+    return updated
   })
-  await ctx.search.upsert([officeSearchDocument(updated)])
-  return updated
 }
 
 /**
@@ -422,35 +435,39 @@ export async function updateOffice(ctx: TenantContext, ref: string, input: Updat
  * with its schedules. Services that name it keep a dangling reference the services module reports.
  */
 export async function deleteOffice(ctx: TenantContext, ref: string): Promise<void> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No office ${ref}`)
-  const count = async (table: typeof units | typeof counters | typeof positions) =>
-    (await ctx.db.select({ id: table.id }).from(table).where(eq(table.officeId, before.id)).limit(1)).length
-  const children = (
-    await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.parentId, before.id)).limit(1)
-  ).length
-  if (children + (await count(units)) + (await count(counters)) + (await count(positions)) > 0)
-    throw problem('conflict', 'Delete or move the units, counters, positions and child offices of this office first.')
-  for (const schedule of await listSchedulesForOwner(ctx, officeOwner(before))) await deleteSchedule(ctx, schedule.id)
-  await ctx.db.delete(offices).where(eq(offices.id, before.id))
-  await ctx.audit({ action: 'delete', entity: ENTITY, entityId: before.id, before: officeFromRow(before) })
-  await ctx.search.remove([before.id])
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No office ${ref}`)
+    const count = async (table: typeof units | typeof counters | typeof positions) =>
+      (await ctx.db.select({ id: table.id }).from(table).where(eq(table.officeId, before.id)).limit(1)).length
+    const children = (
+      await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.parentId, before.id)).limit(1)
+    ).length
+    if (children + (await count(units)) + (await count(counters)) + (await count(positions)) > 0)
+      throw problem('conflict', 'Delete or move the units, counters, positions and child offices of this office first.')
+    for (const schedule of await listSchedulesForOwner(ctx, officeOwner(before))) await deleteSchedule(ctx, schedule.id)
+    await ctx.db.delete(offices).where(eq(offices.id, before.id))
+    await ctx.audit({ action: 'delete', entity: ENTITY, entityId: before.id, before: officeFromRow(before) })
+    await ctx.search.remove([before.id])
+  })
 }
 
 export async function verifyOffice(ctx: TenantContext, ref: string, input: VerifyInput): Promise<Office> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No office ${ref}`)
-  const next: OfficeRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-  await ctx.db.update(offices).set(next).where(eq(offices.id, before.id))
-  const updated = officeFromRow(next)
-  await ctx.audit({
-    action: 'verify',
-    entity: ENTITY,
-    entityId: before.id,
-    before: officeFromRow(before),
-    after: updated,
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No office ${ref}`)
+    const next: OfficeRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+    await ctx.db.update(offices).set(next).where(eq(offices.id, before.id))
+    const updated = officeFromRow(next)
+    await ctx.audit({
+      action: 'verify',
+      entity: ENTITY,
+      entityId: before.id,
+      before: officeFromRow(before),
+      after: updated,
+    })
+    return updated
   })
-  return updated
 }
 
 /** Every office, by name, for editors (same as the public list: offices have no drafts). */

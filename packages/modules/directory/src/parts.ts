@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, newId, problem, type SearchDocument, type TenantContext } from '@cerdas/core'
+import {
+  clearStaleVerification,
+  decodeCursor,
+  encodeCursor,
+  newId,
+  problem,
+  type SearchDocument,
+  type TenantContext,
+} from '@cerdas/core'
 import { asc, eq, gt, sql } from 'drizzle-orm'
 import { counters, offices, positions, units } from './schema'
 import { invalid, text, textOrNull, verificationOf, verificationStamp, type WriteOptions } from './shared'
@@ -170,82 +178,91 @@ export async function createUnit(
   input: CreateUnitInput,
   options: WriteOptions = {},
 ): Promise<Unit> {
-  const office = await resolveOffice(ctx, input.officeId)
-  if (input.parentId) await checkUnitParent(ctx, input.parentId, office.id, null)
-  const now = ctx.now().toISOString()
-  const row: UnitRow = {
-    id: newId('unt'),
-    seedKey: options.seedKey ?? null,
-    officeId: office.id,
-    parentId: input.parentId ?? null,
-    kind: input.kind,
-    nameId: input.name.id,
-    nameEn: input.name.en ?? null,
-    handlesId: input.handles?.id ?? null,
-    handlesEn: input.handles?.en ?? null,
-    phone: input.phone ?? null,
-    email: input.email ?? null,
-    sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, units, office.id)),
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(units).values(row)
-  const created = unitFromRow(row)
-  await ctx.audit({ action: 'create', entity: UNIT, entityId: row.id, after: created })
-  await ctx.search.upsert([unitSearchDocument(created, office.slug)])
-  return created
+  return ctx.transaction(async (ctx) => {
+    const office = await resolveOffice(ctx, input.officeId)
+    if (input.parentId) await checkUnitParent(ctx, input.parentId, office.id, null)
+    const now = ctx.now().toISOString()
+    const row: UnitRow = {
+      id: newId('unt'),
+      seedKey: options.seedKey ?? null,
+      officeId: office.id,
+      parentId: input.parentId ?? null,
+      kind: input.kind,
+      nameId: input.name.id,
+      nameEn: input.name.en ?? null,
+      handlesId: input.handles?.id ?? null,
+      handlesEn: input.handles?.en ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, units, office.id)),
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(units).values(row)
+    const created = unitFromRow(row)
+    await ctx.audit({ action: 'create', entity: UNIT, entityId: row.id, after: created })
+    await ctx.search.upsert([unitSearchDocument(created, office.slug)])
+    return created
+  })
 }
 
 export async function updateUnit(ctx: TenantContext, id: string, input: UpdateUnitInput): Promise<Unit> {
-  const before = await unitRow(ctx, id)
-  if (!before) throw problem('notFound', `No unit ${id}`)
-  await checkSameOffice(ctx, input.officeId, before.officeId)
-  if (input.parentId) await checkUnitParent(ctx, input.parentId, before.officeId, before.id)
-  const next: UnitRow = {
-    ...before,
-    ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
-    ...(input.handles !== undefined
-      ? { handlesId: input.handles?.id ?? null, handlesEn: input.handles?.en ?? null }
-      : {}),
-    ...(input.phone !== undefined ? { phone: input.phone } : {}),
-    ...(input.email !== undefined ? { email: input.email } : {}),
-    ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
-    updatedAt: ctx.now().toISOString(),
-  }
-  await ctx.db.update(units).set(next).where(eq(units.id, id))
-  const updated = unitFromRow(next)
-  await ctx.audit({ action: 'update', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
-  await ctx.search.upsert([unitSearchDocument(updated, await officeSlug(ctx, updated.officeId))])
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await unitRow(ctx, id)
+    if (!before) throw problem('notFound', `No unit ${id}`)
+    await checkSameOffice(ctx, input.officeId, before.officeId)
+    if (input.parentId) await checkUnitParent(ctx, input.parentId, before.officeId, before.id)
+    let next: UnitRow = {
+      ...before,
+      ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.handles !== undefined
+        ? { handlesId: input.handles?.id ?? null, handlesEn: input.handles?.en ?? null }
+        : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+      updatedAt: ctx.now().toISOString(),
+    }
+    next = clearStaleVerification(before, next)
+    await ctx.db.update(units).set(next).where(eq(units.id, id))
+    const updated = unitFromRow(next)
+    await ctx.audit({ action: 'update', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
+    await ctx.search.upsert([unitSearchDocument(updated, await officeSlug(ctx, updated.officeId))])
+    return updated
+  })
 }
 
 /** Deletes a unit that no sub-unit, counter or position points to (409 otherwise). */
 export async function deleteUnit(ctx: TenantContext, id: string): Promise<void> {
-  const before = await unitRow(ctx, id)
-  if (!before) throw problem('notFound', `No unit ${id}`)
-  const used =
-    (await ctx.db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).limit(1)).length +
-    (await ctx.db.select({ id: counters.id }).from(counters).where(eq(counters.unitId, id)).limit(1)).length +
-    (await ctx.db.select({ id: positions.id }).from(positions).where(eq(positions.unitId, id)).limit(1)).length
-  if (used > 0) throw problem('conflict', 'Sub-units, counters or positions still point to this unit.')
-  await ctx.db.delete(units).where(eq(units.id, id))
-  await ctx.audit({ action: 'delete', entity: UNIT, entityId: id, before: unitFromRow(before) })
-  await ctx.search.remove([id])
+  return ctx.transaction(async (ctx) => {
+    const before = await unitRow(ctx, id)
+    if (!before) throw problem('notFound', `No unit ${id}`)
+    const used =
+      (await ctx.db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).limit(1)).length +
+      (await ctx.db.select({ id: counters.id }).from(counters).where(eq(counters.unitId, id)).limit(1)).length +
+      (await ctx.db.select({ id: positions.id }).from(positions).where(eq(positions.unitId, id)).limit(1)).length
+    if (used > 0) throw problem('conflict', 'Sub-units, counters or positions still point to this unit.')
+    await ctx.db.delete(units).where(eq(units.id, id))
+    await ctx.audit({ action: 'delete', entity: UNIT, entityId: id, before: unitFromRow(before) })
+    await ctx.search.remove([id])
+  })
 }
 
 export async function verifyUnit(ctx: TenantContext, id: string, input: VerifyInput): Promise<Unit> {
-  const before = await unitRow(ctx, id)
-  if (!before) throw problem('notFound', `No unit ${id}`)
-  const next: UnitRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-  await ctx.db.update(units).set(next).where(eq(units.id, id))
-  const updated = unitFromRow(next)
-  await ctx.audit({ action: 'verify', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await unitRow(ctx, id)
+    if (!before) throw problem('notFound', `No unit ${id}`)
+    const next: UnitRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+    await ctx.db.update(units).set(next).where(eq(units.id, id))
+    const updated = unitFromRow(next)
+    await ctx.audit({ action: 'verify', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
+    return updated
+  })
 }
 
 async function officeSlug(ctx: TenantContext, officeId: string): Promise<string> {
@@ -320,69 +337,78 @@ export async function createCounter(
   input: CreateCounterInput,
   options: WriteOptions = {},
 ): Promise<Counter> {
-  const office = await resolveOffice(ctx, input.officeId)
-  if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, office.id, '/unitId')
-  const now = ctx.now().toISOString()
-  const row: CounterRow = {
-    id: newId('ctr'),
-    seedKey: options.seedKey ?? null,
-    officeId: office.id,
-    unitId: input.unitId ?? null,
-    code: input.code,
-    nameId: input.name.id,
-    nameEn: input.name.en ?? null,
-    locationId: input.location?.id ?? null,
-    locationEn: input.location?.en ?? null,
-    sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, counters, office.id)),
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(counters).values(row)
-  const created = counterFromRow(row)
-  await ctx.audit({ action: 'create', entity: COUNTER, entityId: row.id, after: created })
-  return created
+  return ctx.transaction(async (ctx) => {
+    const office = await resolveOffice(ctx, input.officeId)
+    if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, office.id, '/unitId')
+    const now = ctx.now().toISOString()
+    const row: CounterRow = {
+      id: newId('ctr'),
+      seedKey: options.seedKey ?? null,
+      officeId: office.id,
+      unitId: input.unitId ?? null,
+      code: input.code,
+      nameId: input.name.id,
+      nameEn: input.name.en ?? null,
+      locationId: input.location?.id ?? null,
+      locationEn: input.location?.en ?? null,
+      sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, counters, office.id)),
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(counters).values(row)
+    const created = counterFromRow(row)
+    await ctx.audit({ action: 'create', entity: COUNTER, entityId: row.id, after: created })
+    return created
+  })
 }
 
 export async function updateCounter(ctx: TenantContext, id: string, input: UpdateCounterInput): Promise<Counter> {
-  const before = await counterRow(ctx, id)
-  if (!before) throw problem('notFound', `No counter ${id}`)
-  await checkSameOffice(ctx, input.officeId, before.officeId)
-  if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, before.officeId, '/unitId')
-  const next: CounterRow = {
-    ...before,
-    ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
-    ...(input.code ? { code: input.code } : {}),
-    ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
-    ...(input.location !== undefined
-      ? { locationId: input.location?.id ?? null, locationEn: input.location?.en ?? null }
-      : {}),
-    ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
-    updatedAt: ctx.now().toISOString(),
-  }
-  await ctx.db.update(counters).set(next).where(eq(counters.id, id))
-  const updated = counterFromRow(next)
-  await ctx.audit({ action: 'update', entity: COUNTER, entityId: id, before: counterFromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await counterRow(ctx, id)
+    if (!before) throw problem('notFound', `No counter ${id}`)
+    await checkSameOffice(ctx, input.officeId, before.officeId)
+    if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, before.officeId, '/unitId')
+    let next: CounterRow = {
+      ...before,
+      ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+      ...(input.code ? { code: input.code } : {}),
+      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.location !== undefined
+        ? { locationId: input.location?.id ?? null, locationEn: input.location?.en ?? null }
+        : {}),
+      ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+      updatedAt: ctx.now().toISOString(),
+    }
+    next = clearStaleVerification(before, next)
+    await ctx.db.update(counters).set(next).where(eq(counters.id, id))
+    const updated = counterFromRow(next)
+    await ctx.audit({ action: 'update', entity: COUNTER, entityId: id, before: counterFromRow(before), after: updated })
+    return updated
+  })
 }
 
 export async function deleteCounter(ctx: TenantContext, id: string): Promise<void> {
-  const before = await counterRow(ctx, id)
-  if (!before) throw problem('notFound', `No counter ${id}`)
-  await ctx.db.delete(counters).where(eq(counters.id, id))
-  await ctx.audit({ action: 'delete', entity: COUNTER, entityId: id, before: counterFromRow(before) })
+  return ctx.transaction(async (ctx) => {
+    const before = await counterRow(ctx, id)
+    if (!before) throw problem('notFound', `No counter ${id}`)
+    await ctx.db.delete(counters).where(eq(counters.id, id))
+    await ctx.audit({ action: 'delete', entity: COUNTER, entityId: id, before: counterFromRow(before) })
+  })
 }
 
 export async function verifyCounter(ctx: TenantContext, id: string, input: VerifyInput): Promise<Counter> {
-  const before = await counterRow(ctx, id)
-  if (!before) throw problem('notFound', `No counter ${id}`)
-  const next: CounterRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-  await ctx.db.update(counters).set(next).where(eq(counters.id, id))
-  const updated = counterFromRow(next)
-  await ctx.audit({ action: 'verify', entity: COUNTER, entityId: id, before: counterFromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await counterRow(ctx, id)
+    if (!before) throw problem('notFound', `No counter ${id}`)
+    const next: CounterRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+    await ctx.db.update(counters).set(next).where(eq(counters.id, id))
+    const updated = counterFromRow(next)
+    await ctx.audit({ action: 'verify', entity: COUNTER, entityId: id, before: counterFromRow(before), after: updated })
+    return updated
+  })
 }
 
 // ---------------------------------------------------------------- positions
@@ -428,67 +454,87 @@ export async function createPosition(
   input: CreatePositionInput,
   options: WriteOptions = {},
 ): Promise<Position> {
-  const office = await resolveOffice(ctx, input.officeId)
-  if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, office.id, '/unitId')
-  const now = ctx.now().toISOString()
-  const row: PositionRow = {
-    id: newId('pos'),
-    seedKey: options.seedKey ?? null,
-    officeId: office.id,
-    unitId: input.unitId ?? null,
-    titleId: input.title.id,
-    titleEn: input.title.en ?? null,
-    holderName: input.holderName ?? null,
-    sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, positions, office.id)),
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(positions).values(row)
-  const created = positionFromRow(row)
-  await ctx.audit({ action: 'create', entity: POSITION, entityId: row.id, after: created })
-  return created
+  return ctx.transaction(async (ctx) => {
+    const office = await resolveOffice(ctx, input.officeId)
+    if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, office.id, '/unitId')
+    const now = ctx.now().toISOString()
+    const row: PositionRow = {
+      id: newId('pos'),
+      seedKey: options.seedKey ?? null,
+      officeId: office.id,
+      unitId: input.unitId ?? null,
+      titleId: input.title.id,
+      titleEn: input.title.en ?? null,
+      holderName: input.holderName ?? null,
+      sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, positions, office.id)),
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(positions).values(row)
+    const created = positionFromRow(row)
+    await ctx.audit({ action: 'create', entity: POSITION, entityId: row.id, after: created })
+    return created
+  })
 }
 
 export async function updatePosition(ctx: TenantContext, id: string, input: UpdatePositionInput): Promise<Position> {
-  const before = await positionRow(ctx, id)
-  if (!before) throw problem('notFound', `No position ${id}`)
-  await checkSameOffice(ctx, input.officeId, before.officeId)
-  if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, before.officeId, '/unitId')
-  const next: PositionRow = {
-    ...before,
-    ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
-    ...(input.title ? { titleId: input.title.id, titleEn: input.title.en ?? null } : {}),
-    ...(input.holderName !== undefined ? { holderName: input.holderName } : {}),
-    ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
-    updatedAt: ctx.now().toISOString(),
-  }
-  // A new holder is not what the verifier checked.
-  if (input.holderName !== undefined && input.holderName !== before.holderName) {
-    next.verifiedAt = null
-    next.verifiedBy = null
-  }
-  await ctx.db.update(positions).set(next).where(eq(positions.id, id))
-  const updated = positionFromRow(next)
-  await ctx.audit({ action: 'update', entity: POSITION, entityId: id, before: positionFromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await positionRow(ctx, id)
+    if (!before) throw problem('notFound', `No position ${id}`)
+    await checkSameOffice(ctx, input.officeId, before.officeId)
+    if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, before.officeId, '/unitId')
+    const next: PositionRow = {
+      ...before,
+      ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+      ...(input.title ? { titleId: input.title.id, titleEn: input.title.en ?? null } : {}),
+      ...(input.holderName !== undefined ? { holderName: input.holderName } : {}),
+      ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+      updatedAt: ctx.now().toISOString(),
+    }
+    // A new holder is not what the verifier checked.
+    if (input.holderName !== undefined && input.holderName !== before.holderName) {
+      next.verifiedAt = null
+      next.verifiedBy = null
+    }
+    await ctx.db.update(positions).set(next).where(eq(positions.id, id))
+    const updated = positionFromRow(next)
+    await ctx.audit({
+      action: 'update',
+      entity: POSITION,
+      entityId: id,
+      before: positionFromRow(before),
+      after: updated,
+    })
+    return updated
+  })
 }
 
 export async function deletePosition(ctx: TenantContext, id: string): Promise<void> {
-  const before = await positionRow(ctx, id)
-  if (!before) throw problem('notFound', `No position ${id}`)
-  await ctx.db.delete(positions).where(eq(positions.id, id))
-  await ctx.audit({ action: 'delete', entity: POSITION, entityId: id, before: positionFromRow(before) })
+  return ctx.transaction(async (ctx) => {
+    const before = await positionRow(ctx, id)
+    if (!before) throw problem('notFound', `No position ${id}`)
+    await ctx.db.delete(positions).where(eq(positions.id, id))
+    await ctx.audit({ action: 'delete', entity: POSITION, entityId: id, before: positionFromRow(before) })
+  })
 }
 
 export async function verifyPosition(ctx: TenantContext, id: string, input: VerifyInput): Promise<Position> {
-  const before = await positionRow(ctx, id)
-  if (!before) throw problem('notFound', `No position ${id}`)
-  const next: PositionRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-  await ctx.db.update(positions).set(next).where(eq(positions.id, id))
-  const updated = positionFromRow(next)
-  await ctx.audit({ action: 'verify', entity: POSITION, entityId: id, before: positionFromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await positionRow(ctx, id)
+    if (!before) throw problem('notFound', `No position ${id}`)
+    const next: PositionRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+    await ctx.db.update(positions).set(next).where(eq(positions.id, id))
+    const updated = positionFromRow(next)
+    await ctx.audit({
+      action: 'verify',
+      entity: POSITION,
+      entityId: id,
+      before: positionFromRow(before),
+      after: updated,
+    })
+    return updated
+  })
 }

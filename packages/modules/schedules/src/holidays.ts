@@ -131,60 +131,66 @@ export async function createHoliday(
   input: CreateHolidayInput,
   options: { seedKey?: string; verification?: { at: string; by: string } } = {},
 ): Promise<HolidayRecord> {
-  const now = ctx.now().toISOString()
-  const row: HolidayRow = {
-    id: newId('hol'),
-    seedKey: options.seedKey ?? null,
-    date: input.date,
-    year: yearOf(input.date),
-    nameId: input.name.id,
-    nameEn: input.name.en ?? null,
-    kind: input.kind,
-    source: input.source ?? null,
-    note: input.note ?? null,
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(holidays).values(row)
-  calendarCache.delete(ctx)
-  const created = fromRow(row)
-  await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
-  return created
+  return ctx.transaction(async (ctx) => {
+    const now = ctx.now().toISOString()
+    const row: HolidayRow = {
+      id: newId('hol'),
+      seedKey: options.seedKey ?? null,
+      date: input.date,
+      year: yearOf(input.date),
+      nameId: input.name.id,
+      nameEn: input.name.en ?? null,
+      kind: input.kind,
+      source: input.source ?? null,
+      note: input.note ?? null,
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(holidays).values(row)
+    calendarCache.delete(ctx)
+    const created = fromRow(row)
+    await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
+    return created
+  })
 }
 
 /** Changes a holiday; a changed date or name clears the verification stamp (it was checked as it was). */
 export async function updateHoliday(ctx: TenantContext, id: string, input: UpdateHolidayInput): Promise<HolidayRecord> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No holiday with id ${id}`)
-  const now = ctx.now().toISOString()
-  const next: HolidayRow = {
-    ...before,
-    ...(input.date ? { date: input.date, year: yearOf(input.date) } : {}),
-    ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(input.source !== undefined ? { source: input.source } : {}),
-    ...(input.note !== undefined ? { note: input.note } : {}),
-    updatedAt: now,
-  }
-  if (next.date !== before.date || next.kind !== before.kind) {
-    next.verifiedAt = null
-    next.verifiedBy = null
-  }
-  await ctx.db.update(holidays).set(next).where(eq(holidays.id, id))
-  calendarCache.delete(ctx)
-  const updated = fromRow(next)
-  await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No holiday with id ${id}`)
+    const now = ctx.now().toISOString()
+    const next: HolidayRow = {
+      ...before,
+      ...(input.date ? { date: input.date, year: yearOf(input.date) } : {}),
+      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.source !== undefined ? { source: input.source } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      updatedAt: now,
+    }
+    if (next.date !== before.date || next.kind !== before.kind) {
+      next.verifiedAt = null
+      next.verifiedBy = null
+    }
+    await ctx.db.update(holidays).set(next).where(eq(holidays.id, id))
+    calendarCache.delete(ctx)
+    const updated = fromRow(next)
+    await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+    return updated
+  })
 }
 
 export async function deleteHoliday(ctx: TenantContext, id: string): Promise<void> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No holiday with id ${id}`)
-  await ctx.db.delete(holidays).where(eq(holidays.id, id))
-  calendarCache.delete(ctx)
-  await ctx.audit({ action: 'delete', entity: ENTITY, entityId: id, before: fromRow(before) })
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No holiday with id ${id}`)
+    await ctx.db.delete(holidays).where(eq(holidays.id, id))
+    calendarCache.delete(ctx)
+    await ctx.audit({ action: 'delete', entity: ENTITY, entityId: id, before: fromRow(before) })
+  })
 }
 
 /** Stamps the holiday as checked now by the acting person (optionally against a source). */
@@ -193,21 +199,23 @@ export async function verifyHoliday(
   id: string,
   input: { source?: string | undefined },
 ): Promise<HolidayRecord> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No holiday with id ${id}`)
-  const now = ctx.now().toISOString()
-  const next: HolidayRow = {
-    ...before,
-    verifiedAt: now,
-    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-    source: input.source ?? before.source,
-    updatedAt: now,
-  }
-  await ctx.db.update(holidays).set(next).where(eq(holidays.id, id))
-  calendarCache.delete(ctx)
-  const updated = fromRow(next)
-  await ctx.audit({ action: 'verify', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No holiday with id ${id}`)
+    const now = ctx.now().toISOString()
+    const next: HolidayRow = {
+      ...before,
+      verifiedAt: now,
+      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+      source: input.source ?? before.source,
+      updatedAt: now,
+    }
+    await ctx.db.update(holidays).set(next).where(eq(holidays.id, id))
+    calendarCache.delete(ctx)
+    const updated = fromRow(next)
+    await ctx.audit({ action: 'verify', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+    return updated
+  })
 }
 
 function escapeText(value: string): string {

@@ -188,32 +188,34 @@ export async function createSchedule(
   input: CreateScheduleInput,
   options: { seedKey?: string; verification?: { at: string; by: string; source: string | null } } = {},
 ): Promise<Schedule> {
-  const definition = buildDefinition(ctx, input.definition)
-  const now = ctx.now().toISOString()
-  const row: ScheduleRow = {
-    id: newId('sch'),
-    seedKey: options.seedKey ?? null,
-    ownerModule: input.owner.module,
-    ownerType: input.owner.type,
-    ownerId: input.owner.id,
-    kind: input.kind,
-    labelId: input.label.id,
-    labelEn: input.label.en ?? null,
-    roleId: input.role?.id ?? null,
-    roleEn: input.role?.en ?? null,
-    services: JSON.stringify(input.services ?? []),
-    definition: JSON.stringify(definition),
-    closedOnHolidays: definition.closedOnHolidays ? 1 : 0,
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(schedules).values(row)
-  const created = fromRow(row)
-  await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
-  return created
+  return ctx.transaction(async (ctx) => {
+    const definition = buildDefinition(ctx, input.definition)
+    const now = ctx.now().toISOString()
+    const row: ScheduleRow = {
+      id: newId('sch'),
+      seedKey: options.seedKey ?? null,
+      ownerModule: input.owner.module,
+      ownerType: input.owner.type,
+      ownerId: input.owner.id,
+      kind: input.kind,
+      labelId: input.label.id,
+      labelEn: input.label.en ?? null,
+      roleId: input.role?.id ?? null,
+      roleEn: input.role?.en ?? null,
+      services: JSON.stringify(input.services ?? []),
+      definition: JSON.stringify(definition),
+      closedOnHolidays: definition.closedOnHolidays ? 1 : 0,
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(schedules).values(row)
+    const created = fromRow(row)
+    await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
+    return created
+  })
 }
 
 /**
@@ -248,38 +250,42 @@ export async function importSchedule(
 }
 
 export async function updateSchedule(ctx: TenantContext, id: string, input: UpdateScheduleInput): Promise<Schedule> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No schedule with id ${id}`)
-  const definition = input.definition ? buildDefinition(ctx, input.definition) : undefined
-  const now = ctx.now().toISOString()
-  const next: ScheduleRow = {
-    ...before,
-    ...(input.owner ? { ownerModule: input.owner.module, ownerType: input.owner.type, ownerId: input.owner.id } : {}),
-    ...(input.kind ? { kind: input.kind } : {}),
-    ...(input.label ? { labelId: input.label.id, labelEn: input.label.en ?? null } : {}),
-    ...(input.role !== undefined ? { roleId: input.role?.id ?? null, roleEn: input.role?.en ?? null } : {}),
-    ...(input.services ? { services: JSON.stringify(input.services) } : {}),
-    ...(definition
-      ? { definition: JSON.stringify(definition), closedOnHolidays: definition.closedOnHolidays ? 1 : 0 }
-      : {}),
-    updatedAt: now,
-  }
-  // Changed hours were not what the verifier checked.
-  if (definition && next.definition !== before.definition) {
-    next.verifiedAt = null
-    next.verifiedBy = null
-  }
-  await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
-  const updated = fromRow(next)
-  await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No schedule with id ${id}`)
+    const definition = input.definition ? buildDefinition(ctx, input.definition) : undefined
+    const now = ctx.now().toISOString()
+    const next: ScheduleRow = {
+      ...before,
+      ...(input.owner ? { ownerModule: input.owner.module, ownerType: input.owner.type, ownerId: input.owner.id } : {}),
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.label ? { labelId: input.label.id, labelEn: input.label.en ?? null } : {}),
+      ...(input.role !== undefined ? { roleId: input.role?.id ?? null, roleEn: input.role?.en ?? null } : {}),
+      ...(input.services ? { services: JSON.stringify(input.services) } : {}),
+      ...(definition
+        ? { definition: JSON.stringify(definition), closedOnHolidays: definition.closedOnHolidays ? 1 : 0 }
+        : {}),
+      updatedAt: now,
+    }
+    // Changed hours were not what the verifier checked.
+    if (definition && next.definition !== before.definition) {
+      next.verifiedAt = null
+      next.verifiedBy = null
+    }
+    await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
+    const updated = fromRow(next)
+    await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+    return updated
+  })
 }
 
 export async function deleteSchedule(ctx: TenantContext, id: string): Promise<void> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No schedule with id ${id}`)
-  await ctx.db.delete(schedules).where(eq(schedules.id, id))
-  await ctx.audit({ action: 'delete', entity: ENTITY, entityId: id, before: fromRow(before) })
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No schedule with id ${id}`)
+    await ctx.db.delete(schedules).where(eq(schedules.id, id))
+    await ctx.audit({ action: 'delete', entity: ENTITY, entityId: id, before: fromRow(before) })
+  })
 }
 
 /** Stamps the schedule as checked now by the acting person. */
@@ -288,20 +294,22 @@ export async function verifySchedule(
   id: string,
   input: { source?: string | undefined },
 ): Promise<Schedule> {
-  const before = await findRow(ctx, id)
-  if (!before) throw problem('notFound', `No schedule with id ${id}`)
-  const now = ctx.now().toISOString()
-  const next: ScheduleRow = {
-    ...before,
-    verifiedAt: now,
-    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-    verificationSource: input.source ?? before.verificationSource,
-    updatedAt: now,
-  }
-  await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
-  const updated = fromRow(next)
-  await ctx.audit({ action: 'verify', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, id)
+    if (!before) throw problem('notFound', `No schedule with id ${id}`)
+    const now = ctx.now().toISOString()
+    const next: ScheduleRow = {
+      ...before,
+      verifiedAt: now,
+      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+      verificationSource: input.source ?? before.verificationSource,
+      updatedAt: now,
+    }
+    await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
+    const updated = fromRow(next)
+    await ctx.audit({ action: 'verify', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
+    return updated
+  })
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  clearStaleVerification,
   decodeCursor,
   encodeCursor,
   type FieldError,
@@ -280,104 +281,112 @@ export async function createService(
   input: CreateServiceInput,
   options: { seedKey?: string; verification?: { at: string; by: string; source: string | null } } = {},
 ): Promise<Service> {
-  if (input.slug && (await findRow(ctx, input.slug))) throw problem('conflict', `The slug ${input.slug} is taken`)
-  const refs = await resolveReferences(ctx, input, null)
-  const now = ctx.now().toISOString()
-  const row: ServiceRow = {
-    id: newId('svc'),
-    seedKey: options.seedKey ?? null,
-    slug: input.slug ?? (await freeSlug(ctx, slugify(input.name.id))),
-    nameId: input.name.id,
-    nameEn: input.name.en ?? null,
-    summaryId: input.summary?.id ?? null,
-    summaryEn: input.summary?.en ?? null,
-    synonyms: JSON.stringify(input.synonyms ?? []),
-    category: input.category,
-    audience: JSON.stringify(input.audience ?? []),
-    officeId: refs.officeId,
-    unitId: refs.unitId,
-    locations: JSON.stringify(refs.locations),
-    requirements: JSON.stringify(input.requirements ?? []),
-    procedure: JSON.stringify(input.procedure ?? []),
-    ...feeColumns(input.fee),
-    ...processingColumns(input.processingTime),
-    productId: input.product?.id ?? null,
-    productEn: input.product?.en ?? null,
-    legalBasis: JSON.stringify(input.legalBasis ?? []),
-    complaint: input.complaint ? JSON.stringify(input.complaint) : null,
-    onlineUrl: input.onlineUrl ?? null,
-    related: JSON.stringify(refs.related),
-    verifiedAt: options.verification?.at ?? null,
-    verifiedBy: options.verification?.by ?? null,
-    verificationSource: options.verification?.source ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.insert(services).values(row)
-  const created = serviceFromRow(row)
-  await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
-  await indexService(ctx, created)
-  return created
+  return ctx.transaction(async (ctx) => {
+    if (input.slug && (await findRow(ctx, input.slug))) throw problem('conflict', `The slug ${input.slug} is taken`)
+    const refs = await resolveReferences(ctx, input, null)
+    const now = ctx.now().toISOString()
+    const row: ServiceRow = {
+      id: newId('svc'),
+      seedKey: options.seedKey ?? null,
+      slug: input.slug ?? (await freeSlug(ctx, slugify(input.name.id))),
+      nameId: input.name.id,
+      nameEn: input.name.en ?? null,
+      summaryId: input.summary?.id ?? null,
+      summaryEn: input.summary?.en ?? null,
+      synonyms: JSON.stringify(input.synonyms ?? []),
+      category: input.category,
+      audience: JSON.stringify(input.audience ?? []),
+      officeId: refs.officeId,
+      unitId: refs.unitId,
+      locations: JSON.stringify(refs.locations),
+      requirements: JSON.stringify(input.requirements ?? []),
+      procedure: JSON.stringify(input.procedure ?? []),
+      ...feeColumns(input.fee),
+      ...processingColumns(input.processingTime),
+      productId: input.product?.id ?? null,
+      productEn: input.product?.en ?? null,
+      legalBasis: JSON.stringify(input.legalBasis ?? []),
+      complaint: input.complaint ? JSON.stringify(input.complaint) : null,
+      onlineUrl: input.onlineUrl ?? null,
+      related: JSON.stringify(refs.related),
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(services).values(row)
+    const created = serviceFromRow(row)
+    await ctx.audit({ action: 'create', entity: ENTITY, entityId: row.id, after: created })
+    await indexService(ctx, created)
+    return created
+  })
 }
 
 export async function updateService(ctx: TenantContext, ref: string, input: UpdateServiceInput): Promise<Service> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No service ${ref}`)
-  const current = serviceFromRow(before)
-  const officeChanged = input.officeId !== undefined
-  const refs = await resolveReferences(
-    ctx,
-    {
-      officeId: input.officeId ?? current.officeId,
-      // A unit belongs to one office: moving the service to another office drops the old unit unless a new one is given.
-      unitId: input.unitId !== undefined ? input.unitId : officeChanged ? null : current.unitId,
-      locations:
-        input.locations ??
-        current.locations.map((l) => ({ officeId: l.officeId, ...(l.counterId ? { counterId: l.counterId } : {}) })),
-      related: input.related ?? current.related,
-    },
-    before.id,
-  )
-  const next: ServiceRow = {
-    ...before,
-    ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
-    ...(input.summary !== undefined
-      ? { summaryId: input.summary?.id ?? null, summaryEn: input.summary?.en ?? null }
-      : {}),
-    ...(input.synonyms ? { synonyms: JSON.stringify(input.synonyms) } : {}),
-    ...(input.category ? { category: input.category } : {}),
-    ...(input.audience ? { audience: JSON.stringify(input.audience) } : {}),
-    officeId: refs.officeId,
-    unitId: refs.unitId,
-    locations: JSON.stringify(refs.locations),
-    ...(input.requirements ? { requirements: JSON.stringify(input.requirements) } : {}),
-    ...(input.procedure ? { procedure: JSON.stringify(input.procedure) } : {}),
-    ...(input.fee ? feeColumns(input.fee) : {}),
-    ...(input.processingTime !== undefined ? processingColumns(input.processingTime) : {}),
-    ...(input.product !== undefined
-      ? { productId: input.product?.id ?? null, productEn: input.product?.en ?? null }
-      : {}),
-    ...(input.legalBasis ? { legalBasis: JSON.stringify(input.legalBasis) } : {}),
-    ...(input.complaint !== undefined ? { complaint: input.complaint ? JSON.stringify(input.complaint) : null } : {}),
-    ...(input.onlineUrl !== undefined ? { onlineUrl: input.onlineUrl } : {}),
-    related: JSON.stringify(refs.related),
-    updatedAt: ctx.now().toISOString(),
-  }
-  await ctx.db.update(services).set(next).where(eq(services.id, before.id))
-  const updated = serviceFromRow(next)
-  await ctx.audit({ action: 'update', entity: ENTITY, entityId: before.id, before: current, after: updated })
-  await indexService(ctx, updated)
-  return updated
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No service ${ref}`)
+    const current = serviceFromRow(before)
+    const officeChanged = input.officeId !== undefined
+    const refs = await resolveReferences(
+      ctx,
+      {
+        officeId: input.officeId ?? current.officeId,
+        // A unit belongs to one office: moving the service to another office drops the old unit unless a new one is given.
+        unitId: input.unitId !== undefined ? input.unitId : officeChanged ? null : current.unitId,
+        locations:
+          input.locations ??
+          current.locations.map((l) => ({ officeId: l.officeId, ...(l.counterId ? { counterId: l.counterId } : {}) })),
+        related: input.related ?? current.related,
+      },
+      before.id,
+    )
+    let next: ServiceRow = {
+      ...before,
+      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.summary !== undefined
+        ? { summaryId: input.summary?.id ?? null, summaryEn: input.summary?.en ?? null }
+        : {}),
+      ...(input.synonyms ? { synonyms: JSON.stringify(input.synonyms) } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.audience ? { audience: JSON.stringify(input.audience) } : {}),
+      officeId: refs.officeId,
+      unitId: refs.unitId,
+      locations: JSON.stringify(refs.locations),
+      ...(input.requirements ? { requirements: JSON.stringify(input.requirements) } : {}),
+      ...(input.procedure ? { procedure: JSON.stringify(input.procedure) } : {}),
+      ...(input.fee ? feeColumns(input.fee) : {}),
+      ...(input.processingTime !== undefined ? processingColumns(input.processingTime) : {}),
+      ...(input.product !== undefined
+        ? { productId: input.product?.id ?? null, productEn: input.product?.en ?? null }
+        : {}),
+      ...(input.legalBasis ? { legalBasis: JSON.stringify(input.legalBasis) } : {}),
+      ...(input.complaint !== undefined ? { complaint: input.complaint ? JSON.stringify(input.complaint) : null } : {}),
+      ...(input.onlineUrl !== undefined ? { onlineUrl: input.onlineUrl } : {}),
+      related: JSON.stringify(refs.related),
+      updatedAt: ctx.now().toISOString(),
+    }
+    next = clearStaleVerification(before, next)
+    await ctx.db.update(services).set(next).where(eq(services.id, before.id))
+    const updated = serviceFromRow(next)
+    await ctx.audit({ action: 'update', entity: ENTITY, entityId: before.id, before: current, after: updated })
+    await indexService(ctx, updated)
+    return updated
+  })
 }
 
 /** Deletes a service and its own schedules; other services' links to it are left out of their details. */
 export async function deleteService(ctx: TenantContext, ref: string): Promise<void> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No service ${ref}`)
-  for (const schedule of await listSchedulesForOwner(ctx, serviceOwner(before))) await deleteSchedule(ctx, schedule.id)
-  await ctx.db.delete(services).where(eq(services.id, before.id))
-  await ctx.audit({ action: 'delete', entity: ENTITY, entityId: before.id, before: serviceFromRow(before) })
-  await ctx.search.remove([before.id])
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No service ${ref}`)
+    for (const schedule of await listSchedulesForOwner(ctx, serviceOwner(before)))
+      await deleteSchedule(ctx, schedule.id)
+    await ctx.db.delete(services).where(eq(services.id, before.id))
+    await ctx.audit({ action: 'delete', entity: ENTITY, entityId: before.id, before: serviceFromRow(before) })
+    await ctx.search.remove([before.id])
+  })
 }
 
 export async function verifyService(
@@ -385,26 +394,28 @@ export async function verifyService(
   ref: string,
   input: { source?: string | undefined },
 ): Promise<Service> {
-  const before = await findRow(ctx, ref)
-  if (!before) throw problem('notFound', `No service ${ref}`)
-  const now = ctx.now().toISOString()
-  const next: ServiceRow = {
-    ...before,
-    verifiedAt: now,
-    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-    verificationSource: input.source ?? before.verificationSource,
-    updatedAt: now,
-  }
-  await ctx.db.update(services).set(next).where(eq(services.id, before.id))
-  const updated = serviceFromRow(next)
-  await ctx.audit({
-    action: 'verify',
-    entity: ENTITY,
-    entityId: before.id,
-    before: serviceFromRow(before),
-    after: updated,
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, ref)
+    if (!before) throw problem('notFound', `No service ${ref}`)
+    const now = ctx.now().toISOString()
+    const next: ServiceRow = {
+      ...before,
+      verifiedAt: now,
+      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+      verificationSource: input.source ?? before.verificationSource,
+      updatedAt: now,
+    }
+    await ctx.db.update(services).set(next).where(eq(services.id, before.id))
+    const updated = serviceFromRow(next)
+    await ctx.audit({
+      action: 'verify',
+      entity: ENTITY,
+      entityId: before.id,
+      before: serviceFromRow(before),
+      after: updated,
+    })
+    return updated
   })
-  return updated
 }
 
 type ScheduleStatusEntry = OwnerStatus['presence'][number]

@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { TenantDb } from '@cerdas/core'
+import type { Client, Transaction } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+
+/**
+ * Write transactions on a libSQL database, one at a time per database file in
+ * this process.
+ *
+ * Why a gate: on embedded files libSQL runs statements synchronously, and a
+ * statement that needs the write lock while another connection of the same
+ * process holds it in an open transaction busy-waits on the event loop, so the
+ * holder can never commit (a stall until the busy timeout, then SQLITE_BUSY).
+ * So while a transaction is open, other statements on the same database wait
+ * for it asynchronously; code running inside the transaction passes through.
+ * Other processes are kept apart by SQLite's own lock (BEGIN IMMEDIATE).
+ */
+interface Gate {
+  /** Settles when the last queued transaction has ended. */
+  tail: Promise<void>
+  /** Transactions open or waiting. */
+  pending: number
+  inside: AsyncLocalStorage<true>
+}
+
+const gates = new Map<string, Gate>()
+
+function gateFor(key: string): Gate {
+  let gate = gates.get(key)
+  if (!gate) {
+    gate = { tail: Promise.resolve(), pending: 0, inside: new AsyncLocalStorage() }
+    gates.set(key, gate)
+  }
+  return gate
+}
+
+const GATE = Symbol('cerdas.gate')
+const IN_TRANSACTION = Symbol('cerdas.inTransaction')
+
+type GatedClient = Client & { [GATE]: Gate }
+
+/**
+ * The client with statements held back while a transaction of this process is
+ * open on the same database (`key`, e.g. the file URL).
+ */
+export function gatedClient(client: Client, key: string): Client {
+  const gate = gateFor(key)
+  const wait = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    function (this: unknown, ...args: A): Promise<R> {
+      if (gate.pending === 0 || gate.inside.getStore()) return run.apply(client, args)
+      return gate.tail.then(() => run.apply(client, args))
+    }
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === GATE) return gate
+      if (prop === 'execute' || prop === 'batch' || prop === 'executeMultiple' || prop === 'migrate') {
+        const method = Reflect.get(target, prop, target) as (...args: unknown[]) => Promise<unknown>
+        return wait(method)
+      }
+      const value = Reflect.get(target, prop, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  }) as GatedClient
+}
+
+/** True for the database handle a {@link withTransaction} callback receives. */
+export function inTransaction(db: TenantDb): boolean {
+  return (db as unknown as Record<symbol, unknown>)[IN_TRANSACTION] === true
+}
+
+/**
+ * Runs `work` in one write transaction: everything it does through the handle
+ * it is given commits together, or nothing does (an error rolls back and is
+ * rethrown). Must not be nested: inside, use the handle you were given.
+ * @example await withTransaction(db, async (tx) => { await tx.insert(items).values(row); await appendAudit(tx, ...) })
+ */
+export async function withTransaction<T>(db: TenantDb, work: (tx: TenantDb) => Promise<T>): Promise<T> {
+  if (inTransaction(db)) throw new Error('already inside a transaction: use the handle it gave you')
+  const client = db.$client as Partial<GatedClient>
+  const gate = client[GATE]
+  if (gate?.inside.getStore()) throw new Error('a transaction is already open on this database in this call chain')
+  let release = () => {}
+  if (gate) {
+    const previous = gate.tail
+    gate.pending++
+    gate.tail = new Promise<void>((resolve) => {
+      release = () => {
+        gate.pending--
+        resolve()
+      }
+    })
+    await previous
+  }
+  try {
+    const tx = await db.$client.transaction('write')
+    const run = async () => {
+      try {
+        const result = await work(transactionDb(tx))
+        await tx.commit()
+        return result
+      } catch (error) {
+        await tx.rollback().catch(() => {})
+        throw error
+      } finally {
+        tx.close()
+      }
+    }
+    return gate ? await gate.inside.run(true, run) : await run()
+  } finally {
+    release()
+  }
+}
+
+/** Drizzle over the open transaction, marked so nested use is caught. */
+function transactionDb(tx: Transaction): TenantDb {
+  const db = drizzle(tx as unknown as Client) as TenantDb
+  Object.defineProperty(db, IN_TRANSACTION, { value: true })
+  return db
+}
