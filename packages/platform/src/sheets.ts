@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs'
+import type { SheetLimits } from './sheet-limits'
+import { readXlsx } from './xlsx-reader'
+
+export { SHEET_LIMITS, type SheetLimit, type SheetLimits, sheetLimitError, sheetLimitOf } from './sheet-limits'
 
 /** A sheet as rows of cells; the first row is the header. */
 export type Table = string[][]
@@ -61,30 +65,10 @@ export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-/** Reads the first sheet of an .xlsx file as text cells. */
-export async function parseXlsx(data: ArrayBuffer | Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(data as ArrayBuffer)
-  const sheet = workbook.worksheets[0]
-  if (!sheet) return []
-  const width = sheet.getRow(1).cellCount
-  const table: Table = []
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = []
-    for (let i = 1; i <= Math.max(width, row.cellCount); i++) cells.push(cellText(row.getCell(i).value))
-    table.push(cells)
-  })
-  return table.filter((r) => r.some((c) => c.trim() !== ''))
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    return ''
-  }
-  return String(value)
+/**
+ * Reads the first sheet of an uploaded .xlsx file as text cells, refusing (a 413 problem, see
+ * {@link sheetLimitOf}) a file past {@link SHEET_LIMITS} before it can unpack any further.
+ */
+export function parseXlsx(data: ArrayBuffer | Buffer, limits?: SheetLimits): Promise<Table> {
+  return readXlsx(Buffer.isBuffer(data) ? data : Buffer.from(data), limits)
 }
