@@ -20,6 +20,10 @@ export const configSchema = z.object({
   /** Trust X-Forwarded-Host / -Proto only behind a proxy that sets them. */
   CERDAS_TRUST_PROXY: booleanFlag.default(false),
   CERDAS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest body of a form posted to a page (sign-in, the console's forms). */
+  CERDAS_FORM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  /** Largest body of a sheet upload to the console's import pages. */
+  CERDAS_IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(200),
   CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { type Config, createApiApp, createLogger, platformFromConfig } from '@cerdas/api'
+import { type Config, closeAfterUnreadBody, createApiApp, createLogger, platformFromConfig } from '@cerdas/api'
 import type { AnyModule } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import { serve } from '@hono/node-server'
@@ -61,12 +61,16 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     build,
     clientDir: serverBuild.replace(/server\/index\.js$/, 'client'),
     trustProxy: config.CERDAS_TRUST_PROXY,
+    bodyLimits: { form: config.CERDAS_FORM_BODY_LIMIT_BYTES, import: config.CERDAS_IMPORT_BODY_LIMIT_BYTES },
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
-      logger.info('listening', { port: info.port, platform: `http://${config.CERDAS_PLATFORM_HOST}:${info.port}` })
-      resolve(s)
-    })
+    const s = serve(
+      { fetch: closeAfterUnreadBody(app.fetch), port: config.PORT, hostname: config.HOST },
+      (info: AddressInfo) => {
+        logger.info('listening', { port: info.port, platform: `http://${config.CERDAS_PLATFORM_HOST}:${info.port}` })
+        resolve(s)
+      },
+    )
   })
   const address = server.address()
   return {

@@ -9,10 +9,12 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
+import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, type WebBodyLimits } from './body-limit'
 import { lowercasePath, mayLowercase, routeCasePath, routeTree, withoutTrailingSlash } from './canonical-path'
 import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
+import { tooLargePage } from './too-large-page'
 
 export interface WebAppOptions {
   platform: Platform
@@ -23,6 +25,8 @@ export interface WebAppOptions {
   clientDir: string
   trustProxy?: boolean
   mode?: 'production' | 'development'
+  /** Largest bodies posted to pages (the API has its own limit). */
+  bodyLimits?: WebBodyLimits
 }
 
 const SECURITY_HEADERS = {
@@ -86,6 +90,18 @@ export function createWebApp(options: WebAppOptions): Hono {
     const tenant = isPlatform ? undefined : await platform.tenantByHost(host)
     // An unknown host learns nothing more: no redirects, no robots.txt, not which paths a tenant has.
     if (!isPlatform && !tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
+    let request = c.req.raw
+    if (!isRead) {
+      const limit = bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
+      const within = await bodyWithin(request, limit)
+      if (!within) {
+        const locale = tenant
+          ? pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
+          : pageLocale(cookie, 'id', ['id', 'en'])
+        return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
+      }
+      request = within
+    }
     // One address per page: no trailing slash, and public paths in lowercase where that page exists.
     if (isRead) {
       const stripped = withoutTrailingSlash(url.pathname)
@@ -146,7 +162,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       return probe.ok
     }
     if (spelled !== url.pathname) return redirect((await lowerExists()) ? lower : spelled)
-    const response = await handle(c.req.raw, context as never)
+    const response = await handle(request, context as never)
     if (lower !== url.pathname && response.status === 404 && (await lowerExists())) {
       await response.body?.cancel()
       return redirect(lower)

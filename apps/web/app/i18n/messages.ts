@@ -34,6 +34,9 @@ export const messages = {
     errorTitle: 'Terjadi kesalahan',
     errorBody: 'Maaf, halaman ini tidak dapat ditampilkan. Kode permintaan: {id}',
     backHome: 'Kembali ke beranda',
+    tooLargeTitle: 'Kiriman terlalu besar',
+    tooLargeBody:
+      'Data yang dikirim lebih dari {size}, batas untuk halaman ini. Kembali, perkecil isian atau berkasnya, lalu kirim lagi.',
   },
   en: {
     skipToContent: 'Skip to content',
@@ -67,6 +70,9 @@ export const messages = {
     errorTitle: 'Something went wrong',
     errorBody: 'Sorry, this page cannot be shown. Request id: {id}',
     backHome: 'Back to home',
+    tooLargeTitle: 'Submission too large',
+    tooLargeBody:
+      'What you sent is larger than {size}, the limit for this page. Go back, make the entry or file smaller, and send it again.',
   },
 } satisfies Messages
 

@@ -1,0 +1,42 @@
+/** The largest request bodies the pages accept, in bytes. */
+export interface WebBodyLimits {
+  /** Forms: sign-in, the console's record and settings forms. */
+  form: number
+  /** The console's sheet import pages (an upload, then the preview's confirm form). */
+  import: number
+}
+
+export const DEFAULT_WEB_BODY_LIMITS: WebBodyLimits = { form: 64 * 1024, import: 10 * 1024 * 1024 }
+
+/** Import pages, also as Remix's `.data` requests; routes match regardless of case. */
+const IMPORT_PATH = /^\/admin\/impor\//i
+
+/** The limit for a request to `pathname`. */
+export function bodyLimitFor(pathname: string, limits: WebBodyLimits): number {
+  return IMPORT_PATH.test(pathname) ? limits.import : limits.form
+}
+
+/**
+ * The request with a body of at most `limit` bytes, or null when it is larger. A Content-Length
+ * over the limit is refused before a byte is read; a body without one (chunked) is counted as it
+ * streams and refused as soon as it passes the limit, so at most `limit` bytes are ever held.
+ */
+export async function bodyWithin(request: Request, limit: number): Promise<Request | null> {
+  if (!request.body) return request
+  const length = request.headers.get('content-length')
+  // Node's parser reads exactly Content-Length bytes, so a declared length within the limit holds.
+  if (length !== null && !request.headers.has('transfer-encoding')) return Number(length) > limit ? null : request
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    // Not cancelled: that would reset the connection before the refusal is sent (the server
+    // drains the rest, bounded, after answering).
+    if (size > limit) return null
+    chunks.push(value)
+  }
+  return new Request(request, { body: Buffer.concat(chunks, size) })
+}
