@@ -250,6 +250,33 @@ describe('an offices sheet', () => {
     expect(again.filter((r) => r[0] !== dispar.id)).toEqual(exported.filter((r) => r[0] !== dispar.id))
   })
 
+  it('keeps a negative coordinate a number and a formula-like name text through a CSV round trip', async () => {
+    const dispar = await officeAdmin.get(ctx, 'dispar')
+    await officeAdmin.update!(ctx, dispar.id, {
+      coordinates: { lat: -2.3333, lon: 99.0667 },
+      name: { ...dispar.name, en: '=HYPERLINK("http://contoh.test","Tourism")' },
+    })
+    const exported = await exportEntity(ctx, officeAdmin)
+    const csv = toCsv(exported)
+    expect(csv).toContain(`"'=HYPERLINK(""http://contoh.test"",""Tourism"")"`)
+    expect(csv).toContain(',-2.3333,')
+    const back = parseCsv(csv)
+    expect(back).toEqual(exported)
+    const plan = await planImport(ctx, officeAdmin, back)
+    expect(plan.rows.every((r) => r.action === 'unchanged')).toBe(true)
+    // Edited, the cell still reads as a number, not as text.
+    const edited = await planImport(
+      ctx,
+      officeAdmin,
+      parseCsv(toCsv(withCell(exported, dispar.id, 'coordinates.lat', '-2,5'))),
+    )
+    expect(edited.rows.find((r) => r.id === dispar.id)).toMatchObject({
+      action: 'update',
+      errors: [],
+      input: { coordinates: { lat: -2.5, lon: 99.0667 } },
+    })
+  })
+
   it('refuses a coordinate that is not a number, writing nothing', async () => {
     const exported = await exportEntity(ctx, officeAdmin)
     const id = exported[1]?.[0] as string

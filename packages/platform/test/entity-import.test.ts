@@ -1,9 +1,10 @@
 import announcements from '@cerdas/module-announcements'
 import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../src/audit-log'
 import { applyImport, exportEntity, planImport } from '../src/entity-import'
-import { parseCsv, parseXlsx, toCsv, toXlsx } from '../src/sheets'
+import { parseCsv, parseXlsx, toCsv, toXlsx, xlsxSheetName } from '../src/sheets'
 
 const entity = announcements.admin?.entities[0]
 if (!entity) throw new Error('announcements declares no admin entity')
@@ -36,6 +37,71 @@ describe('CSV and XLSX', () => {
       ['id', 'title.id'],
       ['', 'Satu, dua'],
     ])
+  })
+
+  it('writes formula-like CSV cells as text and reads every value back unchanged', () => {
+    const values = [
+      '=HYPERLINK("http://contoh.test","klik")',
+      '+62 812 3456',
+      '-1+2',
+      '-',
+      '@SUM(A1)',
+      '\tdi awal tab',
+      '\rdi awal CR',
+      "'sudah berkutip",
+      "'=kutip lalu rumus",
+      "''",
+      '-5',
+      '-2,5',
+      '-50.000',
+      'biasa = aman',
+    ]
+    const table = [['id', 'nilai'], ...values.map((v) => ['', v])]
+    const csv = toCsv(table)
+    const cells = csv.split('\r\n').slice(1, -1)
+    expect(cells.slice(0, 5)).toEqual([
+      `,"'=HYPERLINK(""http://contoh.test"",""klik"")"`,
+      ",'+62 812 3456",
+      ",'-1+2",
+      ",'-",
+      ",'@SUM(A1)",
+    ])
+    expect(csv).toContain(",'\tdi awal tab\r\n")
+    expect(csv).toContain(`,"'\rdi awal CR"`)
+    expect(csv).toContain(",''sudah berkutip\r\n")
+    expect(csv).toContain(",''=kutip lalu rumus\r\n")
+    // Negative numbers run nothing: they stay numbers for a spreadsheet program.
+    expect(cells.slice(-4)).toEqual([',-5', ',"-2,5"', ',-50.000', ',biasa = aman'])
+    expect(parseCsv(csv)).toEqual(table)
+    expect(toCsv(parseCsv(csv))).toBe(csv)
+  })
+
+  it('names an XLSX sheet as spreadsheet programs require', async () => {
+    expect(xlsxSheetName('Bidang / seksi')).toBe('Bidang - seksi')
+    expect(xlsxSheetName('a:b\\c?d*e[f]g')).toBe('a-b-c-d-e-f-g')
+    expect(xlsxSheetName("'Kutip'")).toBe('Kutip')
+    expect(xlsxSheetName('   ')).toBe('Data')
+    expect(xlsxSheetName('History')).toBe('Data')
+    expect(xlsxSheetName('Jadwal pelayanan kantor kecamatan dan kelurahan')).toBe('Jadwal pelayanan kantor kecamat')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await toXlsx([['id']], 'Bidang / seksi')) as unknown as ArrayBuffer)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Bidang - seksi'])
+  })
+
+  it('writes formula-like XLSX cells as text cells, never as formulas, and reads them back as they are', async () => {
+    const table = [
+      ['id', 'nilai'],
+      ['', '=HYPERLINK("http://contoh.test","klik")'],
+      ['', "'=kutip"],
+    ]
+    const data = await toXlsx(table, 'x')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(data as unknown as ArrayBuffer)
+    const cell = workbook.worksheets[0]?.getCell('B2')
+    expect(cell?.type).toBe(ExcelJS.ValueType.String)
+    expect(cell?.formula).toBeUndefined()
+    expect(cell?.numFmt).toBe('@')
+    expect(await parseXlsx(data)).toEqual(table)
   })
 
   it('round-trips a sheet through XLSX as text', async () => {
