@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path'
 import { type Actor, problem } from '@cerdas/core'
 import { filePath, fileUrl, findTenantBySlug, isFileUrl, recordLifecycleEvent } from '@cerdas/db'
 import { createClient } from '@libsql/client'
+import { readAuditAnchor, resetAuditAnchor } from './audit-anchor'
+import { verifyAuditChain } from './audit-log'
 import type { Platform } from './platform'
 
 function timestamp(date: Date): string {
@@ -76,11 +78,21 @@ export async function restoreTenant(
   if (existsSync(path)) renameSync(path, `${path}.before-restore-${timestamp(new Date())}`)
   for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
   renameSync(staging, path)
+  // The restored log is older than the anchor by design: start the anchor
+  // again from it, and keep what it replaced in the lifecycle record.
+  const db = await platform.tenantDb(record)
+  const replacedAnchor = await readAuditAnchor(platform.controlPlane, record.id)
+  const restoredLog = await verifyAuditChain(db)
+  await resetAuditAnchor(platform.controlPlane, record.id, db)
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
     tenantSlug: slug,
     kind: 'restored',
-    detail: { from: source },
+    detail: {
+      from: source,
+      auditAnchorBefore: replacedAnchor ? { seq: replacedAnchor.seq, hash: replacedAnchor.hash } : null,
+      restoredAuditLog: restoredLog,
+    },
     actor: `${actor.kind}:${actor.id}`,
   })
 }

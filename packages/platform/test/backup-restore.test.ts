@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { TenantDb } from '@cerdas/core'
 import { closeDatabase, fileUrl, openDatabase } from '@cerdas/db'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { readAuditAnchor } from '../src/audit-anchor'
 import type { Platform } from '../src/platform'
 import { createTenant } from '../src/provision-tenant'
 import { backupTenant, restoreTenant } from '../src/tenant-backup'
@@ -87,6 +88,33 @@ describe('backup and restore', () => {
     const before = await ids(db)
     const id = await insert(db)
     expect(await ids(await tenantDb())).toEqual([...before, id].sort())
+  })
+
+  it('a restored audit log verifies: the anchor starts again from it, and the lifecycle record keeps the one it replaced', async () => {
+    const tenant = await platform.tenantBySlug('toba')
+    if (!tenant) throw new Error('toba missing')
+    const audited = async (entityId: string) => {
+      const ctx = platform.context(tenant, await tenantDb(), { actor: { kind: 'cli', id: 'test' } })
+      await ctx.transaction((tx) => tx.audit({ action: 'update', entity: 'test.thing', entityId }))
+    }
+    await audited('before-backup')
+    const path = await backupTenant(platform, 'toba', { to: join(dataDir, 'manual-backups', 'audited.db') })
+    await audited('after-backup-1')
+    await audited('after-backup-2')
+    const anchorBefore = await readAuditAnchor(platform.controlPlane, tenant.record.id)
+    await restoreTenant(platform, 'toba', path)
+    const db = await tenantDb()
+    expect(await platform.verifyAudit(tenant.record.id, db)).toMatchObject({ ok: true })
+    const events = await platform.controlPlane.$client.execute({
+      sql: "SELECT detail FROM lifecycle_events WHERE tenant_id = ? AND kind = 'restored' ORDER BY at DESC LIMIT 1",
+      args: [tenant.record.id],
+    })
+    const detail = JSON.parse(String(events.rows[0]?.detail))
+    expect(detail.auditAnchorBefore).toEqual({ seq: anchorBefore?.seq, hash: anchorBefore?.hash })
+    expect(detail.restoredAuditLog.ok).toBe(true)
+    // Writes after the restore are signed and anchored as before.
+    await audited('after-restore')
+    expect(await platform.verifyAudit(tenant.record.id, db)).toMatchObject({ ok: true })
   })
 
   it('refuses to overwrite an existing backup file', async () => {
