@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { TenantDb } from '@cerdas/core'
-import type { Client, Transaction } from '@libsql/client'
+import type { Client, Transaction, TransactionMode } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 
 /**
@@ -39,9 +39,52 @@ const IN_TRANSACTION = Symbol('cerdas.inTransaction')
 
 type GatedClient = Client & { [GATE]: Gate }
 
+/** Waits for the transactions ahead, then holds the gate until the returned release is called. */
+async function enter(gate: Gate): Promise<() => void> {
+  const previous = gate.tail
+  let release = () => {}
+  gate.pending++
+  gate.tail = new Promise<void>((resolve) => {
+    release = () => {
+      gate.pending--
+      resolve()
+    }
+  })
+  await previous
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    release()
+  }
+}
+
+/** The transaction, giving the gate back when it commits, rolls back or closes. */
+function releasing(tx: Transaction, release: () => void): Transaction {
+  return new Proxy(tx, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target)
+      if (typeof value !== 'function') return value
+      if (prop === 'commit' || prop === 'rollback')
+        return (...args: unknown[]) =>
+          (value as (...a: unknown[]) => Promise<void>).apply(target, args).finally(release)
+      if (prop === 'close')
+        return () => {
+          try {
+            target.close()
+          } finally {
+            release()
+          }
+        }
+      return value.bind(target)
+    },
+  })
+}
+
 /**
  * The client with statements held back while a transaction of this process is
- * open on the same database (`key`, e.g. the file URL).
+ * open on the same database (`key`, e.g. the file URL), and its transactions
+ * taken one at a time.
  */
 export function gatedClient(client: Client, key: string): Client {
   const gate = gateFor(key)
@@ -50,9 +93,20 @@ export function gatedClient(client: Client, key: string): Client {
       if (gate.pending === 0 || gate.inside.getStore()) return run.apply(client, args)
       return gate.tail.then(() => run.apply(client, args))
     }
+  const transaction = async (mode?: TransactionMode) => {
+    if (gate.inside.getStore()) throw new Error('a transaction is already open on this database in this call chain')
+    const release = await enter(gate)
+    try {
+      return releasing(await client.transaction(mode), release)
+    } catch (error) {
+      release()
+      throw error
+    }
+  }
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === GATE) return gate
+      if (prop === 'transaction') return transaction
       if (prop === 'execute' || prop === 'batch' || prop === 'executeMultiple' || prop === 'migrate') {
         const method = Reflect.get(target, prop, target) as (...args: unknown[]) => Promise<unknown>
         return wait(method)
@@ -76,39 +130,21 @@ export function inTransaction(db: TenantDb): boolean {
  */
 export async function withTransaction<T>(db: TenantDb, work: (tx: TenantDb) => Promise<T>): Promise<T> {
   if (inTransaction(db)) throw new Error('already inside a transaction: use the handle it gave you')
-  const client = db.$client as Partial<GatedClient>
-  const gate = client[GATE]
-  if (gate?.inside.getStore()) throw new Error('a transaction is already open on this database in this call chain')
-  let release = () => {}
-  if (gate) {
-    const previous = gate.tail
-    gate.pending++
-    gate.tail = new Promise<void>((resolve) => {
-      release = () => {
-        gate.pending--
-        resolve()
-      }
-    })
-    await previous
-  }
-  try {
-    const tx = await db.$client.transaction('write')
-    const run = async () => {
-      try {
-        const result = await work(transactionDb(tx))
-        await tx.commit()
-        return result
-      } catch (error) {
-        await tx.rollback().catch(() => {})
-        throw error
-      } finally {
-        tx.close()
-      }
+  const gate = (db.$client as Partial<GatedClient>)[GATE]
+  const tx = await db.$client.transaction('write')
+  const run = async () => {
+    try {
+      const result = await work(transactionDb(tx))
+      await tx.commit()
+      return result
+    } catch (error) {
+      await tx.rollback().catch(() => {})
+      throw error
+    } finally {
+      tx.close()
     }
-    return gate ? await gate.inside.run(true, run) : await run()
-  } finally {
-    release()
   }
+  return gate ? gate.inside.run(true, run) : run()
 }
 
 /** Drizzle over the open transaction, marked so nested use is caught. */
