@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCsv, parseXlsx, toCsv, toXlsx } from '@cerdas/platform'
+import { xlsxBomb } from '@cerdas/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
@@ -185,6 +186,28 @@ describe('CSV and XLSX import and export (JavaScript disabled)', () => {
     const stored = await storedTitles()
     expect(stored).toContain(`Pengumuman satu ${marker}`)
     expect(stored).toContain(`Pengumuman dua ${marker}`)
+  })
+
+  it('refuses an .xlsx bomb with a clear message, and still previews a large sane sheet', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    // About 400 KB that would unpack to about 110 MB of sheet XML.
+    const bomb = await xlsxBomb({ rows: 1_000_000 })
+    await withPage(ADMIN, async (page) => {
+      await upload(page, 'bom.xlsx', bomb, XLSX)
+      await expect(page.locator('.form-error').textContent()).resolves.toBe(
+        'Berkas .xlsx ini terlalu besar setelah dibuka (maks. 32 MB isi). Simpan ulang atau bagi menjadi beberapa berkas.',
+      )
+      await expect(page.locator('.import-preview').count()).resolves.toBe(0)
+      await page.screenshot({ path: join(artifacts, 'sheets-bomb-refused.png'), fullPage: true })
+
+      const rows = Array.from({ length: 2000 }, (_, i) => ['', `Pengumuman besar ${i}`, `Isi ${i}`, 'general'])
+      const large = await toXlsx([['id', 'title.id', 'body.id', 'category'], ...rows], 'Pengumuman')
+      await upload(page, 'besar.xlsx', large, XLSX)
+      await expect(page.locator('.preview-summary').textContent()).resolves.toBe(
+        'besar.xlsx: 2000 baru, 0 diubah, 0 tidak berubah.',
+      )
+    })
+    expect((await httpRequest(server.port, HOST, '/api/health')).status).toBe(200)
   })
 
   it('refuses a tampered confirm form', async () => {

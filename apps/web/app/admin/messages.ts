@@ -310,6 +310,11 @@ export const adminMessages = {
     fileType: 'Hanya berkas .csv atau .xlsx yang dapat diimpor.',
     fileUnreadable: 'Berkas tidak dapat dibaca sebagai CSV atau XLSX.',
     tooManyRows: 'Terlalu banyak baris (maks. {max}).',
+    tooManyColumns: 'Terlalu banyak kolom (maks. {max}).',
+    cellTooLong: 'Ada sel yang terlalu panjang (maks. {max} karakter).',
+    xlsxTooManyFiles: 'Berkas .xlsx ini berisi terlalu banyak bagian (maks. {max}).',
+    xlsxTooLargeUnpacked:
+      'Berkas .xlsx ini terlalu besar setelah dibuka (maks. {mb} MB isi). Simpan ulang atau bagi menjadi beberapa berkas.',
     emptySheet: 'Berkas tidak berisi baris data.',
     importExpired: 'Data pratinjau tidak sah atau sudah kedaluwarsa. Unggah berkas lagi.',
     importFailed: 'Impor berhenti: {detail}',
@@ -625,6 +630,11 @@ export const adminMessages = {
     fileType: 'Only .csv or .xlsx files can be imported.',
     fileUnreadable: 'The file cannot be read as CSV or XLSX.',
     tooManyRows: 'Too many rows (at most {max}).',
+    tooManyColumns: 'Too many columns (at most {max}).',
+    cellTooLong: 'A cell is too long (at most {max} characters).',
+    xlsxTooManyFiles: 'This .xlsx file holds too many parts (at most {max}).',
+    xlsxTooLargeUnpacked:
+      'This .xlsx file is too large once unpacked (at most {mb} MB of content). Save it again or split it into several files.',
     emptySheet: 'The file has no data rows.',
     importExpired: 'The preview data is not valid or has expired. Upload the file again.',
     importFailed: 'The import stopped: {detail}',

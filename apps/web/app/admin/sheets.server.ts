@@ -2,20 +2,47 @@ import { createHmac } from 'node:crypto'
 import type { Locale } from '@cerdas/core'
 import { pickText } from '@cerdas/core/web'
 import { safeEqual } from '@cerdas/identity'
-import type { ConsoleEntity, ImportPlan, RowError, Table } from '@cerdas/platform'
+import {
+  type ConsoleEntity,
+  type ImportPlan,
+  type RowError,
+  SHEET_LIMITS,
+  type SheetLimit,
+  type Table,
+} from '@cerdas/platform'
 import { can, requireAction } from './entity.server'
 import type { Console } from './guard.server'
+import type { AdminMessageKey } from './messages'
 
 /** Largest upload accepted (the multipart body may carry a little more). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 /** Largest sheet, as CSV text, a preview carries to its confirm form (an .xlsx unpacks larger than it uploads). */
 export const MAX_SHEET_CSV_BYTES = 4 * 1024 * 1024
-export const MAX_ROWS = 5000
+export const MAX_ROWS = SHEET_LIMITS.maxRows
 const FORM_OVERHEAD = 64 * 1024
 
 /** Whether the person may change records of the entity through a sheet: create or update. */
 export function maySheet(console: Console, ce: ConsoleEntity): boolean {
   return can(console, ce, 'create') || can(console, ce, 'update')
+}
+
+/** Why a sheet past one of its limits was refused, in the page's language. */
+export function sheetLimitText(
+  { limit, max }: { limit: SheetLimit; max: number },
+  t: (key: AdminMessageKey, vars?: Record<string, string | number>) => string,
+): string {
+  switch (limit) {
+    case 'entries':
+      return t('xlsxTooManyFiles', { max })
+    case 'uncompressed':
+      return t('xlsxTooLargeUnpacked', { mb: max / 1024 / 1024 })
+    case 'rows':
+      return t('tooManyRows', { max })
+    case 'columns':
+      return t('tooManyColumns', { max })
+    case 'cellLength':
+      return t('cellTooLong', { max })
+  }
 }
 
 export function requireSheet(console: Console, ce: ConsoleEntity): void {

@@ -1,6 +1,6 @@
 import { isProblemError } from '@cerdas/core'
 import { pickText, translator } from '@cerdas/core/web'
-import { applyImport, parseCsv, parseXlsx, planImport, type Table, toCsv } from '@cerdas/platform'
+import { applyImport, parseCsv, parseXlsx, planImport, sheetLimitOf, type Table, toCsv } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '../admin/components'
@@ -17,6 +17,7 @@ import {
   permissionErrors,
   previewRows,
   requireSheet,
+  sheetLimitText,
   sheetSignatureValid,
   signSheet,
 } from '../admin/sheets.server'
@@ -94,7 +95,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       else if (lower.endsWith('.csv') || lower.endsWith('.txt') || file.type.startsWith('text/'))
         table = parseCsv(decodeText(bytes))
       else return fail(t('fileType'), 415)
-    } catch {
+    } catch (error) {
+      const limit = sheetLimitOf(error)
+      if (limit) return fail(sheetLimitText(limit, t), 413)
       return fail(t('fileUnreadable'), 422)
     }
   } else if (intent === 'confirm') {
