@@ -11,8 +11,9 @@ import { drizzle } from 'drizzle-orm/libsql'
  * statement that needs the write lock while another connection of the same
  * process holds it in an open transaction busy-waits on the event loop, so the
  * holder can never commit (a stall until the busy timeout, then SQLITE_BUSY).
- * So while a transaction is open, other statements on the same database wait
- * for it asynchronously; code running inside the transaction passes through.
+ * So while a transaction is open, other writes on the same database wait for
+ * it asynchronously; plain reads (WAL) and code running inside the
+ * transaction pass through.
  * Other processes are kept apart by SQLite's own lock (BEGIN IMMEDIATE).
  */
 interface Gate {
@@ -38,6 +39,12 @@ const GATE = Symbol('cerdas.gate')
 const IN_TRANSACTION = Symbol('cerdas.inTransaction')
 
 type GatedClient = Client & { [GATE]: Gate }
+
+/** A plain SELECT needs no lock in WAL mode: readers go on while a transaction is open. */
+function isRead(statement: unknown): boolean {
+  const sql = typeof statement === 'string' ? statement : (statement as { sql?: unknown } | undefined)?.sql
+  return typeof sql === 'string' && /^\s*select\b/i.test(sql)
+}
 
 /** Waits for the transactions ahead, then holds the gate until the returned release is called. */
 async function enter(gate: Gate): Promise<() => void> {
@@ -90,7 +97,7 @@ export function gatedClient(client: Client, key: string): Client {
   const gate = gateFor(key)
   const wait = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     function (this: unknown, ...args: A): Promise<R> {
-      if (gate.pending === 0 || gate.inside.getStore()) return run.apply(client, args)
+      if (gate.pending === 0 || gate.inside.getStore() || isRead(args[0])) return run.apply(client, args)
       return gate.tail.then(() => run.apply(client, args))
     }
   const transaction = async (mode?: TransactionMode) => {

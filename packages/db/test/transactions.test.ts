@@ -68,6 +68,33 @@ describe('write transactions', () => {
     }
   })
 
+  it('let reads through while open: they answer at once, without the uncommitted rows', async () => {
+    const db = await table(tempDir().url('r.db'))
+    try {
+      await db.$client.execute("INSERT INTO t (v) VALUES ('committed')")
+      let readDuring: unknown[] = []
+      let opened = () => {}
+      const isOpen = new Promise<void>((resolve) => {
+        opened = resolve
+      })
+      let committed = false
+      const inside = withTransaction(db, async (tx) => {
+        await tx.$client.execute("INSERT INTO t (v) VALUES ('pending')")
+        opened()
+        for (let i = 0; i < 5; i++) await tick()
+        committed = true
+      })
+      await isOpen
+      readDuring = await values(db)
+      expect(committed).toBe(false)
+      expect(readDuring).toEqual(['committed'])
+      await inside
+      expect(await values(db)).toEqual(['committed', 'pending'])
+    } finally {
+      closeDatabase(db)
+    }
+  })
+
   it('run one at a time per database, each seeing what the one before committed', async () => {
     const db = await table(tempDir().url('c.db'))
     try {

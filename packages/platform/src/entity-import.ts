@@ -310,8 +310,8 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
 
 /**
  * Writes a plan made by {@link planImport}: nothing at all when any row is
- * invalid; otherwise every create and update through the entity's business
- * functions, so each is validated and audited as a form save would be.
+ * invalid or refused; otherwise every create and update through the entity's
+ * business functions, so each is validated and audited as a form save would be.
  */
 export async function applyImport(
   ctx: TenantContext,
@@ -319,16 +319,19 @@ export async function applyImport(
   plan: ImportPlan,
 ): Promise<{ created: number; updated: number; unchanged: number }> {
   if (plan.invalidRows > 0) throw problem('validation', `${plan.invalidRows} row(s) have errors; nothing was imported.`)
-  const counts = { created: 0, updated: 0, unchanged: 0 }
-  for (const row of plan.rows) {
-    if (row.action === 'unchanged') counts.unchanged++
-    else if (row.action === 'update' && row.id && entity.update) {
-      await entity.update(ctx, row.id, row.input)
-      counts.updated++
-    } else if (row.action === 'create' && entity.create) {
-      await entity.create(ctx, row.input)
-      counts.created++
+  // One transaction: a row refused by a business rule (a taken slug, a missing parent) undoes the rows before it.
+  return ctx.transaction(async (ctx) => {
+    const counts = { created: 0, updated: 0, unchanged: 0 }
+    for (const row of plan.rows) {
+      if (row.action === 'unchanged') counts.unchanged++
+      else if (row.action === 'update' && row.id && entity.update) {
+        await entity.update(ctx, row.id, row.input)
+        counts.updated++
+      } else if (row.action === 'create' && entity.create) {
+        await entity.create(ctx, row.input)
+        counts.created++
+      }
     }
-  }
-  return counts
+    return counts
+  })
 }

@@ -176,4 +176,26 @@ describe('importing an entity from a sheet', () => {
     expect((await entity.get(ctx, first[0] as string)).title.id).toBe('Judul diubah lewat impor')
     expect((await listAudit(ctx.db, { limit: 1000 })).length).toBe(auditBefore + 1)
   })
+
+  it('writes nothing when a row is refused while writing: the rows before it are undone', async () => {
+    const ctx = await ctxOf('toba')
+    const [header, first] = await exportEntity(ctx, entity)
+    if (!header || !first) throw new Error('empty export')
+    const fresh = header.map((column, i) =>
+      column === 'id' ? '' : column === 'title.id' ? 'Baris pertama impor' : first[i],
+    )
+    const edited = [...first]
+    edited[header.indexOf('title.id')] = 'Baris kedua impor'
+    const plan = await planImport(ctx, entity, [header, fresh, edited])
+    expect(plan.invalidRows).toBe(0)
+    expect(plan.rows.map((r) => r.action)).toEqual(['create', 'update'])
+    // Between the preview and the import, someone deletes the record the second row updates.
+    if (!entity.remove) throw new Error('announcements can be removed')
+    await entity.remove(ctx, first[0] as string)
+    const before = await exportEntity(ctx, entity)
+    const auditBefore = (await listAudit(ctx.db, { limit: 1000 })).length
+    await expect(applyImport(ctx, entity, plan)).rejects.toThrow()
+    expect(await exportEntity(ctx, entity)).toEqual(before)
+    expect((await listAudit(ctx.db, { limit: 1000 })).length).toBe(auditBefore)
+  })
 })
