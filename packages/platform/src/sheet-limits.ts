@@ -12,7 +12,7 @@ export const SHEET_LIMITS = {
   maxUncompressedBytes: 32 * 1024 * 1024,
   /** Data rows, the header not counted. */
   maxRows: 5000,
-  /** Columns (the widest entity has about 40). */
+  /** Columns (the widest entity, services, has 32). */
   maxColumns: 200,
   /** Characters in one cell: the most a spreadsheet program keeps in a cell. */
   maxCellChars: 32_767,
