@@ -1,9 +1,15 @@
 import type { AnyModule } from '@cerdas/core'
+import { keepNewFilesPrivate } from '@cerdas/db'
 import { createPlatform, type Platform } from '@cerdas/platform'
 import type { Config } from './config'
 
-/** The platform as configured by the environment. */
+/**
+ * The platform as configured by the environment. Every Cerdas process opens
+ * its platform here, so this is where the process starts keeping what it
+ * writes (databases, backups, exports) private to its user.
+ */
 export function platformFromConfig(config: Config, modules: readonly AnyModule[]): Promise<Platform> {
+  keepNewFilesPrivate()
   return createPlatform({
     dataDir: config.CERDAS_DATA_DIR,
     templatesDir: config.CERDAS_TEMPLATES_DIR,

@@ -1,8 +1,10 @@
 // Brings every tenant's schema up to date and, on first run, creates the Toba
-// tenant with a demo admin account whose password is printed once.
+// tenant with a demo admin account. Its password goes into a file only this
+// user can read (never into the output, which ends up in logs), and must be
+// changed at the first login.
 
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadConfig, platformFromConfig } from '@cerdas/api'
 import { createUser, hashPassword } from '@cerdas/identity'
@@ -14,7 +16,7 @@ const platform = await platformFromConfig(config, modules)
 try {
   const results = await migrateAllTenants(platform)
   for (const failed of results.filter((r) => r.status === 'failed')) console.error(`! ${failed.slug}: ${failed.error}`)
-  let credentials = ''
+  const credentialsFile = join(config.CERDAS_DATA_DIR, 'demo-admin.txt')
   if (!(await platform.tenantBySlug('toba'))) {
     console.log('› Creating the Toba tenant from templates/toba…')
     await createTenant(platform, { slug: 'toba', template: 'toba' })
@@ -30,12 +32,17 @@ try {
           name: 'Admin Toba (demo)',
           grants: [{ role: 'admin', dimension: null }],
           passwordHash: await hashPassword(password),
+          mustChangePassword: true,
         },
         new Date(),
       )
-      credentials = `Demo admin: ${email} / ${password}`
-      // Kept beside the data (readable by this user only) so it can be looked up after the first start.
-      writeFileSync(join(config.CERDAS_DATA_DIR, 'demo-admin.txt'), `${credentials}\n`, { mode: 0o600 })
+      // Kept beside the data, readable by this user only; the console asks for a new password at first login.
+      writeFileSync(
+        credentialsFile,
+        `Demo admin: ${email} / ${password}\nThis password is temporary: the console asks for a new one at the first login.\n`,
+        { mode: 0o600 },
+      )
+      console.log(`› Demo admin ${email} created; its temporary password is in ${credentialsFile}`)
     }
   }
   const port = config.PORT
@@ -43,7 +50,7 @@ try {
   console.log(`
   Cerdas is starting on port ${port}
     Toba:      http://toba.${host}:${port}
-    Admin:     http://toba.${host}:${port}/admin   ${credentials || `(demo login in ${join(config.CERDAS_DATA_DIR, 'demo-admin.txt')})`}
+    Admin:     http://toba.${host}:${port}/admin${existsSync(credentialsFile) ? `   (demo login in ${credentialsFile})` : ''}
     Platform:  http://${host}:${port}
     API docs:  http://toba.${host}:${port}/api/docs
     Data:      ${config.CERDAS_DATA_DIR}

@@ -147,6 +147,7 @@ export function createWebApp(options: WebAppOptions): Hono {
               email: session.user.email,
               grants: session.grants,
               csrfToken: csrfTokenFor(session.id),
+              mustChangePassword: session.user.mustChangePassword,
             }
           : null,
       })

@@ -66,6 +66,8 @@ export interface PageSession {
   grants: Grant[]
   /** Token every admin form carries back (CSRF). */
   csrfToken: string
+  /** The account has a temporary password: the console sends the person to choose a new one first. */
+  mustChangePassword?: boolean
 }
 
 /** The load context the server gives every Remix loader and action. */

@@ -1,6 +1,28 @@
 import { mkdirSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { isMainThread } from 'node:worker_threads'
+
+/** The data directory and its subdirectories: the owner only (rwx------). */
+export const PRIVATE_DIR_MODE = 0o700
+
+/**
+ * Makes every file this process creates from now on readable by its owner
+ * only (umask 077: 0600 files, 0700 directories). A umask rather than a chmod
+ * per file, because the files are created in many places, some not by us:
+ * SQLite creates the databases and their -wal/-shm/-journal files, `VACUUM
+ * INTO` writes backups; exports and demo-admin.txt are ours. Called once as a
+ * Cerdas process opens its platform (server, API server, `npm start`'s
+ * preparation, CLI); a worker thread cannot change it and keeps the process's.
+ */
+export function keepNewFilesPrivate(): void {
+  if (isMainThread) process.umask(0o077)
+}
+
+/** Creates a directory (and its parents) for data: the owner only, whatever the umask. */
+export function makePrivateDir(path: string): void {
+  mkdirSync(resolve(path), { recursive: true, mode: PRIVATE_DIR_MODE })
+}
 
 /**
  * Where embedded databases live: `<dataDir>/control.db` and `<dataDir>/tenants/<slug>.db`.
@@ -14,7 +36,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  * data directory) and `libsql://` / `https://` URLs are stored and used as given.
  */
 export function controlPlaneUrl(dataDir: string): string {
-  mkdirSync(resolve(dataDir), { recursive: true })
+  makePrivateDir(dataDir)
   return fileUrl(join(dataDir, 'control.db'))
 }
 
@@ -24,7 +46,7 @@ export function controlPlaneUrl(dataDir: string): string {
  * stores is {@link tenantFileUrl}.
  */
 export function embeddedTenantUrl(dataDir: string, slug: string): string {
-  mkdirSync(resolve(dataDir, 'tenants'), { recursive: true })
+  makePrivateDir(resolve(dataDir, 'tenants'))
   return fileUrl(join(dataDir, 'tenants', `${slug}.db`))
 }
 

@@ -76,5 +76,10 @@ export const identityMigrations: MigrationSet = {
         'CREATE INDEX identity_throttle_last_failure ON identity_throttle (last_failure_at)',
       ],
     },
+    {
+      // An account given a temporary password (the demo admin) must choose its own before using the console.
+      id: '0003_must_change_password',
+      statements: ['ALTER TABLE identity_users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0'],
+    },
   ],
 }

@@ -20,6 +20,8 @@ export interface User {
   name: string
   status: 'active' | 'disabled'
   hasPassword: boolean
+  /** The password was given by someone else (the demo admin's): the console asks for a new one first. */
+  mustChangePassword: boolean
   grants: Grant[]
   createdAt: string
   lastLoginAt: string | null
@@ -48,6 +50,7 @@ function toUser(r: Record<string, unknown>, grants: Grant[]): User {
     name: String(r.name),
     status: r.status as User['status'],
     hasPassword: r.password_hash !== null,
+    mustChangePassword: Number(r.must_change_password) === 1,
     grants,
     createdAt: String(r.created_at),
     lastLoginAt: (r.last_login_at as string | null) ?? null,
@@ -90,7 +93,7 @@ export async function passwordHashOf(
 
 export async function createUser(
   db: TenantDb,
-  input: { email: string; name: string; grants: Grant[]; passwordHash?: string | null },
+  input: { email: string; name: string; grants: Grant[]; passwordHash?: string | null; mustChangePassword?: boolean },
   now: Date,
 ): Promise<User> {
   const email = emailSchema.parse(input.email)
@@ -100,8 +103,9 @@ export async function createUser(
   await db.$client.batch(
     [
       {
-        sql: 'INSERT INTO identity_users (id, email, name, password_hash, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        args: [id, email, input.name, input.passwordHash ?? null, 'active', at, at],
+        sql: `INSERT INTO identity_users (id, email, name, password_hash, status, created_at, updated_at, must_change_password)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [id, email, input.name, input.passwordHash ?? null, 'active', at, at, input.mustChangePassword ? 1 : 0],
       },
       ...grantStatements(id, input.grants),
     ],
@@ -155,7 +159,7 @@ export async function setPasswordHash(db: TenantDb, userId: string, passwordHash
   await db.$client.batch(
     [
       {
-        sql: 'UPDATE identity_users SET password_hash = ?, updated_at = ? WHERE id = ?',
+        sql: 'UPDATE identity_users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?',
         args: [passwordHash, now.toISOString(), userId],
       },
       // A new password ends every existing session, and every link that could set another one.

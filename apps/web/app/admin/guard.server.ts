@@ -48,6 +48,9 @@ export interface Console {
   catalog: PermissionCatalog
 }
 
+/** Where a signed-in person changes their password (and must, with a temporary one). */
+export const CHANGE_PASSWORD_PATH = '/admin/sandi'
+
 /**
  * The console context of a request: a tenant, a session (else a redirect to
  * the login page that comes back here) and the console permission (else 403).
@@ -59,6 +62,12 @@ export function requireConsole(context: unknown, request: Request): Console {
     const url = new URL(request.url)
     const back = request.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
     throw redirect(`/admin/masuk?kembali=${encodeURIComponent(back)}`)
+  }
+  // A temporary password (the demo admin's) is replaced before anything else in the console.
+  if (web.session.mustChangePassword) {
+    const url = new URL(request.url)
+    const back = request.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
+    throw redirect(`${CHANGE_PASSWORD_PATH}?kembali=${encodeURIComponent(back)}`)
   }
   const definitions = web.site.definitions
   const console: Console = {

@@ -42,6 +42,14 @@ export const adminMessages = {
     passwordMismatch: 'Kedua kata sandi tidak sama.',
     savePassword: 'Simpan kata sandi',
     toLogin: 'Ke halaman masuk',
+    changePasswordTitle: 'Ganti kata sandi',
+    mustChangePassword:
+      'Akun ini memakai kata sandi sementara. Pilih kata sandi baru sebelum memakai konsol; sesudah itu kata sandi lama tidak berlaku.',
+    currentPassword: 'Kata sandi sekarang',
+    currentPasswordWrong: 'Kata sandi sekarang salah.',
+    passwordUnchanged: 'Kata sandi baru harus berbeda dari yang sekarang.',
+    changePasswordButton: 'Simpan kata sandi baru',
+    passwordThrottled: 'Terlalu banyak kata sandi salah. Coba lagi dalam {minutes} menit.',
 
     errorSummary: 'Periksa isian berikut:',
     required: 'Wajib diisi.',
@@ -364,6 +372,14 @@ export const adminMessages = {
     passwordMismatch: 'The two passwords differ.',
     savePassword: 'Save password',
     toLogin: 'Go to the login page',
+    changePasswordTitle: 'Change password',
+    mustChangePassword:
+      'This account has a temporary password. Choose a new one before using the console; the old one then stops working.',
+    currentPassword: 'Current password',
+    currentPasswordWrong: 'The current password is not correct.',
+    passwordUnchanged: 'The new password must differ from the current one.',
+    changePasswordButton: 'Save new password',
+    passwordThrottled: 'Too many wrong passwords. Try again in {minutes} minutes.',
 
     errorSummary: 'Please check the following:',
     required: 'Required.',

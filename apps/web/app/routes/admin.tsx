@@ -49,6 +49,7 @@ export default function AdminLayout() {
           <span>{t('signedInAs', { name: user.name })}</span>
           <span className="muted"> · {user.roles.join(', ')}</span>
         </p>
+        <a href="/admin/sandi">{t('changePasswordTitle')}</a>
         <Form method="post" action="/admin/keluar" reloadDocument>
           <input type="hidden" name="_csrf" value={csrfToken} />
           <button type="submit" className="secondary">

@@ -54,5 +54,11 @@ export async function identify(
   if (UNSAFE.has(c.req.method) && !isSameOrigin(c, options.host)) {
     throw problem('forbidden', 'Cross-site requests may not use the session cookie.')
   }
+  // A temporary password (the demo admin's) opens nothing until it is replaced, except who-am-I and logout.
+  if (session.user.mustChangePassword && !/\/auth\/(me|logout)$/.test(c.req.path)) {
+    throw problem('forbidden', 'This account has a temporary password: choose a new one at /admin/sandi first.', {
+      mustChangePassword: true,
+    })
+  }
   return { kind: 'user', id: session.user.id, name: session.user.name, grants: session.grants }
 }

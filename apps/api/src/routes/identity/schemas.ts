@@ -15,6 +15,7 @@ export const userSchema = z
     name: z.string(),
     status: z.enum(['active', 'disabled']),
     hasPassword: z.boolean(),
+    mustChangePassword: z.boolean(),
     grants: z.array(z.object({ role: z.enum(ROLE_IDS), dimension: z.enum(DIMENSION_IDS).nullable() })),
     createdAt: z.string(),
     lastLoginAt: z.string().nullable(),
