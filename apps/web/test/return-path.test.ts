@@ -80,6 +80,7 @@ describe('the language switch goes back only to this site', () => {
   it.each([
     ['/%09/evil.example/x'],
     ['/%0a'],
+    ['/%0a/evil.example'],
     ['/%0d%0aSet-Cookie:%20x=1'],
     ['/.//evil.example/x'],
     ['/%5Cevil.example'],
