@@ -105,6 +105,8 @@ export class KeepAliveClient {
     const body = typeof init.body === 'string' ? Buffer.from(init.body) : init.body
     const headers: Record<string, string> = { host: this.host, ...init.headers }
     if (body && !init.chunked) headers['content-length'] = String(body.length)
+    // Said outright: Node frames a DELETE's body only when asked to.
+    if (body && init.chunked) headers['transfer-encoding'] = 'chunked'
     return new Promise((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent })
       req.on('socket', (socket) => {
