@@ -16,6 +16,23 @@ export async function changePassword(
   now: Date,
   policy: ThrottlePolicy = DEFAULT_THROTTLE,
 ): Promise<User> {
+  const hash = await checkPasswordChange(db, userId, input, now, policy)
+  await setPasswordHash(db, userId, hash, now)
+  return (await findUser(db, { id: userId })) as User
+}
+
+/**
+ * The checks of {@link changePassword}, counted by the throttle (its counts
+ * stay when a check fails), answering the new password's hash for the caller
+ * to store in its own transaction.
+ */
+export async function checkPasswordChange(
+  db: TenantDb,
+  userId: string,
+  input: { currentPassword: string; newPassword: string; ip?: string | undefined },
+  now: Date,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): Promise<string> {
   const user = await findUser(db, { id: userId })
   if (user?.status !== 'active') throw problem('notFound', 'No such active account.')
   const next = passwordSchema.safeParse(input.newPassword)
@@ -44,6 +61,5 @@ export async function changePassword(
     })
   }
   await settleSuccess(db, keys)
-  await setPasswordHash(db, userId, await hashPassword(input.newPassword), now)
-  return (await findUser(db, { id: userId })) as User
+  return hashPassword(input.newPassword)
 }

@@ -182,7 +182,7 @@ describe('importing an entity from a sheet', () => {
     const [header, first] = await exportEntity(ctx, entity)
     if (!header || !first) throw new Error('empty export')
     const fresh = header.map((column, i) =>
-      column === 'id' ? '' : column === 'title.id' ? 'Baris pertama impor' : first[i],
+      column === 'id' ? '' : column === 'title.id' ? 'Baris pertama impor' : (first[i] ?? ''),
     )
     const edited = [...first]
     edited[header.indexOf('title.id')] = 'Baris kedua impor'
