@@ -41,7 +41,8 @@ export async function createSession(
           now.toISOString(),
           expiresAt,
           meta.userAgent?.slice(0, 300) ?? null,
-          meta.ip ?? null,
+          // An address is at most 45 characters (IPv6 with an IPv4 tail); a forwarded header could be anything.
+          meta.ip?.slice(0, 45) ?? null,
         ],
       },
       { sql: 'UPDATE identity_users SET last_login_at = ? WHERE id = ?', args: [now.toISOString(), userId] },
