@@ -1,5 +1,5 @@
 import { type AnyModule, type ApiEnv, type ApiKit, problem } from '@cerdas/core'
-import type { Platform } from '@cerdas/platform'
+import { flushPendingAuditOf, type Platform } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -12,6 +12,7 @@ import { tenant } from './middleware/tenant'
 import { registerDocs } from './routes/docs'
 import { registerHealth } from './routes/health'
 import { registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
+import { registerMailSettings } from './routes/mail-settings'
 import { registerSearch } from './routes/search'
 import { registerTenantProfile } from './routes/tenant-profile'
 
@@ -84,7 +85,8 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
   registerUsers(v1, kit, { platform })
   registerTokens(v1, kit)
-  registerAudit(v1, kit, platform.modules)
+  registerAudit(v1, kit, platform.modules, (tenantId) => flushPendingAuditOf(platform, tenantId))
+  registerMailSettings(v1, kit, platform)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)
 

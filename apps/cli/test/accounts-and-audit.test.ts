@@ -58,6 +58,35 @@ describe('cerdas user, token, operator and audit', () => {
     expect(operator.stdout).toMatch(/\ncerdas_op_[A-Za-z0-9_-]{43}\n$/)
   })
 
+  it('audits module enable and disable; audit verify first moves in an entry left pending', async () => {
+    const tenantDb = () => createClient({ url: pathToFileURL(join(dataDir, 'tenants', 'toba.db')).href })
+    const controlDb = createClient({ url: pathToFileURL(join(dataDir, 'control.db')).href })
+    try {
+      expect(await runInProcess(['tenant', 'disable', 'toba', 'announcements'], env)).toMatchObject({ code: 0 })
+      expect(await runInProcess(['tenant', 'enable', 'toba', 'announcements'], env)).toMatchObject({ code: 0 })
+      const db = tenantDb()
+      const entries = await db.execute(
+        "SELECT action, entity_id, actor_kind FROM cerdas_audit_log WHERE entity = 'cerdas.module_settings' ORDER BY seq",
+      )
+      db.close()
+      expect(entries.rows.map((r) => [r.action, r.entity_id, r.actor_kind])).toEqual([
+        ['disable', 'announcements', 'cli'],
+        ['enable', 'announcements', 'cli'],
+      ])
+      const before = await runInProcess(['audit', 'verify', 'toba'], env)
+      const count = Number(/ok, (\d+) entries/.exec(before.stdout)?.[1])
+      // A settings change committed in the control plane whose entry was not moved yet (a crash in between).
+      await controlDb.execute(`INSERT INTO pending_audit (id, tenant_id, at, actor, action, entity, entity_id, before, after)
+        SELECT 'aud_pending_cli', id, '2026-12-01T00:00:00.000Z', '{"kind":"cli","id":"cli"}', 'update',
+          'cerdas.mail_settings', id, NULL, '{"enabled":false}' FROM tenants WHERE slug = 'toba'`)
+      const after = await runInProcess(['audit', 'verify', 'toba'], env)
+      expect(after.stdout).toBe(`toba: ok, ${count + 1} entries chained\n`)
+      expect((await controlDb.execute('SELECT COUNT(*) AS n FROM pending_audit')).rows[0]?.n).toBe(0)
+    } finally {
+      controlDb.close()
+    }
+  })
+
   it('verifies the audit chain, and fails with the entry when a stored entry is edited', async () => {
     const ok = await runInProcess(['audit', 'verify', 'toba'], env)
     expect(ok.code).toBe(0)

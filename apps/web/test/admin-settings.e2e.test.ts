@@ -99,6 +99,29 @@ describe('tenant settings (JavaScript disabled)', () => {
     expect(profile.branding.primaryColor).toBe('#0b5d7a')
   })
 
+  it("refuses another tenant's SMTP password variable and an internal host with field errors, saving nothing", async () => {
+    const field = (name: string) => `#f-mail-${name}`
+    await withPage(async (page) => {
+      await logIn(page, ADMIN, '/admin/pengaturan')
+      await page.check(field('enabled'))
+      await page.fill(field('host'), '169.254.169.254')
+      await page.fill(field('port'), '587')
+      await page.fill(field('user'), 'no-reply@tobakab.go.id')
+      await page.fill(field('passwordEnv'), 'CERDAS_SMTP_SAMOSIR_PASSWORD')
+      await page.fill(field('from'), 'Diskominfo Toba <no-reply@tobakab.go.id>')
+      await page.getByRole('button', { name: 'Simpan pengaturan email' }).click()
+      await expect(page.locator('#f-mail-passwordEnv-error').textContent()).resolves.toBe(
+        'Kata sandi SMTP hanya dapat diambil dari variabel situs ini sendiri: CERDAS_SMTP_TOBA_PASSWORD.',
+      )
+      await expect(page.locator('#f-mail-host-error').textContent()).resolves.toContain(
+        'Alamat ini berada di jaringan internal dan tidak diizinkan.',
+      )
+      await page.goto(url('/admin/pengaturan'))
+      await expect(page.inputValue(field('host'))).resolves.toBe('')
+      await expect(page.inputValue(field('passwordEnv'))).resolves.toBe('')
+    })
+  })
+
   it('changes the name and primary colour; the public home page shows them', async () => {
     await withPage(async (page) => {
       await logIn(page, ADMIN, '/admin/pengaturan')

@@ -17,9 +17,9 @@ import {
 } from '@cerdas/identity'
 import {
   linkMessage,
-  MAIL_OFF_REASON,
   type MailLog,
   type MailResult,
+  mailNotSent,
   sendMail,
   stderrMailLog,
   tenantMailSettings,
@@ -54,7 +54,7 @@ export interface AccountMail {
 }
 
 /** `mail` of an account operation called without the mail step. */
-const NOT_ASKED = (to: string): MailResult => ({ emailed: false, attempted: false, to, reason: 'not requested' })
+const NOT_ASKED = (to: string): MailResult => mailNotSent(to, 'notRequested')
 
 async function mailLink(
   ctx: TenantContext,
@@ -65,9 +65,10 @@ async function mailLink(
 ): Promise<MailResult> {
   const log = mail.log ?? stderrMailLog
   let result: MailResult
+  let internal: string | undefined
   try {
     const settings = await tenantMailSettings(mail.platform, ctx.tenant.id)
-    if (!settings.enabled) return { emailed: false, attempted: false, to: user.email, reason: MAIL_OFF_REASON }
+    if (!settings.enabled) return mailNotSent(user.email, 'off')
     const ttl = kind === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS
     const message = linkMessage({
       kind,
@@ -79,12 +80,21 @@ async function mailLink(
       expiresAt: new Date(ctx.now().getTime() + ttl),
       timeZone: ctx.tenant.timezone,
     })
-    result = await sendMail(settings, message, mail.env ? { env: mail.env } : {})
+    result = await sendMail(ctx.tenant.slug, settings, message, mail.env ? { env: mail.env } : {})
   } catch (error) {
-    result = { emailed: false, attempted: false, to: user.email, reason: String((error as Error)?.message ?? error) }
+    // The operator's log gets the error; the caller (and the admin) only the category.
+    internal = String((error as Error)?.message ?? error)
+    result = mailNotSent(user.email, 'error')
   }
   if (!result.emailed) {
-    log('mail not sent', { tenant: ctx.tenant.slug, kind, userId: user.id, reason: result.reason })
+    log('mail not sent', {
+      tenant: ctx.tenant.slug,
+      kind,
+      userId: user.id,
+      failure: result.failure,
+      reason: result.reason,
+      ...(internal ? { error: internal } : {}),
+    })
   }
   return result
 }

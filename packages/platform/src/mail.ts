@@ -1,16 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { isIP } from 'node:net'
+import { rootCertificates } from 'node:tls'
 import { problem, type TenantContext } from '@cerdas/core'
 import { findTenantBySlug, recordLifecycleEvent } from '@cerdas/db'
 import { createTransport } from 'nodemailer'
 import { z } from 'zod'
+import { writeAudited } from './control-plane-audit'
 import type { Platform } from './platform'
+import { canonicalHost, checkLiteralDestination, type Resolver, resolveDestination } from './smtp-destination'
 import { requireSettingsPermission, type SettingsCheck, type SettingsIssue, settingsIssues } from './tenant-settings'
 
 /**
  * Outgoing mail of a tenant: its SMTP settings in the control plane
  * (`tenants.mail`, JSON) and sending through nodemailer. The SMTP password is
- * never stored: the settings name the environment variable that holds it.
+ * never stored: the settings name the environment variable that holds it,
+ * and only the tenant's own variable may be named (see
+ * {@link smtpPasswordEnvName}). The host is checked where it resolves (see
+ * smtp-destination.ts), credentials only go over TLS, and a failure is told
+ * as one of our own categories, never the remote server's words.
  * Sending never throws; it answers whether the message left and, if not, why.
  */
+
+/** Operator setting: a PEM file of extra certificate authorities trusted for SMTP (an internal relay's CA). */
+export const SMTP_CA_FILE_ENV = 'CERDAS_SMTP_CA_FILE'
+
+/**
+ * The one environment variable a tenant's SMTP password may come from:
+ * `CERDAS_SMTP_TOBA_PASSWORD` for `toba`, `CERDAS_SMTP_TOBA_COPY_PASSWORD`
+ * for `toba-copy`. One exact name, not a prefix: with a prefix, `toba` could
+ * name `CERDAS_SMTP_TOBA_COPY_PASSWORD`, which belongs to `toba-copy`.
+ */
+export function smtpPasswordEnvName(slug: string): string {
+  return `CERDAS_SMTP_${slug.toUpperCase().replaceAll('-', '_')}_PASSWORD`
+}
 
 const ENV_NAME = /^([A-Za-z_][A-Za-z0-9_]*)?$/
 const HOST = /^(([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)?$/
@@ -57,15 +79,67 @@ export const MAIL_DISABLED: MailSettings = Object.freeze({
   from: '',
 })
 
-/** Field → issue; `required` from the cross-field checks is reported as such. */
-export function checkMailSettings(input: unknown): SettingsCheck<MailSettings> {
+/** Whose settings these are and the operator's environment, for the checks that depend on them. */
+export interface MailScope {
+  slug: string
+  /** Where `CERDAS_SMTP_ALLOW_HOSTS` is read; `process.env` by default. */
+  env?: Record<string, string | undefined>
+}
+
+/**
+ * Field → issue; `required` from the cross-field checks is reported as such.
+ * With a scope, the password variable must be the tenant's own
+ * (`envNamespace`), and an internal address literal (`hostRefused`) or an
+ * unusual port (`portRefused`) is refused unless the operator allows it.
+ */
+export function checkMailSettings(input: unknown, scope?: MailScope): SettingsCheck<MailSettings> {
   const parsed = mailSettingsSchema.safeParse(input)
-  if (parsed.success) return { ok: true, value: parsed.data }
   const errors: Record<string, SettingsIssue> = {}
-  for (const [key, issue] of Object.entries(settingsIssues(parsed.error))) {
-    errors[key] = issue.code === 'invalid' && issue.message === 'required' ? { code: 'required' } : issue
+  if (!parsed.success) {
+    for (const [key, issue] of Object.entries(settingsIssues(parsed.error))) {
+      errors[key] = issue.code === 'invalid' && issue.message === 'required' ? { code: 'required' } : issue
+    }
+    return { ok: false, errors }
   }
-  return { ok: false, errors }
+  const value = parsed.data
+  if (!scope) return { ok: true, value }
+  if (value.passwordEnv && value.passwordEnv !== smtpPasswordEnvName(scope.slug)) {
+    errors.passwordEnv = { code: 'invalid', message: 'envNamespace' }
+  }
+  if (value.host) {
+    const literal = checkLiteralDestination(value.host, value.port, scope.env ?? process.env)
+    if (!literal.ok) errors[literal.refusal === 'port' ? 'port' : 'host'] = refusalIssue(literal.refusal)
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value }
+}
+
+const refusalIssue = (refusal: 'host' | 'port' | 'unresolved'): SettingsIssue => ({
+  code: 'invalid',
+  message: refusal === 'port' ? 'portRefused' : 'hostRefused',
+})
+
+/**
+ * {@link checkMailSettings}, then the host name resolved: a name whose
+ * addresses are internal is refused when saved, not only when mail is sent.
+ * A name that does not resolve now is accepted (DNS may be down); sending
+ * checks again.
+ */
+export async function validateMailSettings(
+  input: unknown,
+  scope: MailScope,
+  resolve?: Resolver,
+): Promise<SettingsCheck<MailSettings>> {
+  const checked = checkMailSettings(input, scope)
+  if (!checked.ok || !checked.value.host) return checked
+  const destination = await resolveDestination(
+    checked.value.host,
+    checked.value.port,
+    scope.env ?? process.env,
+    resolve,
+  )
+  if (destination.ok || destination.refusal === 'unresolved') return checked
+  const field = destination.refusal === 'port' ? 'port' : 'host'
+  return { ok: false, errors: { [field]: refusalIssue(destination.refusal) } }
 }
 
 /** Stored JSON as settings; anything unreadable counts as mail turned off. */
@@ -96,9 +170,13 @@ export async function updateMailSettings(
   platform: Platform,
   ctx: TenantContext,
   input: MailSettingsInput,
+  options: { env?: Record<string, string | undefined> } = {},
 ): Promise<MailSettings> {
   requireSettingsPermission(ctx.actor)
-  const checked = checkMailSettings(input)
+  const checked = await validateMailSettings(input, {
+    slug: ctx.tenant.slug,
+    ...(options.env ? { env: options.env } : {}),
+  })
   if (!checked.ok) {
     throw problem('validation', 'mail settings are not valid', {
       errors: Object.entries(checked.errors).map(([path, issue]) => ({
@@ -110,17 +188,18 @@ export async function updateMailSettings(
   const record = await findTenantBySlug(platform.controlPlane, ctx.tenant.slug)
   if (!record || record.id !== ctx.tenant.id) throw problem('notFound', `no tenant "${ctx.tenant.slug}"`)
   const before = await tenantMailSettings(platform, record.id)
-  await platform.controlPlane.$client.execute({
-    sql: 'UPDATE tenants SET mail = ?, updated_at = ? WHERE id = ?',
-    args: [JSON.stringify(checked.value), new Date().toISOString(), record.id],
-  })
-  await ctx.audit({
-    action: 'update',
-    entity: 'cerdas.mail_settings',
-    entityId: record.id,
-    before,
-    after: checked.value,
-  })
+  await writeAudited(
+    platform,
+    record,
+    [
+      {
+        sql: 'UPDATE tenants SET mail = ?, updated_at = ? WHERE id = ?',
+        args: [JSON.stringify(checked.value), new Date().toISOString(), record.id],
+      },
+    ],
+    ctx.actor,
+    { action: 'update', entity: 'cerdas.mail_settings', entityId: record.id, before, after: checked.value },
+  )
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
     tenantSlug: record.slug,
@@ -142,71 +221,160 @@ export interface MailMessage {
 }
 
 /**
+ * Why a message was not sent, in our own categories: the remote server's
+ * reply text is never passed on, since an admin who points the settings at a
+ * service they should not reach would otherwise read its answers.
+ */
+export type MailFailure =
+  /** Email is off or not configured for the tenant. */
+  | 'off'
+  /** The caller did not ask for mail. */
+  | 'notRequested'
+  /** The settings name a password variable that is not the tenant's own. */
+  | 'passwordVariable'
+  /** The tenant's password variable is not set on the server. */
+  | 'passwordMissing'
+  /** The host is, or resolves to, an internal address the operator has not allowed. */
+  | 'hostRefused'
+  /** The port is not an SMTP port and the operator has not allowed it. */
+  | 'portRefused'
+  /** The host name does not resolve. */
+  | 'unresolved'
+  /** No connection: refused, reset or timed out. */
+  | 'connection'
+  /** TLS could not be set up (no STARTTLS before login, or a certificate that does not verify). */
+  | 'tls'
+  /** The server did not accept the user name and password. */
+  | 'auth'
+  /** The server refused the sender, a recipient or the message. */
+  | 'rejected'
+  /** Anything else went wrong on our side. */
+  | 'error'
+
+/** One English line per failure, for logs and the API; the console shows its own translations. */
+export const MAIL_FAILURE_TEXT: Record<MailFailure, string> = {
+  off: 'email (SMTP) is not configured for this tenant',
+  notRequested: 'not requested',
+  passwordVariable: "the SMTP password variable is not this tenant's own",
+  passwordMissing: 'the SMTP password variable is not set on the server',
+  hostRefused: 'the SMTP host is an internal address that is not allowed',
+  portRefused: 'the SMTP port is not allowed',
+  unresolved: 'the SMTP host name could not be resolved',
+  connection: 'could not connect to the SMTP server',
+  tls: 'a secure (TLS) connection to the SMTP server could not be set up',
+  auth: 'the SMTP server refused the user name or password',
+  rejected: 'the SMTP server rejected the message',
+  error: 'the email could not be sent',
+}
+
+/**
  * What became of a message. `attempted` is false when nothing was sent to a
- * server (mail off, password variable missing). `reason` is one short line,
- * safe to show to an admin: no stack, no secret.
+ * server (mail off, password variable missing, destination refused).
+ * `reason` is {@link MAIL_FAILURE_TEXT} of `failure`: no stack, no secret, no
+ * remote text.
  */
 export type MailResult =
   | { emailed: true; attempted: true; to: string; messageId: string }
-  | { emailed: false; attempted: boolean; to: string; reason: string }
+  | { emailed: false; attempted: boolean; to: string; failure: MailFailure; reason: string }
+
+/** A message not sent, for a failure. */
+export function mailNotSent(to: string, failure: MailFailure, attempted = false): MailResult {
+  return { emailed: false, attempted, to, failure, reason: MAIL_FAILURE_TEXT[failure] }
+}
 
 export type MailLog = (msg: string, fields: Record<string, unknown>) => void
 
 export interface SendOptions {
-  /** Where the password variable is looked up; `process.env` by default. */
+  /** Where the password variable and the operator's SMTP settings are read; `process.env` by default. */
   env?: Record<string, string | undefined>
   /** Connection, greeting and socket timeout; 15 s by default. */
   timeoutMs?: number
+  /** Host name resolution; the system resolver by default. */
+  resolve?: Resolver
 }
 
 /** `reason` of a message not sent because the tenant has email off or not configured. */
-export const MAIL_OFF_REASON = 'email (SMTP) is not configured for this tenant'
+export const MAIL_OFF_REASON = MAIL_FAILURE_TEXT.off
 
-/** One line about a failed send: nodemailer's code and the server's reply, without the stack. */
-export function mailErrorReason(error: unknown): string {
-  const e = error as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown }
-  const text = String(typeof e?.response === 'string' ? e.response : (e?.message ?? error))
-    .split(/\r?\n/)[0]
-    ?.trim()
-  const code = typeof e?.code === 'string' ? `${e.code}: ` : ''
-  return `${code}${text ?? 'unknown error'}`.slice(0, 300)
+const TLS_CODES = /^(ETLS|ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_OSSL)/
+
+/** Our category for a nodemailer error; the error's text is never used. */
+export function mailFailureOf(error: unknown): MailFailure {
+  const e = error as {
+    code?: unknown
+    originalCode?: unknown
+    responseCode?: unknown
+    command?: unknown
+    cert?: unknown
+  }
+  const code = typeof e?.code === 'string' ? e.code : ''
+  const originalCode = typeof e?.originalCode === 'string' ? e.originalCode : ''
+  // A certificate that does not verify arrives as a socket error carrying the certificate.
+  if (TLS_CODES.test(code) || TLS_CODES.test(originalCode) || e?.cert || e?.command === 'STARTTLS') return 'tls'
+  if (code === 'EAUTH' || code === 'ENOAUTH') return 'auth'
+  if (code === 'EENVELOPE' || code === 'EMESSAGE' || typeof e?.responseCode === 'number') return 'rejected'
+  if (code === 'EDNS') return 'unresolved'
+  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH'].includes(code)) {
+    return 'connection'
+  }
+  return 'error'
+}
+
+/** The system's certificate authorities plus the operator's extra ones, when named. */
+function trustedAuthorities(env: Record<string, string | undefined>): string[] | undefined {
+  const file = env[SMTP_CA_FILE_ENV]
+  if (!file) return undefined
+  return [...rootCertificates, readFileSync(file, 'utf8')]
 }
 
 /** Sends one message with the tenant's settings; never throws. */
 export async function sendMail(
+  tenantSlug: string,
   settings: MailSettings,
   message: MailMessage,
   options: SendOptions = {},
 ): Promise<MailResult> {
   const to = message.to
-  if (!settings.enabled || !settings.host || !settings.from) {
-    return { emailed: false, attempted: false, to, reason: MAIL_OFF_REASON }
-  }
+  if (!settings.enabled || !settings.host || !settings.from) return mailNotSent(to, 'off')
   const env = options.env ?? process.env
   let auth: { user: string; pass: string } | undefined
   if (settings.user) {
-    const pass = settings.passwordEnv ? env[settings.passwordEnv] : undefined
-    if (!pass) {
-      return {
-        emailed: false,
-        attempted: false,
-        to,
-        reason: `the SMTP password variable ${settings.passwordEnv || '(none)'} is not set on the server`,
-      }
-    }
+    // Checked again here: settings saved before the rule may name another tenant's variable.
+    if (settings.passwordEnv !== smtpPasswordEnvName(tenantSlug)) return mailNotSent(to, 'passwordVariable')
+    const pass = env[settings.passwordEnv]
+    if (!pass) return mailNotSent(to, 'passwordMissing')
     auth = { user: settings.user, pass }
   }
+  const destination = await resolveDestination(settings.host, settings.port, env, options.resolve)
+  if (!destination.ok) {
+    const failure =
+      destination.refusal === 'port' ? 'portRefused' : destination.refusal === 'host' ? 'hostRefused' : 'unresolved'
+    return mailNotSent(to, failure)
+  }
+  const name = canonicalHost(settings.host) ?? settings.host
   const timeout = options.timeoutMs ?? 15_000
-  const transport = createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    ...(auth ? { auth } : {}),
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  })
+  let transport: ReturnType<typeof createTransport> | undefined
   try {
+    const ca = trustedAuthorities(env)
+    transport = createTransport({
+      // The checked address, not the name: a second DNS answer cannot move the connection elsewhere.
+      host: destination.address,
+      port: settings.port,
+      secure: settings.secure,
+      // Credentials never go over plaintext: no STARTTLS, no login.
+      requireTLS: auth !== undefined && !settings.secure,
+      tls: {
+        rejectUnauthorized: true,
+        minVersion: 'TLSv1.2',
+        // The certificate is verified against the configured name, not the address connected to.
+        ...(isIP(name) === 0 ? { servername: name } : {}),
+        ...(ca ? { ca } : {}),
+      },
+      ...(auth ? { auth } : {}),
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    })
     const info = await transport.sendMail({
       from: settings.from,
       to,
@@ -216,9 +384,9 @@ export async function sendMail(
     })
     return { emailed: true, attempted: true, to, messageId: String(info.messageId ?? '') }
   } catch (error) {
-    return { emailed: false, attempted: true, to, reason: mailErrorReason(error) }
+    return mailNotSent(to, mailFailureOf(error), true)
   } finally {
-    transport.close()
+    transport?.close()
   }
 }
 
@@ -366,5 +534,5 @@ export async function sendTestMail(
 ): Promise<MailResult> {
   requireSettingsPermission(ctx.actor)
   const settings = await tenantMailSettings(platform, ctx.tenant.id)
-  return sendMail(settings, testMessage(to, ctx.tenant.name), options)
+  return sendMail(ctx.tenant.slug, settings, testMessage(to, ctx.tenant.name), options)
 }

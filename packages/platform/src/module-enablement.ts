@@ -1,12 +1,14 @@
 import { type Actor, problem } from '@cerdas/core'
 import { findTenantBySlug, recordLifecycleEvent, type TenantRecord } from '@cerdas/db'
+import { writeAudited } from './control-plane-audit'
 import { migrateTenant } from './migrate-tenants'
 import type { Platform } from './platform'
 
 /**
  * Enables (or disables) a module for a tenant, with its requirements
  * checked, then brings the tenant's schema up to date. Disabling keeps the
- * module's tables and data.
+ * module's tables and data. A change of state is audited in the tenant's log
+ * (from the console and the CLI alike), written with the change itself.
  */
 export async function setModuleEnabled(
   platform: Platform,
@@ -30,11 +32,22 @@ export async function setModuleEnabled(
     if (dependants.length > 0) throw problem('conflict', `${dependants.join(', ')} require ${moduleId}`)
   }
   const existing = record.modules.find((m) => m.moduleId === moduleId)
-  await platform.controlPlane.$client.execute({
+  const wasEnabled = existing?.enabled === true
+  const upsert = {
     sql: `INSERT INTO tenant_modules (tenant_id, module_id, enabled, settings) VALUES (?, ?, ?, ?)
       ON CONFLICT (tenant_id, module_id) DO UPDATE SET enabled = excluded.enabled`,
     args: [record.id, moduleId, enabled ? 1 : 0, JSON.stringify(existing?.settings ?? {})],
-  })
+  }
+  if (wasEnabled === enabled) await platform.controlPlane.$client.execute(upsert)
+  else {
+    await writeAudited(platform, record, [upsert], actor, {
+      action: enabled ? 'enable' : 'disable',
+      entity: 'cerdas.module_settings',
+      entityId: moduleId,
+      before: { enabled: wasEnabled },
+      after: { enabled },
+    })
+  }
   const updated = (await findTenantBySlug(platform.controlPlane, slug)) as TenantRecord
   platform.forget(updated)
   await recordLifecycleEvent(platform.controlPlane, {

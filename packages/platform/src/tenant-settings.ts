@@ -10,6 +10,7 @@ import {
 } from '@cerdas/core'
 import { findTenantBySlug, recordLifecycleEvent, type TenantRecord } from '@cerdas/db'
 import { z } from 'zod'
+import { writeAudited } from './control-plane-audit'
 import { setModuleEnabled } from './module-enablement'
 import type { Platform } from './platform'
 
@@ -201,19 +202,26 @@ export async function updateTenantProfile(
   else delete branding.logoUrl
   if (profile.tagline) branding.tagline = profile.tagline
   else delete branding.tagline
-  await platform.controlPlane.$client.execute({
-    sql: 'UPDATE tenants SET name = ?, branding = ?, locales = ?, default_locale = ?, updated_at = ? WHERE id = ?',
-    args: [
-      profile.name,
-      JSON.stringify(branding),
-      JSON.stringify(profile.locales),
-      profile.defaultLocale,
-      new Date().toISOString(),
-      record.id,
+  await writeAudited(
+    platform,
+    record,
+    [
+      {
+        sql: 'UPDATE tenants SET name = ?, branding = ?, locales = ?, default_locale = ?, updated_at = ? WHERE id = ?',
+        args: [
+          profile.name,
+          JSON.stringify(branding),
+          JSON.stringify(profile.locales),
+          profile.defaultLocale,
+          new Date().toISOString(),
+          record.id,
+        ],
+      },
     ],
-  })
+    ctx.actor,
+    { action: 'update', entity: 'cerdas.tenant', entityId: record.id, before, after: profile },
+  )
   const updated = await reloaded(platform, record)
-  await ctx.audit({ action: 'update', entity: 'cerdas.tenant', entityId: record.id, before, after: profile })
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
     tenantSlug: record.slug,
@@ -268,22 +276,26 @@ export async function updateModuleSettings(
   const checked = checkModuleSettings(mod, values)
   if (!checked.ok) throw validationProblem(`settings of ${moduleId}`, checked.errors)
   const before = mod.settings?.safeParse(row.settings)
-  await platform.controlPlane.$client.execute({
-    sql: 'UPDATE tenant_modules SET settings = ? WHERE tenant_id = ? AND module_id = ?',
-    args: [JSON.stringify(checked.value), record.id, moduleId],
-  })
-  await platform.controlPlane.$client.execute({
-    sql: 'UPDATE tenants SET updated_at = ? WHERE id = ?',
-    args: [new Date().toISOString(), record.id],
-  })
+  await writeAudited(
+    platform,
+    record,
+    [
+      {
+        sql: 'UPDATE tenant_modules SET settings = ? WHERE tenant_id = ? AND module_id = ?',
+        args: [JSON.stringify(checked.value), record.id, moduleId],
+      },
+      { sql: 'UPDATE tenants SET updated_at = ? WHERE id = ?', args: [new Date().toISOString(), record.id] },
+    ],
+    ctx.actor,
+    {
+      action: 'update',
+      entity: 'cerdas.module_settings',
+      entityId: moduleId,
+      before: before?.success ? before.data : row.settings,
+      after: checked.value,
+    },
+  )
   const updated = await reloaded(platform, record)
-  await ctx.audit({
-    action: 'update',
-    entity: 'cerdas.module_settings',
-    entityId: moduleId,
-    before: before?.success ? before.data : row.settings,
-    after: checked.value,
-  })
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
     tenantSlug: record.slug,
@@ -296,7 +308,7 @@ export async function updateModuleSettings(
 
 /**
  * Enables or disables a module for the tenant of a request (requirements
- * checked, schema migrated by {@link setModuleEnabled}), audited in the tenant's log.
+ * checked, schema migrated and audited by {@link setModuleEnabled}).
  * Nothing happens, and nothing is recorded, when the module already is in that state.
  */
 export async function setTenantModuleEnabled(
@@ -310,21 +322,8 @@ export async function setTenantModuleEnabled(
   const record = await recordOf(platform, ctx)
   const wasEnabled = record.modules.some((m) => m.moduleId === moduleId && m.enabled)
   if (wasEnabled === enabled) return record
-  const updated = await setModuleEnabled(
-    platform,
-    record.slug,
-    moduleId,
-    enabled,
-    ctx.actor ?? { kind: 'system', id: 'system' },
-  )
-  await ctx.audit({
-    action: enabled ? 'enable' : 'disable',
-    entity: 'cerdas.module_settings',
-    entityId: moduleId,
-    before: { enabled: wasEnabled },
-    after: { enabled },
-  })
-  return updated
+  // Audited by setModuleEnabled, in the same control-plane batch as the change.
+  return setModuleEnabled(platform, record.slug, moduleId, enabled, ctx.actor ?? { kind: 'system', id: 'system' })
 }
 
 /**

@@ -1,5 +1,5 @@
 import { listTenants } from '@cerdas/db'
-import { slugSchema, verifyAuditChain } from '@cerdas/platform'
+import { flushPendingAudit, slugSchema, verifyAuditChain } from '@cerdas/platform'
 import { z } from 'zod'
 import { defineCommand } from '../command'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors'
@@ -16,6 +16,8 @@ export async function auditVerify(input: z.infer<typeof schema>, io: CliIo): Pro
     if (records.length === 0) throw new UsageError(`no tenant "${input.slug}"`, 'audit verify')
     let broken = 0
     for (const record of records) {
+      // Settings changes still pending in the control plane belong to the log being checked.
+      await flushPendingAudit(platform, record)
       const result = await verifyAuditChain(await platform.tenantDb(record))
       if (result.ok) io.stdout.write(`${record.slug}: ok, ${result.entries} entries chained\n`)
       else {

@@ -5,6 +5,7 @@ import {
   auditScopeCovers,
   auditScopeOf,
   consoleEntities,
+  flushPendingAuditOf,
   listVisibleAudit,
   verifyAuditChain,
 } from '@cerdas/platform'
@@ -12,6 +13,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useActionLabel } from '../admin/components'
 import { requireConsole, requirePermission } from '../admin/guard.server'
+import { consolePlatform } from '../admin/settings.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 const PAGE_SIZE = 25
@@ -47,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const beforeSeq = Number.isInteger(before) && before > 0 ? before : undefined
   // A dimension team reads only its own modules' entries; platform entries need an unlimited grant.
   const scope = auditScopeOf(console.session.grants, console.definitions)
+  // Settings changes waiting in the control plane are moved in first, so none is missing from the list.
+  await flushPendingAuditOf(await consolePlatform(console), ctx.tenant.id)
   const [rows, chain, users] = await Promise.all([
     listVisibleAudit(ctx.db, { ...filters, beforeSeq, limit: PAGE_SIZE + 1 }, scope),
     verifyAuditChain(ctx.db),

@@ -2,7 +2,6 @@ import { isProblemError } from '@cerdas/core'
 import { translator } from '@cerdas/core/web'
 import { emailSchema } from '@cerdas/identity'
 import {
-  checkMailSettings,
   checkModuleSettings,
   checkTenantProfile,
   type FieldIssue,
@@ -12,15 +11,18 @@ import {
   sendTestMail,
   setTenantModules,
   settingsFields,
+  smtpPasswordEnvName,
   tenantMailSettings,
   updateMailSettings,
   updateModuleSettings,
   updateTenantProfile,
+  validateMailSettings,
 } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField, ErrorSummary, Field, FlashNotice, type FormField } from '../admin/components'
 import { readForm, redirectWithFlash, requireConsole, requirePermission, takeFlash, text } from '../admin/guard.server'
+import { MAIL_FAILURE_MESSAGES } from '../admin/mail-failure'
 import { type AdminMessageKey, adminMessages } from '../admin/messages'
 import {
   consolePlatform,
@@ -67,18 +69,22 @@ function mailInput(v: MailValues) {
   }
 }
 
-/** Mail issues in words: the schema's own codes for host, sender and variable name get their own text. */
+/** Mail issues in words: the schema's own codes for host, port, sender and variable name get their own text. */
 function mailIssueText(
   issue: SettingsIssue,
   t: (key: AdminMessageKey, vars?: Record<string, string | number>) => string,
+  passwordEnv: string,
 ) {
   const own: Record<string, AdminMessageKey> = {
     host: 'mailHostInvalid',
     from: 'mailFromInvalid',
     envName: 'mailEnvInvalid',
+    envNamespace: 'mailEnvNamespace',
+    hostRefused: 'mailHostRefused',
+    portRefused: 'mailPortRefused',
   }
   const key = issue.code === 'invalid' && issue.message ? own[issue.message] : undefined
-  return key ? { code: 'custom' as const, message: t(key) } : issueText(issue, t)
+  return key ? { code: 'custom' as const, message: t(key, { name: passwordEnv }) } : issueText(issue, t)
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -92,6 +98,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       profile: profileValues(record),
       mail: mailValuesOf(await tenantMailSettings(platform, record.id)),
+      passwordEnv: smtpPasswordEnvName(record.slug),
       testTo: console.session.email,
       modules: moduleChoices(platform, record, console.locale),
       moduleForms: platform.modules
@@ -168,10 +175,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       passwordEnv: text(form, 'mail.passwordEnv'),
       from: text(form, 'mail.from'),
     }
-    const checked = checkMailSettings(mailInput(values))
+    const slug = console.ctx.tenant.slug
+    const checked = await validateMailSettings(mailInput(values), { slug })
     if (!checked.ok) {
       const errors = Object.fromEntries(
-        Object.entries(checked.errors).map(([k, issue]) => [`mail.${k}`, mailIssueText(issue, t)]),
+        Object.entries(checked.errors).map(([k, issue]) => [
+          `mail.${k}`,
+          mailIssueText(issue, t, smtpPasswordEnvName(slug)),
+        ]),
       )
       return data<Failure>({ intent, values, errors }, { status: 422 })
     }
@@ -191,7 +202,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       PATH,
       result.emailed
         ? { key: 'mailTestSent', vars: { email: result.to } }
-        : { key: 'mailTestFailed', vars: { email: result.to, reason: result.reason } },
+        : { key: 'mailTestFailed', vars: { email: result.to, reason: t(MAIL_FAILURE_MESSAGES[result.failure]) } },
       console,
     )
   }
@@ -235,7 +246,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { profile, mail, testTo, modules, moduleForms, flash } = useLoaderData<typeof loader>()
+  const { profile, mail, passwordEnv, testTo, modules, moduleForms, flash } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>() as Failure | undefined
   const t = useAdminT()
   const profileFailure = failure?.intent === 'profile' ? failure : undefined
@@ -267,7 +278,7 @@ export default function Settings() {
       name: 'mail.passwordEnv',
       label: t('mailPasswordEnv'),
       type: 'text',
-      help: t('mailPasswordEnvHelp'),
+      help: t('mailPasswordEnvHelp', { name: passwordEnv }),
       autoComplete: 'off',
     },
     { name: 'mail.from', label: t('mailFrom'), type: 'text', help: t('mailFromHelp'), autoComplete: 'off' },

@@ -1,5 +1,5 @@
-import { isProblemError } from '@cerdas/core'
-import { formatInstant } from '@cerdas/core/web'
+import { isProblemError, type Locale } from '@cerdas/core'
+import { formatInstant, translator } from '@cerdas/core/web'
 import { emailSchema, INVITATION_TTL_MS, listUsers, RESET_TTL_MS } from '@cerdas/identity'
 import {
   type AccountMail,
@@ -7,7 +7,6 @@ import {
   grantsFromForm,
   inviteAccount,
   issuePasswordReset,
-  MAIL_OFF_REASON,
   type MailResult,
   setAccountGrants,
   setAccountStatus,
@@ -34,7 +33,8 @@ import {
   takeFlash,
   text,
 } from '../admin/guard.server'
-import type { AdminMessageKey } from '../admin/messages'
+import { MAIL_FAILURE_MESSAGES } from '../admin/mail-failure'
+import { type AdminMessageKey, adminMessages } from '../admin/messages'
 import { consolePlatform } from '../admin/settings.server'
 import type { Flash } from '../admin/types'
 import { useAdminT } from '../admin/use-admin-t'
@@ -52,11 +52,13 @@ function linkNotice(
   mail: MailResult,
   keys: { plain: AdminMessageKey; emailed: AdminMessageKey; notEmailed: AdminMessageKey },
   name: string,
+  locale: Locale,
 ): Pick<Flash, 'key' | 'vars'> & { note: AdminMessageKey } {
   if (mail.emailed) return { key: keys.emailed, vars: { name, email: mail.to }, note: 'linkOnceEmailed' }
   // Mail off (or not configured): the page reads as it always did.
-  if (mail.reason === MAIL_OFF_REASON) return { key: keys.plain, vars: { name }, note: 'linkOnce' }
-  return { key: keys.notEmailed, vars: { name, email: mail.to, reason: mail.reason }, note: 'linkOnce' }
+  if (mail.failure === 'off') return { key: keys.plain, vars: { name }, note: 'linkOnce' }
+  const reason = translator(adminMessages, locale)(MAIL_FAILURE_MESSAGES[mail.failure])
+  return { key: keys.notEmailed, vars: { name, email: mail.to, reason }, note: 'linkOnce' }
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -130,6 +132,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           mail,
           { plain: 'invited', emailed: 'invitedEmailed', notEmailed: 'invitedNotEmailed' },
           user.name,
+          console.locale,
         )
         return redirectWithFlash(
           PATH,
@@ -170,6 +173,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         result.mail,
         { plain: 'resetIssued', emailed: 'resetEmailed', notEmailed: 'resetNotEmailed' },
         result.user.name,
+        console.locale,
       )
       return redirectWithFlash(
         PATH,

@@ -71,10 +71,23 @@ export const verifyAuditRoute = createRoute({
   },
 })
 
-export function registerAudit(router: OpenAPIHono<ApiEnv>, kit: ApiKit, modules: readonly AnyModule[]) {
+/**
+ * `flushPending` moves a tenant's audit entries still pending in the control
+ * plane into its log, so a read or a verification never misses one.
+ */
+export function registerAudit(
+  router: OpenAPIHono<ApiEnv>,
+  kit: ApiKit,
+  modules: readonly AnyModule[],
+  flushPending: (tenantId: string) => Promise<unknown> = async () => 0,
+) {
   router.openapi(kit.guard(listAuditRoute), async (c) => {
+    await flushPending(c.var.ctx.tenant.id)
     const scope = auditScopeOf(c.var.ctx.actor?.grants ?? [], modules)
     return c.json({ items: await listVisibleAudit(c.var.ctx.db, c.req.valid('query'), scope) }, 200)
   })
-  router.openapi(kit.guard(verifyAuditRoute), async (c) => c.json(await verifyAuditChain(c.var.ctx.db), 200))
+  router.openapi(kit.guard(verifyAuditRoute), async (c) => {
+    await flushPending(c.var.ctx.tenant.id)
+    return c.json(await verifyAuditChain(c.var.ctx.db), 200)
+  })
 }
