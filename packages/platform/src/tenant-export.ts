@@ -1,7 +1,9 @@
 import { type Actor, localeSchema, problem } from '@cerdas/core'
 import { findTenantBySlug, recordLifecycleEvent, type TenantRecord } from '@cerdas/db'
-import type { InValue } from '@libsql/client'
+import { createClient, type InValue } from '@libsql/client'
 import { z } from 'zod'
+import { flushPendingAudit } from './control-plane-audit'
+import { MAIL_DISABLED, mailSettingsSchema, tenantMailSettings } from './mail'
 import { migrateTenant } from './migrate-tenants'
 import type { Platform } from './platform'
 import { createTenant } from './provision-tenant'
@@ -11,11 +13,22 @@ import { rebuildSearchIndex } from './search-index'
 /** Tables that are derived data: rebuilt on import rather than exported. */
 const DERIVED = /^(cerdas_search.*|cerdas_migrations|sqlite_.*)$/
 
-const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })])
+/**
+ * One value of a row: JSON's own types, bytes as base64, and an integer
+ * beyond ±2^53 as its decimal digits (a JSON number would round it).
+ */
+const cellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.null(),
+  z.strictObject({ $base64: z.string() }),
+  z.strictObject({ $int: z.string().regex(/^-?\d{1,20}$/) }),
+])
 
 export const tenantExportSchema = z.strictObject({
   format: z.literal('cerdas-tenant-export'),
-  version: z.literal(1),
+  /** 2 adds the tenant's mail settings and status and exact large integers; 1 is still read. */
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string(),
   tenant: z.strictObject({
     slug: z.string(),
@@ -28,6 +41,9 @@ export const tenantExportSchema = z.strictObject({
     branding: z.record(z.string(), z.unknown()),
     reference: z.record(z.string(), z.unknown()),
     template: z.string(),
+    status: z.enum(['active', 'suspended']).optional(),
+    /** Outgoing mail settings; the password stays in the server's environment, as on the source. */
+    mail: mailSettingsSchema.optional(),
     hosts: z.array(z.string()),
     modules: z.array(
       z.strictObject({ moduleId: z.string(), enabled: z.boolean(), settings: z.record(z.string(), z.unknown()) }),
@@ -41,14 +57,45 @@ type Cell = z.infer<typeof cellSchema>
 
 function toCell(value: unknown): Cell {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value
-  if (typeof value === 'bigint') return Number(value)
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : { $int: value.toString() }
+  }
   if (value instanceof ArrayBuffer) return { $base64: Buffer.from(value).toString('base64') }
   return String(value)
 }
 
 function fromCell(cell: Cell): InValue {
-  if (cell !== null && typeof cell === 'object') return Buffer.from(cell.$base64, 'base64')
+  if (cell !== null && typeof cell === 'object') {
+    return '$int' in cell ? BigInt(cell.$int) : Buffer.from(cell.$base64, 'base64')
+  }
   return cell
+}
+
+/**
+ * Reads every row with integers as bigint: the shared connection reads them
+ * as JavaScript numbers, which round anything beyond 2^53.
+ */
+async function readTables(platform: Platform, record: TenantRecord, tables: string[]): Promise<TenantExport['tables']> {
+  const client = createClient({
+    url: platform.tenantDbUrl(record),
+    authToken: record.dbTokenEnv ? process.env[record.dbTokenEnv] : undefined,
+    intMode: 'bigint',
+  })
+  try {
+    const dump: TenantExport['tables'] = {}
+    for (const table of tables) {
+      const result = await client.execute(`SELECT * FROM "${table}" ORDER BY rowid`)
+      dump[table] = {
+        columns: result.columns,
+        rows: result.rows.map((row) => result.columns.map((_, i) => toCell(row[i]))),
+      }
+    }
+    return dump
+  } finally {
+    client.close()
+  }
 }
 
 async function userTables(platform: Platform, record: TenantRecord): Promise<string[]> {
@@ -68,15 +115,9 @@ export async function exportTenant(
 ): Promise<TenantExport> {
   const record = await findTenantBySlug(platform.controlPlane, slug)
   if (!record) throw problem('notFound', `no tenant "${slug}"`)
-  const db = await platform.tenantDb(record)
-  const tables: TenantExport['tables'] = {}
-  for (const table of await userTables(platform, record)) {
-    const result = await db.$client.execute(`SELECT * FROM "${table}" ORDER BY rowid`)
-    tables[table] = {
-      columns: result.columns,
-      rows: result.rows.map((row) => result.columns.map((_, i) => toCell(row[i]))),
-    }
-  }
+  // Control-plane audit entries still pending belong in the exported log.
+  await flushPendingAudit(platform, record)
+  const tables = await readTables(platform, record, await userTables(platform, record))
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
     tenantSlug: record.slug,
@@ -86,7 +127,7 @@ export async function exportTenant(
   })
   return {
     format: 'cerdas-tenant-export',
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     tenant: {
       slug: record.slug,
@@ -99,6 +140,8 @@ export async function exportTenant(
       branding: record.branding,
       reference: record.reference,
       template: record.template,
+      status: record.status,
+      mail: await tenantMailSettings(platform, record.id),
       hosts: record.hosts.map((h) => h.host),
       modules: record.modules,
     },
@@ -157,7 +200,7 @@ export async function importTenant(
     await platform.controlPlane.$client.batch(
       [
         {
-          sql: 'UPDATE tenants SET kind = ?, province = ?, timezone = ?, default_locale = ?, locales = ?, branding = ?, reference = ? WHERE id = ?',
+          sql: 'UPDATE tenants SET kind = ?, province = ?, timezone = ?, default_locale = ?, locales = ?, branding = ?, reference = ?, mail = ? WHERE id = ?',
           args: [
             dump.tenant.kind,
             dump.tenant.province,
@@ -166,6 +209,7 @@ export async function importTenant(
             JSON.stringify(dump.tenant.locales),
             JSON.stringify(dump.tenant.branding),
             JSON.stringify(dump.tenant.reference),
+            JSON.stringify(dump.tenant.mail ?? MAIL_DISABLED),
             record.id,
           ],
         },
@@ -205,6 +249,14 @@ export async function importTenant(
         ctx,
         platform.modules.filter((m) => tenant.info.modules[m.id] && m.search).map((m) => m.search!),
       )
+    }
+    if (dump.tenant.status === 'suspended') {
+      // Last: a suspended tenant is not served, and the search index above is built through the served one.
+      await platform.controlPlane.$client.execute({
+        sql: "UPDATE tenants SET status = 'suspended' WHERE id = ?",
+        args: [record.id],
+      })
+      platform.forget(updated)
     }
     await recordLifecycleEvent(platform.controlPlane, {
       tenantId: record.id,
