@@ -265,7 +265,9 @@ export async function importTenant(
       detail: { from: dump.tenant.slug, exportedAt: dump.exportedAt, rows: statements.length },
       actor: `${actor.kind}:${actor.id}`,
     })
-    return updated
+    return dump.tenant.status === 'suspended'
+      ? ((await findTenantBySlug(platform.controlPlane, slug)) as TenantRecord)
+      : updated
   } catch (error) {
     // The new tenant is unusable half-imported: remove it so a corrected file can be imported again.
     await removeTenant(platform, slug, actor).catch(() => {})

@@ -147,7 +147,8 @@ describe('tenant export → import', () => {
 
   it('round-trips losslessly into a fresh installation: every table, row and the control-plane record', async () => {
     const fresh = await testPlatform()
-    await importTenant(fresh, JSON.parse(JSON.stringify(original)))
+    const imported = await importTenant(fresh, JSON.parse(JSON.stringify(original)))
+    expect(imported.status).toBe('suspended')
     const after = await pictureOf(fresh, 'toba')
     expect(after.control).toEqual(before.control)
     expect(after.schema).toEqual(before.schema)
