@@ -184,6 +184,11 @@ export interface AdminEntity<T = any> {
   get(ctx: TenantContext, id: string): Promise<T>
   create?(ctx: TenantContext, input: any): Promise<T>
   update?(ctx: TenantContext, id: string, input: any): Promise<T>
+  /**
+   * Checks a valid input against other records before an import writes anything (a schedule's
+   * owner must exist): problems by field name, empty when the row can be written.
+   */
+  checkInput?(ctx: TenantContext, input: any, id: string | null): Promise<{ field: string; message: string }[]>
   remove?(ctx: TenantContext, id: string): Promise<void>
   verify?(ctx: TenantContext, id: string, input: { source?: string | undefined }): Promise<T>
   idOf(item: T): string

@@ -4,6 +4,7 @@ import type { AdminDashboardSection, AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
+import type { ReferenceResolver } from './references'
 import { type PermissionDefinition, ROLE_IDS } from './roles'
 import type { SearchDocument, TenantContext } from './tenant'
 
@@ -67,6 +68,13 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
   settings?: TSettings
   /** `${id}.${entity}:${action}` → default roles. */
   permissions?: Record<string, PermissionDefinition>
+  /**
+   * The module's records other modules may point at, by entity type: the canonical key of a record
+   * given its id or key, or null. Other modules resolve references through this (see
+   * resolveReference), never by reading this module's tables.
+   * @example references: { office: async (ctx, ref) => (await findOffice(ctx, ref))?.slug ?? null }
+   */
+  references?: Record<string, ReferenceResolver>
   /** Registers the module's OpenAPI routes (mounted under /api/v1). */
   api?: (router: ModuleRouter, kit: ApiKit) => void
   /** Every search document of the module, for (re)building the tenant index. */

@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client'
 import type { LibSQLDatabase } from 'drizzle-orm/libsql'
+import type { AnyModule } from './define-module'
 import type { Locale, LocalizedText } from './localized-text'
 import type { Grant } from './permissions'
 
@@ -76,6 +77,8 @@ export interface SearchIndexWriter {
  */
 export interface TenantContext {
   tenant: TenantInfo
+  /** The module definitions the platform runs (enabled for this tenant or not), for cross-module references. */
+  modules: readonly AnyModule[]
   db: TenantDb
   actor: Actor | null
   locale: Locale

@@ -292,6 +292,8 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
         for (const issue of parsed.error.issues) errors.push(schemaError(entity.fields, issue, positions))
       } else Object.assign(input, parsed.data)
     }
+    // Rules across records (an owner that must exist) are row errors too, before anything is written.
+    if (errors.length === 0 && schema && entity.checkInput) errors.push(...(await entity.checkInput(ctx, input, id)))
     const unchanged =
       current !== undefined &&
       errors.length === 0 &&

@@ -125,7 +125,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       return connections.get(record.id, { url: resolveDatabaseUrl(dataDir, record.dbUrl), authToken: token })
     },
     context(tenant, db, { actor = null, locale } = {}) {
-      const base = { tenant: tenant.info, actor, locale: locale ?? tenant.info.defaultLocale, now: () => new Date() }
+      const base = {
+        tenant: tenant.info,
+        modules,
+        actor,
+        locale: locale ?? tenant.info.defaultLocale,
+        now: () => new Date(),
+      }
       const tenantId = tenant.record.id
       const inTransaction = (tx: TenantDb, key: string, heads: AuditHead[]): TenantContext => {
         const txCtx: TenantContext = {

@@ -49,7 +49,13 @@ export function describeModuleContract(mod: AnyModule, options: ModuleContractOp
       const dir = mkdtempSync(join(tmpdir(), 'cerdas-contract-'))
       const db = await openDatabase({ url: `file:${join(dir, 'm.db')}` })
       try {
-        const sets = [tenantFrameworkMigrations, { owner: mod.id, migrations: mod.migrations }]
+        // The modules it requires are migrated first, as on a tenant: its data migrations may update their tables.
+        const required = registeredModules.filter((m) => mod.requires?.includes(m.id))
+        const sets = [
+          tenantFrameworkMigrations,
+          ...required.map((m) => ({ owner: m.id, migrations: m.migrations })),
+          { owner: mod.id, migrations: mod.migrations },
+        ]
         const first = await applyMigrations(db.$client, sets)
         expect(first.filter((m) => m.owner === mod.id).map((m) => m.id)).toEqual(mod.migrations.map((m) => m.id))
         expect(await applyMigrations(db.$client, sets)).toEqual([])

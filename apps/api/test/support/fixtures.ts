@@ -41,6 +41,18 @@ const BODY_FIXTURES: Record<string, BodyFixture> = {
     } = api.sampleWith('POST /api/v1/services', {})
     return { ...rest, officeId: await api.sharedRecord('/api/v1/directory/offices') }
   },
+  // A schedule belongs to a real record: an office, by its id (the owner is stored by the office's slug).
+  ...Object.fromEntries(
+    ['POST /api/v1/schedules', 'POST /api/v1/schedules/import', 'PATCH /api/v1/schedules/{id}'].map(
+      (label): [string, BodyFixture] => [
+        label,
+        async (api) =>
+          api.sampleWith(label, {
+            owner: { module: 'directory', type: 'office', id: await api.sharedRecord('/api/v1/directory/offices') },
+          }),
+      ],
+    ),
+  ),
   // Parts of an office (units, counters, positions) name a real office.
   ...Object.fromEntries(
     ['units', 'counters', 'positions'].map((part): [string, BodyFixture] => {

@@ -64,7 +64,7 @@ export const scheduleAdminMessages = {
     ownerModule: 'Modul pemilik',
     ownerType: 'Jenis data pemilik',
     ownerId: 'ID pemilik',
-    ownerHelp: 'Jadwal milik data modul lain, misalnya kantor: modul directory, jenis office, ID kantor.',
+    ownerHelp: 'Jadwal milik data modul lain, misalnya kantor: modul directory, jenis office, ID atau slug kantor.',
     kind: 'Jenis jadwal',
     kind_hours: 'Jam buka',
     kind_presence: 'Kehadiran petugas',
@@ -146,7 +146,8 @@ export const scheduleAdminMessages = {
     ownerModule: 'Owner module',
     ownerType: 'Owner record type',
     ownerId: 'Owner id',
-    ownerHelp: "A schedule belongs to another module's record, e.g. an office: module directory, type office, its id.",
+    ownerHelp:
+      "A schedule belongs to another module's record, e.g. an office: module directory, type office, its id or slug.",
     kind: 'Kind',
     kind_hours: 'Opening hours',
     kind_presence: 'Officer presence',

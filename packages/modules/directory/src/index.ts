@@ -6,6 +6,7 @@ import { officeSearchDocuments } from './offices'
 import { officeAsOwnerSection } from './owner-section'
 import { unitSearchDocuments } from './parts'
 import { permissions } from './permissions'
+import { officeReference } from './references'
 import { registerRoutes } from './routes/index'
 import { schema } from './schema'
 import { seedData, seedDirectory } from './seed'
@@ -42,6 +43,7 @@ export default defineModule({
   migrations,
   settings,
   permissions,
+  references: { office: officeReference },
   api: registerRoutes,
   search: directorySearchDocuments,
   seed: { data: seedData, run: seedDirectory },

@@ -76,4 +76,16 @@ export const migrations: Migration[] = [
       'CREATE INDEX directory_positions_office ON directory_positions (office_id, sort_order, id)',
     ],
   },
+  {
+    // Schedules typed against an office's id (what the console shows) were stored with it, but
+    // offices look up their hours by slug: such owners become the slug. Schedules are migrated
+    // before the directory (it requires them), so their table exists here.
+    id: '0002_schedule_owners_by_slug',
+    statements: [
+      `UPDATE schedules_schedules
+        SET owner_id = (SELECT o.slug FROM directory_offices o WHERE o.id = schedules_schedules.owner_id)
+        WHERE owner_module = 'directory' AND owner_type = 'office'
+          AND owner_id IN (SELECT id FROM directory_offices)`,
+    ],
+  },
 ]

@@ -2,11 +2,13 @@ import { type AdminEntity, pickText } from '@cerdas/core'
 import { z } from 'zod'
 import { createHoliday, deleteHoliday, getHoliday, listHolidayPage, updateHoliday, verifyHoliday } from './holidays'
 import { HOLIDAY_KIND_IDS, SCHEDULE_KINDS } from './kinds'
+import { ownerIssues } from './owners'
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule, verifySchedule } from './schedules'
 import {
   createHolidaySchema,
   createScheduleSchema,
   type HolidayRecord,
+  type OwnerRef,
   type Schedule,
   updateHolidaySchema,
   updateScheduleSchema,
@@ -106,6 +108,7 @@ export const scheduleAdmin: AdminEntity<Schedule> = {
   create: (ctx, input) =>
     createSchedule(ctx, { ...(normalizeRole(input) as object), definition: { weekly: {} } } as never),
   update: (ctx, id, input) => updateSchedule(ctx, id, normalizeRole(input) as never),
+  checkInput: async (ctx, input: { owner?: OwnerRef }) => (input.owner ? ownerIssues(ctx, input.owner) : []),
   remove: deleteSchedule,
   verify: verifySchedule,
   idOf: (s) => s.id,

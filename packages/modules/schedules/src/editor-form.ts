@@ -27,6 +27,7 @@ import {
   type WeeklyHours,
 } from '@cerdas/schedules'
 import { type EditorIssue, type FormValues, filledSlots, groupIndices, WEEKDAY_NAMES } from './editor-layout'
+import { UNKNOWN_OWNER, UNKNOWN_OWNER_TYPE } from './owner-messages'
 
 export * from './editor-layout'
 
@@ -319,6 +320,16 @@ export function translateEngineMessage(message: string): EditorIssue {
       return issue('Masukkan tanggal yang benar (TTTT-BB-HH).', 'Enter a real date (YYYY-MM-DD).')
     case 'Unknown IANA time zone':
       return issue('Zona waktu tidak dikenal.', 'Unknown time zone.')
+    case UNKNOWN_OWNER:
+      return issue(
+        'Tidak ada data pemilik dengan ID atau slug ini: salin ID atau slug kantor/layanan dari konsol.',
+        'No owner has this id or slug: copy the office or service id or slug from the console.',
+      )
+    case UNKNOWN_OWNER_TYPE:
+      return issue(
+        'Jadwal hanya dapat dimiliki kantor (directory, office) atau layanan (services, service).',
+        'A schedule can belong to an office (directory, office) or a service (services, service).',
+      )
   }
   let m = /^Overlaps interval (\d+) of the same day$/.exec(message)
   if (m) {

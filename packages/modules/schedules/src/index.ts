@@ -15,6 +15,8 @@ export { HOLIDAY_KIND_LABELS, holidayAdmin, SCHEDULE_KIND_LABELS, scheduleAdmin 
 export * from './holidays'
 export { hoursPanel } from './hours-panel'
 export * from './kinds'
+export { UNKNOWN_OWNER, UNKNOWN_OWNER_TYPE } from './owner-messages'
+export { canonicalOwner } from './owners'
 export { describeReason } from './reasons'
 export * from './schedules'
 export type { ScheduleSeed } from './seed'

@@ -19,6 +19,7 @@ import {
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm'
 import { tenantHolidayCalendar } from './holidays'
 import type { ScheduleKind } from './kinds'
+import { canonicalOwner } from './owners'
 import { describeReason } from './reasons'
 import { schedules } from './schema'
 import type {
@@ -190,13 +191,15 @@ export async function createSchedule(
 ): Promise<Schedule> {
   return ctx.transaction(async (ctx) => {
     const definition = buildDefinition(ctx, input.definition)
+    // Seeds run before the owning modules' seeds (dependency order) and name owners by key already.
+    const owner = options.seedKey ? input.owner : await canonicalOwner(ctx, input.owner)
     const now = ctx.now().toISOString()
     const row: ScheduleRow = {
       id: newId('sch'),
       seedKey: options.seedKey ?? null,
-      ownerModule: input.owner.module,
-      ownerType: input.owner.type,
-      ownerId: input.owner.id,
+      ownerModule: owner.module,
+      ownerType: owner.type,
+      ownerId: owner.id,
       kind: input.kind,
       labelId: input.label.id,
       labelEn: input.label.en ?? null,
@@ -254,10 +257,11 @@ export async function updateSchedule(ctx: TenantContext, id: string, input: Upda
     const before = await findRow(ctx, id)
     if (!before) throw problem('notFound', `No schedule with id ${id}`)
     const definition = input.definition ? buildDefinition(ctx, input.definition) : undefined
+    const owner = input.owner ? await canonicalOwner(ctx, input.owner) : undefined
     const now = ctx.now().toISOString()
     const next: ScheduleRow = {
       ...before,
-      ...(input.owner ? { ownerModule: input.owner.module, ownerType: input.owner.type, ownerId: input.owner.id } : {}),
+      ...(owner ? { ownerModule: owner.module, ownerType: owner.type, ownerId: owner.id } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.label ? { labelId: input.label.id, labelEn: input.label.en ?? null } : {}),
       ...(input.role !== undefined ? { roleId: input.role?.id ?? null, roleEn: input.role?.en ?? null } : {}),

@@ -66,13 +66,31 @@ async function json<T>(res: Response, status = 200): Promise<T> {
 let ownerSeq = 0
 const newOwner = () => ({ module: 'directory', type: 'office', id: `kantor-${++ownerSeq}` })
 
+/** Schedules belong to real records: the office an owner names, made once per tenant. */
+const offices = new Set<string>()
+async function ensureOffice(owner: unknown, host = HOST): Promise<void> {
+  const { module, id } = owner as { module: string; id: string }
+  if (module !== 'directory' || offices.has(`${host} ${id}`)) return
+  const res = await send(
+    'POST',
+    '/api/v1/directory/offices',
+    { type: 'dinas', name: { id: `Kantor ${id}` }, slug: id },
+    undefined,
+    host,
+  )
+  expect(res.status, await res.clone().text()).toBe(201)
+  offices.add(`${host} ${id}`)
+}
+
 async function create(input: Record<string, unknown> = {}, host = HOST): Promise<Schedule> {
+  const owner = input.owner ?? newOwner()
+  await ensureOffice(owner, host)
   return json<Schedule>(
     await send(
       'POST',
       '/api/v1/schedules',
       {
-        owner: newOwner(),
+        owner,
         kind: 'hours',
         label: { id: 'Jam layanan', en: 'Service hours' },
         definition: office,
@@ -513,6 +531,7 @@ describe('schedules API: refused schedules', () => {
 
 describe('schedules API: OSM import', () => {
   const base = { owner: { module: 'directory', type: 'office', id: 'osm' }, kind: 'hours', label: { id: 'Dari OSM' } }
+  beforeAll(() => ensureOffice(base.owner))
 
   it('imports an opening_hours value', async () => {
     const res = await send('POST', '/api/v1/schedules/import', {
@@ -673,8 +692,12 @@ describe('schedules API: writes need a token', () => {
 
 describe('schedules API: audit log', () => {
   it('writes exactly one audit entry per schedule write, with before and after', async () => {
+    // The owners' offices first: making them is audited too.
+    const [owner, importOwner] = [newOwner(), newOwner()]
+    await ensureOffice(owner)
+    await ensureOffice(importOwner)
     const total = (await listAudit()).length
-    const created = await create({ label: { id: 'Diaudit' } })
+    const created = await create({ owner, label: { id: 'Diaudit' } })
     expect((await listAudit()).length).toBe(total + 1)
     const [createEntry] = await listAudit(created.id)
     expect(createEntry).toMatchObject({ action: 'create', entity: 'schedules.schedule', before: null })
@@ -694,7 +717,7 @@ describe('schedules API: audit log', () => {
 
     const imported = await json<{ schedule: Schedule }>(
       await send('POST', '/api/v1/schedules/import', {
-        owner: newOwner(),
+        owner: importOwner,
         kind: 'hours',
         label: { id: 'Impor' },
         openingHours: 'Mo-Fr 08:00-16:00',

@@ -4,6 +4,7 @@ import { serviceAdmin } from './admin'
 import { migrations } from './migrations'
 import { serviceAsOwnerSection } from './owner-section'
 import { permissions } from './permissions'
+import { serviceReference } from './references'
 import { registerRoutes } from './routes/index'
 import { schema } from './schema'
 import { seedData, seedServices } from './seed'
@@ -38,6 +39,7 @@ export default defineModule({
   migrations,
   settings,
   permissions,
+  references: { service: serviceReference },
   api: registerRoutes,
   search: serviceSearchDocuments,
   seed: { data: seedData, run: seedServices },

@@ -45,4 +45,15 @@ export const migrations: Migration[] = [
       'CREATE INDEX services_services_office ON services_services (office_id)',
     ],
   },
+  {
+    // Schedules stored against a service's id are moved to its slug, the key service pages look up
+    // (see the directory's 0002 for offices).
+    id: '0002_schedule_owners_by_slug',
+    statements: [
+      `UPDATE schedules_schedules
+        SET owner_id = (SELECT s.slug FROM services_services s WHERE s.id = schedules_schedules.owner_id)
+        WHERE owner_module = 'services' AND owner_type = 'service'
+          AND owner_id IN (SELECT id FROM services_services)`,
+    ],
+  },
 ]
