@@ -85,7 +85,10 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
   registerUsers(v1, kit, { platform })
   registerTokens(v1, kit)
-  registerAudit(v1, kit, platform.modules, (tenantId) => flushPendingAuditOf(platform, tenantId))
+  registerAudit(v1, kit, platform.modules, {
+    flushPending: (tenantId) => flushPendingAuditOf(platform, tenantId),
+    verify: (tenantId, db) => platform.verifyAudit(tenantId, db),
+  })
   registerMailSettings(v1, kit, platform)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)

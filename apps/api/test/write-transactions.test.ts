@@ -69,6 +69,15 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 describe('a write and its audit entry commit together or not at all', () => {
+  it('refuses an audit entry outside a transaction, so no write can forget its own', async () => {
+    const tenant = await t.platform.tenantBySlug(SLUG)
+    if (!tenant) throw new Error('toba missing')
+    const ctx = t.platform.context(tenant, db)
+    const before = await count('SELECT COUNT(*) AS n FROM cerdas_audit_log')
+    await expect(ctx.audit({ action: 'update', entity: 'test.thing', entityId: 'x' })).rejects.toThrow(/transaction/)
+    expect(await count('SELECT COUNT(*) AS n FROM cerdas_audit_log')).toBe(before)
+  })
+
   it('a create whose audit append fails leaves no row and no search entry', async () => {
     const before = await snapshot()
     await breakAuditAppends()

@@ -80,7 +80,7 @@ describe('cerdas user, token, operator and audit', () => {
         SELECT 'aud_pending_cli', id, '2026-12-01T00:00:00.000Z', '{"kind":"cli","id":"cli"}', 'update',
           'cerdas.mail_settings', id, NULL, '{"enabled":false}' FROM tenants WHERE slug = 'toba'`)
       const after = await runInProcess(['audit', 'verify', 'toba'], env)
-      expect(after.stdout).toBe(`toba: ok, ${count + 1} entries chained\n`)
+      expect(after.stdout).toBe(`toba: ok, ${count + 1} entries chained, signed and anchored\n`)
       expect((await controlDb.execute('SELECT COUNT(*) AS n FROM pending_audit')).rows[0]?.n).toBe(0)
     } finally {
       controlDb.close()
@@ -90,7 +90,7 @@ describe('cerdas user, token, operator and audit', () => {
   it('verifies the audit chain, and fails with the entry when a stored entry is edited', async () => {
     const ok = await runInProcess(['audit', 'verify', 'toba'], env)
     expect(ok.code).toBe(0)
-    expect(ok.stdout).toMatch(/^toba: ok, \d+ entries chained\n$/)
+    expect(ok.stdout).toMatch(/^toba: ok, \d+ entries chained, signed and anchored\n$/)
     // Someone with access to the file edits an entry behind the application's back.
     const db = createClient({ url: pathToFileURL(join(dataDir, 'tenants', 'toba.db')).href })
     await db.execute('DROP TRIGGER cerdas_audit_log_no_update')

@@ -50,6 +50,12 @@ export interface AuditEntry {
   after?: unknown
   /** Who acted, when not the context's actor (e.g. the person redeeming a one-time link). */
   actor?: Actor | undefined
+  /**
+   * For an entry recorded first elsewhere (a control-plane change moved in
+   * later): its id, so moving it twice adds it once, and when it happened.
+   */
+  id?: string | undefined
+  at?: string | undefined
 }
 
 export interface SearchDocument {
@@ -83,8 +89,8 @@ export interface TenantContext {
   actor: Actor | null
   locale: Locale
   /**
-   * Appends to the tenant's audit log. Only inside {@link TenantContext.transaction}:
-   * an entry commits with the write it records, or neither does.
+   * Appends to the tenant's audit log. Only inside {@link TenantContext.transaction}
+   * (it throws elsewhere): an entry commits with the write it records, or neither does.
    */
   audit(entry: AuditEntry): Promise<void>
   search: SearchIndexWriter

@@ -84,8 +84,9 @@ export async function flushPendingAudit(platform: Platform, record: TenantRecord
   const tenant = { record, info: toTenantInfo(record, platform.modules) }
   for (const row of pending.rows) {
     const actor = JSON.parse(String(row.actor)) as Actor
-    const entry: AuditEntry & { id: string; actor: Actor } = {
+    const entry: AuditEntry & { id: string } = {
       id: String(row.id),
+      at: String(row.at),
       actor,
       action: String(row.action),
       entity: String(row.entity),
@@ -94,7 +95,7 @@ export async function flushPendingAudit(platform: Platform, record: TenantRecord
       ...(row.after === null ? {} : { after: JSON.parse(String(row.after)) }),
     }
     // Through a context of the pending entry's actor: the entry is chained and signed like any other.
-    await platform.context(tenant, db, { actor }).audit(entry)
+    await platform.context(tenant, db, { actor }).transaction((tx) => tx.audit(entry))
     await platform.controlPlane.$client.execute({ sql: 'DELETE FROM pending_audit WHERE id = ?', args: [entry.id] })
   }
   return pending.rows.length

@@ -21,6 +21,7 @@ import {
   readAuditAnchor,
 } from './audit-anchor'
 import { type AuditVerification, appendAudit, verifyAuditChain } from './audit-log'
+import { flushPendingAuditOf } from './control-plane-audit'
 import { createSearchIndexWriter } from './search-index'
 import { toTenantInfo } from './tenant-info'
 
@@ -64,7 +65,10 @@ export interface Platform {
   tenantDb(record: TenantRecord): Promise<TenantDb>
   /** A context for module functions acting for a tenant. */
   context(tenant: ResolvedTenant, db: TenantDb, options?: { actor?: Actor | null; locale?: Locale }): TenantContext
-  /** Checks a tenant's audit log against its chain and the anchor kept in the control plane. */
+  /**
+   * Checks a tenant's audit log against its chain and the anchor kept in the
+   * control plane, after moving in entries still pending there.
+   */
   verifyAudit(tenantId: string, db: TenantDb): Promise<AuditVerification>
   /** Forgets cached lookups and connections for a tenant (after an update, restore or removal). */
   forget(record: TenantRecord): void
@@ -101,7 +105,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const resolve = (record: TenantRecord | undefined): ResolvedTenant | undefined =>
     record && record.status === 'active' ? { record, info: toTenantInfo(record, modules) } : undefined
 
-  return {
+  const platform: Platform = {
     options,
     controlPlane,
     modules,
@@ -139,7 +143,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           db: tx,
           search: createSearchIndexWriter(tx),
           async audit(entry) {
-            const head = await appendAudit(tx, actor, entry, new Date(), key)
+            const head = await appendAudit(tx, actor, entry, entry.at ? new Date(entry.at) : new Date(), key)
             if (head) heads.push(head)
           },
           transaction: (work) => work(txCtx),
@@ -150,7 +154,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         ...base,
         db,
         search: createSearchIndexWriter(db),
-        audit: (entry) => ctx.transaction((tx) => tx.audit(entry)),
+        // Outside a transaction an entry could commit without its write, or the write without it.
+        audit: () => Promise.reject(new Error('ctx.audit() belongs inside ctx.transaction()')),
         async transaction(work) {
           const { key } = await auditAnchorOf(tenantId, db)
           const heads: AuditHead[] = []
@@ -165,6 +170,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       return ctx
     },
     async verifyAudit(tenantId, db) {
+      // Control-plane changes still pending belong to the log being checked.
+      await flushPendingAuditOf(platform, tenantId)
       await auditAnchorOf(tenantId, db)
       return verifyAuditChain(db, await readAuditAnchor(controlPlane, tenantId))
     },
@@ -179,4 +186,5 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       controlPlane.$client.close()
     },
   }
+  return platform
 }

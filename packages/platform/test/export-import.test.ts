@@ -116,7 +116,9 @@ beforeAll(async () => {
   if (!tenant) throw new Error('toba missing')
   const db = await platform.tenantDb(tenant.record)
   const ctx = platform.context(tenant, db, { actor: { kind: 'user', id: 'usr_1', name: 'Editor Toba' } })
-  await ctx.audit({ action: 'verify', entity: 'announcements.announcement', entityId: 'ann_x', after: { ok: true } })
+  await ctx.transaction((tx) =>
+    tx.audit({ action: 'verify', entity: 'announcements.announcement', entityId: 'ann_x', after: { ok: true } }),
+  )
   await db.$client.execute(
     "UPDATE announcements_items SET verified_at = '2026-11-01T00:00:00.000Z', verified_by = 'Editor Toba' WHERE rowid = 1",
   )

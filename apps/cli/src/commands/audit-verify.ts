@@ -1,5 +1,5 @@
 import { listTenants } from '@cerdas/db'
-import { flushPendingAudit, slugSchema, verifyAuditChain } from '@cerdas/platform'
+import { slugSchema } from '@cerdas/platform'
 import { z } from 'zod'
 import { defineCommand } from '../command'
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors'
@@ -8,7 +8,7 @@ import { withPlatform } from '../platform-session'
 
 const schema = z.strictObject({ slug: slugSchema.optional(), all: z.boolean() })
 
-/** Recomputes each tenant's audit hash chain; exit 1 when any chain is broken. */
+/** Checks each tenant's audit log (chain, signatures, anchor); exit 1 when any is broken. */
 export async function auditVerify(input: z.infer<typeof schema>, io: CliIo): Promise<number> {
   if (!input.slug && !input.all) throw new UsageError('give a <slug> or --all', 'audit verify')
   return withPlatform(io, async (platform) => {
@@ -16,10 +16,8 @@ export async function auditVerify(input: z.infer<typeof schema>, io: CliIo): Pro
     if (records.length === 0) throw new UsageError(`no tenant "${input.slug}"`, 'audit verify')
     let broken = 0
     for (const record of records) {
-      // Settings changes still pending in the control plane belong to the log being checked.
-      await flushPendingAudit(platform, record)
-      const result = await verifyAuditChain(await platform.tenantDb(record))
-      if (result.ok) io.stdout.write(`${record.slug}: ok, ${result.entries} entries chained\n`)
+      const result = await platform.verifyAudit(record.id, await platform.tenantDb(record))
+      if (result.ok) io.stdout.write(`${record.slug}: ok, ${result.entries} entries chained, signed and anchored\n`)
       else {
         broken++
         io.stdout.write(
@@ -37,9 +35,11 @@ export const auditVerifyCommand = defineCommand({
   help: `
 Usage: cerdas audit verify <slug> | --all
 
-Recomputes the hash chain of the audit log: an entry edited, inserted or
-removed outside Cerdas breaks it at that entry. Exit code 1 when any log is
-broken.
+Recomputes the hash chain of the audit log and checks each entry's signature
+and the newest entry recorded in the control plane: an entry edited, inserted
+or removed outside Cerdas, a rewrite with recomputed hashes, or the newest
+entries cut off all show as TAMPERED at that entry (docs/decisions/0103).
+Exit code 1 when any log is broken.
 `,
   options: { all: { type: 'boolean' } },
   input: (args) => ({ slug: args.positionals[0], all: args.values.all === true }),

@@ -7,7 +7,6 @@ import {
   consoleEntities,
   flushPendingAuditOf,
   listVisibleAudit,
-  verifyAuditChain,
 } from '@cerdas/platform'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -50,10 +49,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A dimension team reads only its own modules' entries; platform entries need an unlimited grant.
   const scope = auditScopeOf(console.session.grants, console.definitions)
   // Settings changes waiting in the control plane are moved in first, so none is missing from the list.
-  await flushPendingAuditOf(await consolePlatform(console), ctx.tenant.id)
+  const platform = await consolePlatform(console)
+  await flushPendingAuditOf(platform, ctx.tenant.id)
   const [rows, chain, users] = await Promise.all([
     listVisibleAudit(ctx.db, { ...filters, beforeSeq, limit: PAGE_SIZE + 1 }, scope),
-    verifyAuditChain(ctx.db),
+    platform.verifyAudit(ctx.tenant.id, ctx.db),
     listUsers(ctx.db),
   ])
   const names = new Map(users.map((u) => [u.id, u.name]))

@@ -1,5 +1,5 @@
-import { type AnyModule, type ApiEnv, type ApiKit, problemResponses } from '@cerdas/core'
-import { auditScopeOf, listVisibleAudit, verifyAuditChain } from '@cerdas/platform'
+import { type AnyModule, type ApiEnv, type ApiKit, problemResponses, type TenantDb } from '@cerdas/core'
+import { type AuditVerification, auditScopeOf, listVisibleAudit } from '@cerdas/platform'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 
 const READ = 'cerdas.audit:read'
@@ -72,22 +72,25 @@ export const verifyAuditRoute = createRoute({
 })
 
 /**
- * `flushPending` moves a tenant's audit entries still pending in the control
- * plane into its log, so a read or a verification never misses one.
+ * `trail.flushPending` moves a tenant's audit entries still pending in the
+ * control plane into its log, so a read never misses one; `trail.verify`
+ * checks the log against what the control plane keeps (and flushes too).
  */
 export function registerAudit(
   router: OpenAPIHono<ApiEnv>,
   kit: ApiKit,
   modules: readonly AnyModule[],
-  flushPending: (tenantId: string) => Promise<unknown> = async () => 0,
+  trail: {
+    flushPending: (tenantId: string) => Promise<unknown>
+    verify: (tenantId: string, db: TenantDb) => Promise<AuditVerification>
+  },
 ) {
   router.openapi(kit.guard(listAuditRoute), async (c) => {
-    await flushPending(c.var.ctx.tenant.id)
+    await trail.flushPending(c.var.ctx.tenant.id)
     const scope = auditScopeOf(c.var.ctx.actor?.grants ?? [], modules)
     return c.json({ items: await listVisibleAudit(c.var.ctx.db, c.req.valid('query'), scope) }, 200)
   })
   router.openapi(kit.guard(verifyAuditRoute), async (c) => {
-    await flushPending(c.var.ctx.tenant.id)
-    return c.json(await verifyAuditChain(c.var.ctx.db), 200)
+    return c.json(await trail.verify(c.var.ctx.tenant.id, c.var.ctx.db), 200)
   })
 }
