@@ -66,7 +66,9 @@ beforeAll(async () => {
   if (!tenant) throw new Error('no tenant')
   const ctx = t.platform.context(tenant, await tenantDbOf(t, SLUG), { actor: { kind: 'system', id: 'test' } })
   // The market module's own audit entry, as its functions would write it.
-  await ctx.audit({ action: 'create', entity: 'pasar.stall', entityId: 'pas_1', after: { name: 'Pasar Balige' } })
+  await ctx.transaction((tx) =>
+    tx.audit({ action: 'create', entity: 'pasar.stall', entityId: 'pas_1', after: { name: 'Pasar Balige' } }),
+  )
   // Then a record of every collection the API creates (module records, users, tokens) and mail settings.
   const api = new ApiFixtures(t, SLUG, await fetchOpenApi(t, HOST))
   for (const collection of [

@@ -1,12 +1,13 @@
 import { createHash, createHmac } from 'node:crypto'
 import { type Actor, type AuditEntry, newId, type TenantDb } from '@cerdas/core'
 import { inTransaction, withTransaction } from '@cerdas/db'
+import type { Row } from '@libsql/client'
 import { type AuditAnchor, type AuditHead, auditHead } from './audit-anchor'
 
 /** The hash before the first entry of a log. */
 export const GENESIS_HASH = '0'.repeat(64)
 
-interface ChainedFields {
+export interface ChainedFields {
   id: string
   at: string
   actorKind: string
@@ -17,6 +18,22 @@ interface ChainedFields {
   before: string | null
   after: string | null
   prevHash: string
+}
+
+/** The chained fields of a stored entry (a row of `cerdas_audit_log`). */
+export function chainedFieldsOf(r: Row): ChainedFields {
+  return {
+    id: String(r.id),
+    at: String(r.at),
+    actorKind: String(r.actor_kind),
+    actorId: String(r.actor_id),
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: String(r.entity_id),
+    before: (r.before as string | null) ?? null,
+    after: (r.after as string | null) ?? null,
+    prevHash: String(r.prev_hash),
+  }
 }
 
 /** SHA-256 over the entry's fields and the previous hash: editing or removing any entry breaks every later hash. */
@@ -52,7 +69,7 @@ export function entryMac(key: string, hash: string): string {
 export async function appendAudit(
   db: TenantDb,
   actor: Actor | null,
-  entry: AuditEntry & { id?: string | undefined },
+  entry: AuditEntry,
   at: Date,
   key?: string | undefined,
 ): Promise<AuditHead | null> {
@@ -121,18 +138,7 @@ export async function verifyAuditChain(db: TenantDb, anchor?: AuditAnchor): Prom
   let prev = GENESIS_HASH
   let anchored: { id: string; hash: string } | undefined
   for (const r of rows.rows) {
-    const fields: ChainedFields = {
-      id: String(r.id),
-      at: String(r.at),
-      actorKind: String(r.actor_kind),
-      actorId: String(r.actor_id),
-      action: String(r.action),
-      entity: String(r.entity),
-      entityId: String(r.entity_id),
-      before: (r.before as string | null) ?? null,
-      after: (r.after as string | null) ?? null,
-      prevHash: String(r.prev_hash),
-    }
+    const fields = chainedFieldsOf(r)
     const seq = Number(r.seq)
     if (fields.prevHash !== prev) return broken(seq, fields.id, 'link to the previous entry does not match')
     if (entryHash(fields) !== r.hash) return broken(seq, fields.id, 'content does not match its hash')
@@ -171,12 +177,20 @@ export interface AuditQuery {
   /** Entries older than this sequence number (for paging back). */
   beforeSeq?: number | undefined
   limit?: number | undefined
+  /** Only entries of these modules' entities (`directory` of `directory.office`). */
+  modules?: readonly string[] | undefined
 }
 
 export async function listAudit(db: TenantDb, query: AuditQuery = {}): Promise<AuditRecord[]> {
   const where: string[] = []
   const args: (string | number)[] = []
-  const filters: [keyof AuditQuery, string][] = [
+  if (query.modules) {
+    where.push(
+      `substr(entity, 1, instr(entity || '.', '.') - 1) IN (${query.modules.map(() => '?').join(', ') || 'NULL'})`,
+    )
+    args.push(...query.modules)
+  }
+  const filters: [Exclude<keyof AuditQuery, 'modules'>, string][] = [
     ['entity', 'entity = ?'],
     ['entityId', 'entity_id = ?'],
     ['actorId', 'actor_id = ?'],

@@ -39,36 +39,5 @@ export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
 export async function listVisibleAudit(db: TenantDb, query: AuditQuery, scope: AuditScope): Promise<AuditRecord[]> {
   if (scope.all) return listAudit(db, query)
   if (scope.modules.length === 0) return []
-  const where = [`substr(entity, 1, instr(entity || '.', '.') - 1) IN (${scope.modules.map(() => '?').join(', ')})`]
-  const args: (string | number)[] = [...scope.modules]
-  const filters: [keyof AuditQuery, string][] = [
-    ['entity', 'entity = ?'],
-    ['entityId', 'entity_id = ?'],
-    ['actorId', 'actor_id = ?'],
-    ['action', 'action = ?'],
-    ['beforeSeq', 'seq < ?'],
-  ]
-  for (const [key, clause] of filters) {
-    const value = query[key]
-    if (value === undefined || value === '') continue
-    where.push(clause)
-    args.push(value)
-  }
-  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000)
-  const result = await db.$client.execute({
-    sql: `SELECT * FROM cerdas_audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
-    args: [...args, limit],
-  })
-  return result.rows.map((r) => ({
-    seq: Number(r.seq),
-    id: String(r.id),
-    at: String(r.at),
-    actorKind: String(r.actor_kind),
-    actorId: String(r.actor_id),
-    action: String(r.action),
-    entity: String(r.entity),
-    entityId: String(r.entity_id),
-    before: r.before === null ? null : JSON.parse(String(r.before)),
-    after: r.after === null ? null : JSON.parse(String(r.after)),
-  }))
+  return listAudit(db, { ...query, modules: scope.modules })
 }

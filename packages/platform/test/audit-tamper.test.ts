@@ -1,7 +1,7 @@
 import type { TenantDb } from '@cerdas/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { auditHead, readAuditAnchor } from '../src/audit-anchor'
-import { appendAudit, entryHash, GENESIS_HASH } from '../src/audit-log'
+import { appendAudit, chainedFieldsOf, entryHash, GENESIS_HASH } from '../src/audit-log'
 import type { Platform } from '../src/platform'
 import { createTenant } from '../src/provision-tenant'
 import { testPlatform } from './support'
@@ -42,18 +42,7 @@ async function rewriteAndRecompute(seq: number, after: unknown) {
   const rows = await db.$client.execute('SELECT * FROM cerdas_audit_log ORDER BY seq')
   let prev = GENESIS_HASH
   for (const r of rows.rows) {
-    const fields = {
-      id: String(r.id),
-      at: String(r.at),
-      actorKind: String(r.actor_kind),
-      actorId: String(r.actor_id),
-      action: String(r.action),
-      entity: String(r.entity),
-      entityId: String(r.entity_id),
-      before: (r.before as string | null) ?? null,
-      after: (r.after as string | null) ?? null,
-      prevHash: prev,
-    }
+    const fields = { ...chainedFieldsOf(r), prevHash: prev }
     const hash = entryHash(fields)
     await db.$client.execute({
       sql: 'UPDATE cerdas_audit_log SET prev_hash = ?, hash = ? WHERE seq = ?',

@@ -1,12 +1,13 @@
 import { isProblemError } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
-import { passwordSchema } from '@cerdas/identity'
 import { changeAccountPassword } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, Field, type FormField, type Issues } from '../admin/components'
 import { CHANGE_PASSWORD_PATH, csrfMatches, NO_STORE, sessionCookie, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
+import { newPasswordFields } from '../admin/new-password'
+import { newPasswordIssues } from '../admin/new-password.server'
 import { useAdminT } from '../admin/use-admin-t'
 import { safeReturnPath } from '../return-path'
 
@@ -49,15 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const password = text(form, 'password')
   const confirm = text(form, 'confirm')
   const back = safeReturnPath(text(form, 'kembali'), request.url, { under: '/admin' })
-  const errors: Issues = {}
+  const errors: Issues = newPasswordIssues(password, confirm)
   if (!current) errors.current = 'required'
-  const checked = passwordSchema.safeParse(password)
-  if (!password) errors.password = 'required'
-  else if (!checked.success) {
-    const issue = checked.error.issues[0]
-    errors.password = issue?.code === 'too_big' ? { code: 'tooLong', max: 200 } : { code: 'tooShort', min: 10 }
-  } else if (password === current) errors.password = 'passwordUnchanged'
-  if (!errors.password && confirm !== password) errors.confirm = 'passwordMismatch'
+  else if (!errors.password && password === current) {
+    errors.password = 'passwordUnchanged'
+    delete errors.confirm
+  }
   if (Object.keys(errors).length) return data<ChangeResult>({ errors }, { status: 422 })
   try {
     const result = await changeAccountPassword(ctx, {
@@ -96,15 +94,7 @@ export default function ChangePassword() {
       required: true,
       autoComplete: 'current-password',
     },
-    {
-      name: 'password',
-      label: t('newPassword'),
-      type: 'password',
-      required: true,
-      help: t('passwordRules'),
-      autoComplete: 'new-password',
-    },
-    { name: 'confirm', label: t('confirmPassword'), type: 'password', required: true, autoComplete: 'new-password' },
+    ...newPasswordFields(t),
   ]
   const errors = result?.errors ?? {}
   return (

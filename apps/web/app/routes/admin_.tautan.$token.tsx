@@ -1,12 +1,14 @@
 import { isProblemError } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
-import { passwordSchema, peekLink } from '@cerdas/identity'
+import { peekLink } from '@cerdas/identity'
 import { setPasswordFromLink } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, Field, type FormField, type Issues } from '../admin/components'
+import { ErrorSummary, Field, type Issues } from '../admin/components'
 import { NO_STORE, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
+import { newPasswordFields } from '../admin/new-password'
+import { newPasswordIssues } from '../admin/new-password.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 export const handle = { hydrate: true }
@@ -39,14 +41,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const password = text(form, 'password')
   const confirm = text(form, 'confirm')
-  const errors: Issues = {}
-  const checked = passwordSchema.safeParse(password)
-  if (!password) errors.password = 'required'
-  else if (!checked.success) {
-    const issue = checked.error.issues[0]
-    errors.password = issue?.code === 'too_big' ? { code: 'tooLong', max: 200 } : { code: 'tooShort', min: 10 }
-  }
-  if (!errors.password && confirm !== password) errors.confirm = 'passwordMismatch'
+  const errors = newPasswordIssues(password, confirm)
   if (Object.keys(errors).length) return data({ errors, invalidLink: false }, { status: 422 })
   try {
     await setPasswordFromLink(ctx, params.token ?? '', password)
@@ -74,17 +69,7 @@ export default function SetPassword() {
       </section>
     )
   }
-  const fields: FormField[] = [
-    {
-      name: 'password',
-      label: t('newPassword'),
-      type: 'password',
-      required: true,
-      help: t('passwordRules'),
-      autoComplete: 'new-password',
-    },
-    { name: 'confirm', label: t('confirmPassword'), type: 'password', required: true, autoComplete: 'new-password' },
-  ]
+  const fields = newPasswordFields(t)
   const errors = result?.errors ?? {}
   return (
     <section className="admin-auth">
