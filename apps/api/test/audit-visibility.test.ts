@@ -107,6 +107,10 @@ describe('audit entries by role and dimension', () => {
     const items = ((await res.json()) as { items: Entry[] }).items
     expect(items.map((e) => `${e.seq} ${e.entity}`)).toEqual(expected.map((e) => `${e.seq} ${e.entity}`))
     if (grant.dimension !== null) expect(items.some((e) => e.entity.startsWith('cerdas.'))).toBe(false)
+    // The chain check covers every entry (and tells how many there are): only for unlimited readers.
+    const check = await t.request(HOST, '/api/v1/audit/verification', { token: secret })
+    if (grant.dimension === null) expect(((await check.json()) as { ok: boolean }).ok).toBe(true)
+    else await expectProblem(check, 403, problemType('forbidden'))
   })
 
   it('pages within what a limited grant may read: its newest entry, however many newer ones it may not', async () => {

@@ -301,8 +301,9 @@ describe('login throttling across server processes sharing the tenant database',
     expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([])
     for (const refused of answers.filter((answer) => answer.status === 429)) {
       expectThrottled(refused, 'parallel attempt')
-      // The wait is bounded: the first delay, not a lockout.
-      expect(Number(refused.body.retryAfter)).toBeLessThanOrEqual(DEFAULT_THROTTLE.firstDelayMs / 1000)
+      // The wait is bounded: the first delay, not a lockout. A request that began before another
+      // process started the delay counts from its own earlier start, so up to a second more.
+      expect(Number(refused.body.retryAfter)).toBeLessThanOrEqual(DEFAULT_THROTTLE.firstDelayMs / 1000 + 1)
     }
     // The owner, from an address of their own, logs in at once.
     expect((await login(trusting, email, PASSWORD, { 'x-forwarded-for': '198.51.100.77' })).status).toBe(200)

@@ -39,6 +39,11 @@ export const PLATFORM_PERMISSIONS: Record<string, PlatformPermissionDefinition> 
     roles: ['admin', 'viewer'],
     openToDimensionTeams: true,
   },
+  // The check covers every entry, platform ones included (and tells how many there are).
+  'cerdas.audit:verify': {
+    title: { id: 'Memeriksa keutuhan jejak audit', en: 'Check the audit trail is intact' },
+    roles: ['admin', 'viewer'],
+  },
   // The console shows a dimension team only its own modules.
   'cerdas.console:read': {
     title: { id: 'Membuka konsol admin', en: 'Open the admin console' },

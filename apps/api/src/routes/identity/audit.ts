@@ -51,9 +51,9 @@ export const verifyAuditRoute = createRoute({
   method: 'get',
   path: '/audit/verification',
   tags: ['Audit'],
-  summary: 'Recompute the hash chain: any edited or removed entry shows as a break',
+  summary: 'Check the audit trail: chain, signatures and the head kept outside the tenant database',
   security: [{ bearer: [] }],
-  'x-permission': READ,
+  'x-permission': 'cerdas.audit:verify',
   responses: {
     200: {
       description: 'Result',
