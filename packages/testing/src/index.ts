@@ -1,5 +1,6 @@
 export * from './accounts'
 export * from './module-contract'
 export * from './problem-assertions'
+export * from './statement-count'
 export * from './test-platform'
 export * from './zip'

@@ -7,7 +7,7 @@ import {
   type SearchDocument,
   type TenantContext,
 } from '@cerdas/core'
-import { asc, eq, gt, sql } from 'drizzle-orm'
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { counters, offices, positions, units } from './schema'
 import { invalid, text, textOrNull, verificationOf, verificationStamp, type WriteOptions } from './shared'
 import type {
@@ -142,6 +142,14 @@ export async function getUnit(ctx: TenantContext, id: string): Promise<Unit> {
 export async function findUnit(ctx: TenantContext, id: string): Promise<Unit | null> {
   const row = await unitRow(ctx, id)
   return row ? unitFromRow(row) : null
+}
+
+/** Units by id, in one query (for pages that name many). */
+export async function unitsByIds(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Unit>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await ctx.db.select().from(units).where(inArray(units.id, unique))
+  return new Map(rows.map((row) => [row.id, unitFromRow(row)]))
 }
 
 export async function listUnitsOfOffice(ctx: TenantContext, officeId: string): Promise<Unit[]> {
@@ -310,6 +318,14 @@ export async function getCounter(ctx: TenantContext, id: string): Promise<Counte
 export async function findCounter(ctx: TenantContext, id: string): Promise<Counter | null> {
   const row = await counterRow(ctx, id)
   return row ? counterFromRow(row) : null
+}
+
+/** Counters by id, in one query (for pages that name many). */
+export async function countersByIds(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Counter>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await ctx.db.select().from(counters).where(inArray(counters.id, unique))
+  return new Map(rows.map((row) => [row.id, counterFromRow(row)]))
 }
 
 export async function listCountersOfOffice(ctx: TenantContext, officeId: string): Promise<Counter[]> {

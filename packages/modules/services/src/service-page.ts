@@ -1,5 +1,5 @@
 import type { HomeSection, Locale, SectionTarget, TenantContext } from '@cerdas/core'
-import { findUnit } from '@cerdas/module-directory'
+import { unitsByIds } from '@cerdas/module-directory'
 import { hoursPanel } from '@cerdas/module-schedules'
 import { getServiceDetail, listServices, listServicesAtOffice, serviceUrl } from './services'
 
@@ -34,10 +34,15 @@ export async function servicesHomeSection(ctx: TenantContext): Promise<HomeSecti
 export async function servicesAtOfficeSection(ctx: TenantContext, office: SectionTarget): Promise<HomeSection | null> {
   const list = await listServicesAtOffice(ctx, office.id)
   if (list.length === 0) return null
-  const items: HomeSection['items'] = []
-  for (const s of list) {
-    const unit = s.unitId ? await findUnit(ctx, s.unitId) : null
-    items.push({ title: s.name, url: serviceUrl(s), verified: s.verification.verified, note: unit?.name })
-  }
+  const unitMap = await unitsByIds(
+    ctx,
+    list.flatMap((s) => (s.unitId ? [s.unitId] : [])),
+  )
+  const items: HomeSection['items'] = list.map((s) => ({
+    title: s.name,
+    url: serviceUrl(s),
+    verified: s.verification.verified,
+    note: s.unitId ? unitMap.get(s.unitId)?.name : undefined,
+  }))
   return { title: { id: 'Layanan di kantor ini', en: 'Services at this office' }, items }
 }

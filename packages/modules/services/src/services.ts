@@ -8,9 +8,17 @@ import {
   type SearchDocument,
   type TenantContext,
 } from '@cerdas/core'
-import { findCounter, findOffice, findUnit, type Office, officeOwner, officesByIds } from '@cerdas/module-directory'
-import { deleteSchedule, listSchedulesForOwner, type OwnerStatus, statusForOwner } from '@cerdas/module-schedules'
-import { and, eq, or, sql } from 'drizzle-orm'
+import {
+  countersByIds,
+  findCounter,
+  findOffice,
+  findUnit,
+  type Office,
+  officeOwner,
+  officesByIds,
+} from '@cerdas/module-directory'
+import { deleteSchedule, listSchedulesForOwner, type OwnerStatus, statusForOwners } from '@cerdas/module-schedules'
+import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { services } from './schema'
 import type {
   Audience,
@@ -443,14 +451,19 @@ export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Dat
   const officeMap = await officesByIds(ctx, officeIds)
   const office = officeMap.get(service.officeId) ?? null
   const unit = service.unitId ? await findUnit(ctx, service.unitId) : null
+  // Everything the page names is fetched by batches, so its queries do not grow with the lists.
+  const counterMap = await countersByIds(
+    ctx,
+    service.locations.flatMap((l) => (l.counterId ? [l.counterId] : [])),
+  )
   const locations: ServiceDetail['locations'] = []
   for (const location of service.locations) {
     const where = officeMap.get(location.officeId)
     if (!where) continue
-    locations.push({ office: where, counter: location.counterId ? await findCounter(ctx, location.counterId) : null })
+    locations.push({ office: where, counter: location.counterId ? (counterMap.get(location.counterId) ?? null) : null })
   }
   const owners = [serviceOwner(service), ...[...officeMap.values()].map(officeOwner)]
-  const statuses = await Promise.all(owners.map((owner) => statusForOwner(ctx, owner, at)))
+  const statuses = await statusForOwners(ctx, owners, at)
   const [own, ...offices] = statuses as [OwnerStatus, ...OwnerStatus[]]
   const officeStatus = office ? offices[[...officeMap.keys()].indexOf(office.id)] : undefined
   const hours = own.hours ?? officeStatus?.hours ?? null
@@ -462,11 +475,17 @@ export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Dat
     seen.add(entry.schedule.id)
     return true
   })
-  const related: ServiceDetail['related'] = []
-  for (const id of service.related) {
-    const other = await findRow(ctx, id)
-    if (other) related.push({ id: other.id, slug: other.slug, name: text(other.nameId, other.nameEn) })
-  }
+  const relatedRows =
+    service.related.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(services)
+          .where(or(inArray(services.id, service.related), inArray(services.slug, service.related)))
+  const related: ServiceDetail['related'] = service.related.flatMap((ref) => {
+    const other = relatedRows.find((row) => row.id === ref || row.slug === ref)
+    return other ? [{ id: other.id, slug: other.slug, name: text(other.nameId, other.nameEn) }] : []
+  })
   return {
     service,
     office,
