@@ -1,9 +1,10 @@
 import type { TenantContext } from '@cerdas/core'
+import { localizedText } from '@cerdas/core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { createAnnouncement } from './announcements'
 import { announcements } from './schema'
-import { CATEGORIES, localizedText } from './validation'
+import { CATEGORIES } from './validation'
 
 /** Announcements as a template lists them. */
 export const seedData = z.array(

@@ -1,14 +1,9 @@
+import { localizedText } from '@cerdas/core'
 import { z } from '@hono/zod-openapi'
 
 import { CATEGORIES } from './categories'
 
 export { CATEGORIES, type Category } from './categories'
-
-export const localizedText = (max: number) =>
-  z.strictObject({
-    id: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max).optional(),
-  })
 
 export const verificationSchema = z
   .object({

@@ -2,9 +2,11 @@ import {
   clearStaleVerification,
   decodeCursor,
   encodeCursor,
+  likeEscape,
   newId,
   problem,
   type SearchDocument,
+  slugify,
   type TenantContext,
 } from '@cerdas/core'
 import {
@@ -17,16 +19,7 @@ import {
 import { and, eq, or, sql } from 'drizzle-orm'
 import { listCountersOfOffice, listPositionsOfOffice, listUnitsOfOffice } from './parts'
 import { counters, offices, positions, units } from './schema'
-import {
-  invalid,
-  likeEscape,
-  slugify,
-  text,
-  textOrNull,
-  verificationOf,
-  verificationStamp,
-  type WriteOptions,
-} from './shared'
+import { invalid, text, textOrNull, verificationOf, verificationStamp, type WriteOptions } from './shared'
 import type {
   Counter,
   CreateOfficeInput,
@@ -342,7 +335,7 @@ export async function createOffice(
       const [taken] = await ctx.db.select({ id: offices.id }).from(offices).where(eq(offices.slug, input.slug))
       if (taken) throw problem('conflict', `The slug ${input.slug} is taken`)
       slug = input.slug
-    } else slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
+    } else slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id, 'kantor'))
     const parentId = input.parentId ? await checkParent(ctx, input.parentId, null) : null
     const now = ctx.now().toISOString()
     const row: OfficeRow = {
@@ -378,7 +371,7 @@ export async function createOffice(
         break
       } catch (error) {
         if (input.slug || attempt >= 5 || !isUniqueViolation(error)) throw error
-        row.slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id))
+        row.slug = await uniqueSlug(ctx, slugify(input.shortName ?? input.name.id, 'kantor'))
       }
     }
     const created = officeFromRow(row)

@@ -1,18 +1,11 @@
 import type { TenantContext } from '@cerdas/core'
+import { localizedText } from '@cerdas/core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { createOffice } from './offices'
 import { createCounter, createPosition, createUnit } from './parts'
 import { counters, offices, positions, units } from './schema'
-import {
-  contactsInputSchema,
-  coordinatesSchema,
-  localizedText,
-  OFFICE_TYPES,
-  phoneSchema,
-  slugSchema,
-  UNIT_KINDS,
-} from './validation'
+import { contactsInputSchema, coordinatesSchema, OFFICE_TYPES, phoneSchema, slugSchema, UNIT_KINDS } from './validation'
 
 const key = z
   .string()

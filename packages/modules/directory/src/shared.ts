@@ -36,19 +36,3 @@ export function verificationStamp(ctx: TenantContext, source: string | undefined
     updatedAt: now,
   }
 }
-
-/** `Dinas Kependudukan` → `dinas-kependudukan`. */
-export function slugify(value: string): string {
-  return (
-    value
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 56)
-      .replace(/-+$/g, '') || 'kantor'
-  )
-}
-
-/** Escapes LIKE wildcards; use with `ESCAPE '\\'`. */
-export const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)

@@ -1,3 +1,4 @@
+import { localizedText, localizedTextOutput } from '@cerdas/core'
 import { ownerStatusOutSchema } from '@cerdas/module-schedules'
 import { z } from '@hono/zod-openapi'
 
@@ -17,14 +18,6 @@ export type OfficeType = (typeof OFFICE_TYPES)[number]
 
 export const UNIT_KINDS = ['bidang', 'seksi', 'subbagian', 'uptd', 'other'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number]
-
-export const localizedText = (max: number) =>
-  z.strictObject({
-    id: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max).optional(),
-  })
-
-const textOut = z.object({ id: z.string(), en: z.string().optional() })
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Slugs taken by the directory's own pages (`/direktori/buka-sekarang`). */
@@ -78,7 +71,7 @@ export const officeSchema = z
     id: z.string().openapi({ example: 'off_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
     slug: z.string().openapi({ description: 'URL key, fixed at creation; schedules owner id' }),
     type: z.enum(OFFICE_TYPES),
-    name: textOut,
+    name: localizedTextOutput,
     shortName: z.string().nullable(),
     parentId: z.string().nullable(),
     address: z.string().nullable(),
@@ -90,7 +83,7 @@ export const officeSchema = z
       email: z.string().nullable(),
       website: z.string().nullable(),
     }),
-    description: textOut.nullable(),
+    description: localizedTextOutput.nullable(),
     verification: verificationSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -144,8 +137,8 @@ export const unitSchema = z
     officeId: z.string(),
     parentId: z.string().nullable(),
     kind: z.enum(UNIT_KINDS),
-    name: textOut,
-    handles: textOut.nullable().openapi({ description: 'What the unit handles, in plain words' }),
+    name: localizedTextOutput,
+    handles: localizedTextOutput.nullable().openapi({ description: 'What the unit handles, in plain words' }),
     contacts: z.object({ phone: z.string().nullable(), email: z.string().nullable() }),
     sortOrder: z.number().int(),
     verification: verificationSchema,
@@ -194,8 +187,8 @@ export const counterSchema = z
     officeId: z.string(),
     unitId: z.string().nullable(),
     code: z.string().openapi({ example: '3' }),
-    name: textOut,
-    location: textOut.nullable().openapi({ description: 'Where in the building, e.g. "Lantai 1, kiri"' }),
+    name: localizedTextOutput,
+    location: localizedTextOutput.nullable().openapi({ description: 'Where in the building, e.g. "Lantai 1, kiri"' }),
     sortOrder: z.number().int(),
     verification: verificationSchema,
     createdAt: z.string(),
@@ -236,7 +229,9 @@ export const positionSchema = z
     id: z.string().openapi({ example: 'pos_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
     officeId: z.string(),
     unitId: z.string().nullable(),
-    title: textOut.openapi({ description: 'e.g. Kepala Dinas, Kepala Bidang Pelayanan Pendaftaran Penduduk' }),
+    title: localizedTextOutput.openapi({
+      description: 'e.g. Kepala Dinas, Kepala Bidang Pelayanan Pendaftaran Penduduk',
+    }),
     holderName: z.string().nullable().openapi({ description: 'Only where the name is public' }),
     sortOrder: z.number().int(),
     verification: verificationSchema,
@@ -312,7 +307,7 @@ const officeSummarySchema = z
     id: z.string(),
     slug: z.string(),
     type: z.enum(OFFICE_TYPES),
-    name: textOut,
+    name: localizedTextOutput,
     shortName: z.string().nullable(),
   })
   .openapi('OfficeSummary')

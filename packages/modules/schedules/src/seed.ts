@@ -1,4 +1,5 @@
 import type { TenantContext } from '@cerdas/core'
+import { localizedText } from '@cerdas/core'
 import { HOLIDAY_KINDS, parseOpeningHours, scheduleSchema } from '@cerdas/schedules'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
@@ -6,7 +7,7 @@ import { createHoliday } from './holidays'
 import { SCHEDULE_KINDS } from './kinds'
 import { createSchedule } from './schedules'
 import { holidays, schedules } from './schema'
-import { definitionInputSchema, localDate, localizedText, ownerRefSchema } from './validation'
+import { definitionInputSchema, localDate, ownerRefSchema } from './validation'
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and -')
 

@@ -1,3 +1,4 @@
+import { localizedText, localizedTextOutput } from '@cerdas/core'
 import {
   closureSchema,
   extraOpeningSchema,
@@ -12,14 +13,6 @@ import { z } from '@hono/zod-openapi'
 import { SCHEDULE_KINDS } from './kinds'
 
 export { HOLIDAY_KIND_IDS, type HolidayKindId, SCHEDULE_KINDS, type ScheduleKind } from './kinds'
-
-export const localizedText = (max: number) =>
-  z.strictObject({
-    id: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max).optional(),
-  })
-
-const localizedTextOut = z.object({ id: z.string(), en: z.string().optional() })
 
 export const localDate = z
   .string()
@@ -127,8 +120,8 @@ export const scheduleOutSchema = z
     id: z.string().openapi({ example: 'sch_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
     owner: z.object({ module: z.string(), type: z.string(), id: z.string() }),
     kind: z.enum(SCHEDULE_KINDS),
-    label: localizedTextOut,
-    role: localizedTextOut.nullable(),
+    label: localizedTextOutput,
+    role: localizedTextOutput.nullable(),
     services: z.array(z.string()),
     definition: scheduleSchema,
     openingHours: z.string().openapi({ description: 'The definition as an OSM opening_hours value' }),
@@ -144,7 +137,7 @@ const REASON_KINDS = ['weekly', 'break', 'holiday', 'override', 'closure', 'extr
 export const reasonSchema = z
   .object({
     kind: z.enum(REASON_KINDS),
-    label: localizedTextOut.openapi({ description: 'Holiday name, override/closure reason or a generic label' }),
+    label: localizedTextOutput.openapi({ description: 'Holiday name, override/closure reason or a generic label' }),
   })
   .openapi('ScheduleReason')
 
@@ -171,7 +164,7 @@ export type ScheduleStatusView = z.infer<typeof statusOutSchema>
 
 export const holidayRefSchema = z.object({
   date: z.string(),
-  name: localizedTextOut,
+  name: localizedTextOutput,
   kind: z.enum(HOLIDAY_KINDS),
   source: z.string().optional(),
   verified: z.boolean(),
@@ -210,7 +203,7 @@ export const holidayOutSchema = z
     id: z.string().openapi({ example: 'hol_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
     date: z.string(),
     year: z.number().int(),
-    name: localizedTextOut,
+    name: localizedTextOutput,
     kind: z.enum(HOLIDAY_KINDS),
     source: z.string().nullable(),
     note: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { localizedTextOutput } from '@cerdas/core'
 import { z } from '@hono/zod-openapi'
 
 /**
@@ -98,8 +99,6 @@ export const hsdsIdParamSchema = z.strictObject({
 })
 
 // ---- HSDS objects
-
-const textOut = z.object({ id: z.string(), en: z.string().optional() })
 
 export const hsdsPhoneSchema = z
   .object({
@@ -388,7 +387,7 @@ export const hsdsServiceSchema = z
       .openapi({ description: `${EXT} HSDS ids of related services of this tenant` }),
     x_cerdas_verification: verificationOut,
     x_cerdas_texts: z
-      .object({ name: textOut, description: textOut.nullable() })
+      .object({ name: localizedTextOutput, description: localizedTextOutput.nullable() })
       .openapi({ description: `${EXT} Name and description in every language the record has` }),
   })
   .openapi('HsdsService')

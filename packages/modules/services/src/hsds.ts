@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Locale, type LocalizedText, pickText, problem, type TenantContext } from '@cerdas/core'
+import { type Locale, type LocalizedText, likeEscape, pickText, problem, type TenantContext } from '@cerdas/core'
 import {
   type Counter,
   findOffice,
@@ -748,8 +748,6 @@ export function hsdsPage<T>(contents: T[], total: number, page: number, perPage:
     contents,
   }
 }
-
-const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 function wordFilters(q: string | undefined): SQL[] {
   if (!q) return []

@@ -1,4 +1,5 @@
 import type { TenantContext } from '@cerdas/core'
+import { localizedText } from '@cerdas/core'
 import { seededCounterId, seededUnitId } from '@cerdas/module-directory'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
@@ -8,7 +9,6 @@ import {
   AUDIENCES,
   complaintSchema,
   feeSchema,
-  localizedText,
   processingTimeSchema,
   requirementSchema,
   SERVICE_CATEGORIES,

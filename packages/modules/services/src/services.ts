@@ -3,9 +3,11 @@ import {
   decodeCursor,
   encodeCursor,
   type FieldError,
+  likeEscape,
   newId,
   problem,
   type SearchDocument,
+  slugify,
   type TenantContext,
 } from '@cerdas/core'
 import {
@@ -105,8 +107,6 @@ export async function findService(ctx: TenantContext, ref: string): Promise<Serv
   const row = await findRow(ctx, ref)
   return row ? serviceFromRow(row) : null
 }
-
-const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Services by name, filtered by category, responsible office and words (name or synonyms). */
 export async function listServices(
@@ -263,15 +263,6 @@ function processingColumns(time: CreateServiceInput['processingTime']) {
   }
 }
 
-const slugify = (value: string) =>
-  value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 56)
-    .replace(/-+$/g, '') || 'layanan'
-
 async function freeSlug(ctx: TenantContext, base: string): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`
@@ -296,7 +287,7 @@ export async function createService(
     const row: ServiceRow = {
       id: newId('svc'),
       seedKey: options.seedKey ?? null,
-      slug: input.slug ?? (await freeSlug(ctx, slugify(input.name.id))),
+      slug: input.slug ?? (await freeSlug(ctx, slugify(input.name.id, 'layanan'))),
       nameId: input.name.id,
       nameEn: input.name.en ?? null,
       summaryId: input.summary?.id ?? null,

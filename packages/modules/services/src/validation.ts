@@ -1,3 +1,4 @@
+import { localizedText, localizedTextOutput } from '@cerdas/core'
 import { counterSchema, officeSchema, unitSchema } from '@cerdas/module-directory'
 import { ownerStatusOutSchema } from '@cerdas/module-schedules'
 import { z } from '@hono/zod-openapi'
@@ -22,12 +23,6 @@ export type Audience = (typeof AUDIENCES)[number]
 
 export const PROCESSING_UNITS = ['minutes', 'hours', 'working_days', 'days'] as const
 
-export const localizedText = (max: number) =>
-  z.strictObject({
-    id: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max).optional(),
-  })
-const textOut = z.object({ id: z.string(), en: z.string().optional() })
 const ref = z.string().trim().min(1).max(64)
 const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
 
@@ -92,30 +87,36 @@ export const serviceSchema = z
   .object({
     id: z.string().openapi({ example: 'svc_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
     slug: z.string(),
-    name: textOut,
-    summary: textOut.nullable(),
+    name: localizedTextOutput,
+    summary: localizedTextOutput.nullable(),
     synonyms: z.array(z.string()),
     category: z.enum(SERVICE_CATEGORIES),
     audience: z.array(z.enum(AUDIENCES)),
     officeId: z.string(),
     unitId: z.string().nullable(),
     locations: z.array(z.object({ officeId: z.string(), counterId: z.string().nullable() })),
-    requirements: z.array(z.object({ document: textOut, note: textOut.optional(), condition: textOut.optional() })),
-    procedure: z.array(textOut),
+    requirements: z.array(
+      z.object({
+        document: localizedTextOutput,
+        note: localizedTextOutput.optional(),
+        condition: localizedTextOutput.optional(),
+      }),
+    ),
+    procedure: z.array(localizedTextOutput),
     fee: z.object({
       free: z.boolean(),
       amount: z.number().nullable(),
-      note: textOut.nullable(),
+      note: localizedTextOutput.nullable(),
       legalBasis: z.string().nullable(),
     }),
     processingTime: z
-      .object({ value: z.number(), unit: z.enum(PROCESSING_UNITS), note: textOut.optional() })
+      .object({ value: z.number(), unit: z.enum(PROCESSING_UNITS), note: localizedTextOutput.optional() })
       .nullable(),
-    product: textOut.nullable(),
+    product: localizedTextOutput.nullable(),
     legalBasis: z.array(z.string()),
     complaint: z
       .object({
-        description: textOut,
+        description: localizedTextOutput,
         phone: z.string().optional(),
         email: z.string().optional(),
         url: z.string().optional(),
@@ -221,6 +222,6 @@ export const serviceDetailSchema = z
     openNow: z.boolean().nullable().openapi({ description: 'Null when the office has no hours schedule' }),
     hours: scheduleStatus.nullable(),
     presence: z.array(scheduleStatus).openapi({ description: 'Officer presence schedules that cover this service' }),
-    related: z.array(z.object({ id: z.string(), slug: z.string(), name: textOut })),
+    related: z.array(z.object({ id: z.string(), slug: z.string(), name: localizedTextOutput })),
   })
   .openapi('ServiceDetail')
