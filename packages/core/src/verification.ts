@@ -1,7 +1,34 @@
+import type { TenantContext } from './tenant'
+
 /** Columns every verified record carries. */
 export interface VerifiedRow {
   verifiedAt: string | null
   verifiedBy: string | null
+}
+
+/** The stamp as records carry it in the API: who checked it, when, against what. */
+export function verificationOf(row: VerifiedRow & { verificationSource: string | null }) {
+  return {
+    verified: row.verifiedAt !== null,
+    verifiedAt: row.verifiedAt ?? null,
+    verifiedBy: row.verifiedBy ?? null,
+    source: row.verificationSource ?? null,
+  }
+}
+
+/**
+ * The columns that stamp a record as checked now by the acting person; the
+ * previous source stays unless a new one is given.
+ * @example const next = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+ */
+export function verificationStamp(ctx: TenantContext, source: string | undefined, previous: string | null) {
+  const now = ctx.now().toISOString()
+  return {
+    verifiedAt: now,
+    verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
+    verificationSource: source ?? previous,
+    updatedAt: now,
+  }
 }
 
 /** Bookkeeping columns a verifier does not vouch for. */

@@ -8,6 +8,8 @@ import {
   type SearchDocument,
   slugify,
   type TenantContext,
+  verificationOf,
+  verificationStamp,
 } from '@cerdas/core'
 import {
   deleteSchedule,
@@ -19,7 +21,7 @@ import {
 import { and, eq, or, sql } from 'drizzle-orm'
 import { listCountersOfOffice, listPositionsOfOffice, listUnitsOfOffice } from './parts'
 import { counters, offices, positions, units } from './schema'
-import { invalid, text, textOrNull, verificationOf, verificationStamp, type WriteOptions } from './shared'
+import { invalid, text, textOrNull, type WriteOptions } from './shared'
 import type {
   Counter,
   CreateOfficeInput,

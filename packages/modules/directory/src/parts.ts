@@ -6,10 +6,12 @@ import {
   problem,
   type SearchDocument,
   type TenantContext,
+  verificationOf,
+  verificationStamp,
 } from '@cerdas/core'
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { counters, offices, positions, units } from './schema'
-import { invalid, text, textOrNull, verificationOf, verificationStamp, type WriteOptions } from './shared'
+import { invalid, text, textOrNull, type WriteOptions } from './shared'
 import type {
   Counter,
   CreateCounterInput,

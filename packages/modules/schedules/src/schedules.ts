@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, newId, problem, type TenantContext } from '@cerdas/core'
+import {
+  decodeCursor,
+  encodeCursor,
+  newId,
+  problem,
+  type TenantContext,
+  verificationOf,
+  verificationStamp,
+} from '@cerdas/core'
 import {
   dayNumber,
   formatDay,
@@ -86,12 +94,7 @@ function fromRow(row: ScheduleRow): Schedule {
     services: JSON.parse(row.services) as string[],
     definition,
     openingHours,
-    verification: {
-      verified: row.verifiedAt !== null,
-      verifiedAt: row.verifiedAt ?? null,
-      verifiedBy: row.verifiedBy ?? null,
-      source: row.verificationSource ?? null,
-    },
+    verification: verificationOf(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -301,13 +304,10 @@ export async function verifySchedule(
   return ctx.transaction(async (ctx) => {
     const before = await findRow(ctx, id)
     if (!before) throw problem('notFound', `No schedule with id ${id}`)
-    const now = ctx.now().toISOString()
+    const _now = ctx.now().toISOString()
     const next: ScheduleRow = {
       ...before,
-      verifiedAt: now,
-      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-      verificationSource: input.source ?? before.verificationSource,
-      updatedAt: now,
+      ...verificationStamp(ctx, input.source, before.verificationSource),
     }
     await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
     const updated = fromRow(next)

@@ -9,6 +9,8 @@ import {
   type SearchDocument,
   slugify,
   type TenantContext,
+  verificationOf,
+  verificationStamp,
 } from '@cerdas/core'
 import {
   countersByIds,
@@ -73,12 +75,7 @@ export function serviceFromRow(row: ServiceRow): Service {
     complaint: row.complaint ? (JSON.parse(row.complaint) as Service['complaint']) : null,
     onlineUrl: row.onlineUrl ?? null,
     related: JSON.parse(row.related) as string[],
-    verification: {
-      verified: row.verifiedAt !== null,
-      verifiedAt: row.verifiedAt ?? null,
-      verifiedBy: row.verifiedBy ?? null,
-      source: row.verificationSource ?? null,
-    },
+    verification: verificationOf(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -396,13 +393,10 @@ export async function verifyService(
   return ctx.transaction(async (ctx) => {
     const before = await findRow(ctx, ref)
     if (!before) throw problem('notFound', `No service ${ref}`)
-    const now = ctx.now().toISOString()
+    const _now = ctx.now().toISOString()
     const next: ServiceRow = {
       ...before,
-      verifiedAt: now,
-      verifiedBy: ctx.actor?.name ?? ctx.actor?.id ?? 'unknown',
-      verificationSource: input.source ?? before.verificationSource,
-      updatedAt: now,
+      ...verificationStamp(ctx, input.source, before.verificationSource),
     }
     await ctx.db.update(services).set(next).where(eq(services.id, before.id))
     const updated = serviceFromRow(next)
