@@ -504,7 +504,7 @@ export async function updatePosition(ctx: TenantContext, id: string, input: Upda
     if (!before) throw problem('notFound', `No position ${id}`)
     await checkSameOffice(ctx, input.officeId, before.officeId)
     if (input.unitId) await checkUnitOfOffice(ctx, input.unitId, before.officeId, '/unitId')
-    const next: PositionRow = {
+    let next: PositionRow = {
       ...before,
       ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
       ...(input.title ? { titleId: input.title.id, titleEn: input.title.en ?? null } : {}),
@@ -512,11 +512,8 @@ export async function updatePosition(ctx: TenantContext, id: string, input: Upda
       ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       updatedAt: ctx.now().toISOString(),
     }
-    // A new holder is not what the verifier checked.
-    if (input.holderName !== undefined && input.holderName !== before.holderName) {
-      next.verifiedAt = null
-      next.verifiedBy = null
-    }
+    // Other hours, another owner, a new name or holder: not what the verifier checked.
+    next = clearStaleVerification(before, next)
     await ctx.db.update(positions).set(next).where(eq(positions.id, id))
     const updated = positionFromRow(next)
     await ctx.audit({

@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, type HomeSection, newId, problem, type TenantContext } from '@cerdas/core'
+import {
+  clearStaleVerification,
+  decodeCursor,
+  encodeCursor,
+  type HomeSection,
+  newId,
+  problem,
+  type TenantContext,
+} from '@cerdas/core'
 import {
   addWorkingDays,
   foldLine,
@@ -162,7 +170,7 @@ export async function updateHoliday(ctx: TenantContext, id: string, input: Updat
     const before = await findRow(ctx, id)
     if (!before) throw problem('notFound', `No holiday with id ${id}`)
     const now = ctx.now().toISOString()
-    const next: HolidayRow = {
+    let next: HolidayRow = {
       ...before,
       ...(input.date ? { date: input.date, year: yearOf(input.date) } : {}),
       ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
@@ -171,10 +179,8 @@ export async function updateHoliday(ctx: TenantContext, id: string, input: Updat
       ...(input.note !== undefined ? { note: input.note } : {}),
       updatedAt: now,
     }
-    if (next.date !== before.date || next.kind !== before.kind) {
-      next.verifiedAt = null
-      next.verifiedBy = null
-    }
+    // Other hours, another owner, a new name or holder: not what the verifier checked.
+    next = clearStaleVerification(before, next)
     await ctx.db.update(holidays).set(next).where(eq(holidays.id, id))
     calendarCache.delete(ctx)
     const updated = fromRow(next)

@@ -1,4 +1,5 @@
 import {
+  clearStaleVerification,
   decodeCursor,
   encodeCursor,
   newId,
@@ -262,7 +263,7 @@ export async function updateSchedule(ctx: TenantContext, id: string, input: Upda
     const definition = input.definition ? buildDefinition(ctx, input.definition) : undefined
     const owner = input.owner ? await canonicalOwner(ctx, input.owner) : undefined
     const now = ctx.now().toISOString()
-    const next: ScheduleRow = {
+    let next: ScheduleRow = {
       ...before,
       ...(owner ? { ownerModule: owner.module, ownerType: owner.type, ownerId: owner.id } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
@@ -274,11 +275,8 @@ export async function updateSchedule(ctx: TenantContext, id: string, input: Upda
         : {}),
       updatedAt: now,
     }
-    // Changed hours were not what the verifier checked.
-    if (definition && next.definition !== before.definition) {
-      next.verifiedAt = null
-      next.verifiedBy = null
-    }
+    // Other hours, another owner, a new name or holder: not what the verifier checked.
+    next = clearStaleVerification(before, next)
     await ctx.db.update(schedules).set(next).where(eq(schedules.id, id))
     const updated = fromRow(next)
     await ctx.audit({ action: 'update', entity: ENTITY, entityId: id, before: fromRow(before), after: updated })
