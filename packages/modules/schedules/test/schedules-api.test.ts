@@ -193,7 +193,7 @@ describe('schedules API: happy paths', () => {
     expect(await json<Schedule>(await t.request(HOST, `/api/v1/schedules/${created.id}`))).toEqual(updated)
   })
 
-  it('verifies a schedule, and a new definition clears the stamp', async () => {
+  it('verifies a schedule; a new label or definition clears the stamp, an unchanged save keeps it', async () => {
     const created = await create()
     const verified = await json<Schedule>(
       await send('POST', `/api/v1/schedules/${created.id}/verify`, { source: 'SK Kepala Dinas 3/2026' }),
@@ -204,10 +204,15 @@ describe('schedules API: happy paths', () => {
       source: 'SK Kepala Dinas 3/2026',
     })
     expect(verified.verification.verifiedBy).not.toBe('unknown')
+    const unchanged = await json<Schedule>(
+      await send('PATCH', `/api/v1/schedules/${created.id}`, { label: verified.label }),
+    )
+    expect(unchanged.verification.verified).toBe(true)
     const relabelled = await json<Schedule>(
       await send('PATCH', `/api/v1/schedules/${created.id}`, { label: { id: 'Baru' } }),
     )
-    expect(relabelled.verification.verified).toBe(true)
+    expect(relabelled.verification.verified).toBe(false)
+    await send('POST', `/api/v1/schedules/${created.id}/verify`, {})
     const changed = await json<Schedule>(
       await send('PATCH', `/api/v1/schedules/${created.id}`, {
         definition: { weekly: { mo: [{ start: '07:30', end: '15:00' }] } },
@@ -636,7 +641,9 @@ describe('schedules API: holidays', () => {
       await send('PATCH', `/api/v1/holidays/${created.id}`, { name: { id: 'HUT kabupaten' } }),
     )
     expect(renamed.name).toEqual({ id: 'HUT kabupaten' })
-    expect(renamed.verification.verified).toBe(true)
+    // The name is shown to residents as checked: a new one is not what the verifier saw.
+    expect(renamed.verification.verified).toBe(false)
+    await send('POST', `/api/v1/holidays/${created.id}/verify`, {})
     const moved = await json<HolidayRecord>(
       await send('PATCH', `/api/v1/holidays/${created.id}`, { date: '2027-03-10' }),
     )
