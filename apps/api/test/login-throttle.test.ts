@@ -309,6 +309,22 @@ describe('login throttling across server processes sharing the tenant database',
     expect((await login(trusting, email, PASSWORD, { 'x-forwarded-for': '198.51.100.77' })).status).toBe(200)
   })
 
+  it('an attack from 4 addresses in parallel delays a fresh address, not the owner at a known one', async () => {
+    const email = emails[5] as string
+    const from = (ip: string) => ({ 'x-forwarded-for': ip })
+    expect((await login(trusting, email, PASSWORD, from('127.0.0.9'))).status).toBe(200)
+    const attackers = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5']
+    const answers = await Promise.all(
+      attackers.flatMap((ip) => Array.from({ length: 2 * LIMIT }, () => login(trusting, email, WRONG, from(ip)))),
+    )
+    const statuses = answers.map((answer) => answer.status)
+    // Exactly the limit at each address, which together reach the account-wide limit.
+    expect(statuses.filter((status) => status === 401).length, statuses.join(' ')).toBe(attackers.length * LIMIT)
+    expect(attackers.length * LIMIT).toBe(ACCOUNT_LIMIT)
+    expectThrottled(await login(trusting, email, PASSWORD, from('127.0.0.6')), 'a fresh address after the attack')
+    expect((await login(trusting, email, PASSWORD, from('127.0.0.9'))).status).toBe(200)
+  })
+
   it('30 parallel wrong passwords from one address over both processes: exactly the limit are checked', async () => {
     const email = emails[4] as string
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(i % 2 === 0 ? a : b, email, WRONG)))

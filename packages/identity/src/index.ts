@@ -1,4 +1,5 @@
 export * from './api-tokens'
+export * from './known-addresses'
 export * from './login'
 export * from './migrations'
 export * from './one-time-links'

@@ -1,4 +1,5 @@
 import { problem, type TenantDb } from '@cerdas/core'
+import { isKnownAddress, rememberAddress } from './known-addresses'
 import { verifyPassword } from './passwords'
 import { createSession, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions'
 import { DEFAULT_THROTTLE, loginThrottleKeys, reserveAttempt, settleSuccess, type ThrottlePolicy } from './throttle'
@@ -13,7 +14,8 @@ export interface LoginOptions {
  * Checks email and password and starts a new session (a fresh id: the id is
  * rotated at every login). The attempt is counted before the password is
  * checked (see throttle.ts), per account at this address, per address (when
- * known: an unknown one must not lump every client together) and per account.
+ * known: an unknown one must not lump every client together) and per account
+ * (not from an address this account logged in from recently: known-addresses.ts).
  * Wrong email and wrong password get the same answer.
  */
 export async function login(
@@ -26,7 +28,8 @@ export async function login(
   // No account has a longer email: nothing to check, nothing to count.
   if (email.length > MAX_EMAIL_LENGTH) throw problem('unauthorized', 'The email or password is not correct.')
   const policy = options.throttle ?? DEFAULT_THROTTLE
-  const keys = loginThrottleKeys(email, input.ip, policy)
+  const knownAddress = await isKnownAddress(db, email, input.ip, now, policy)
+  const keys = loginThrottleKeys(email, input.ip, policy, { knownAddress })
   const reservation = await reserveAttempt(db, keys, now, policy)
   if (!reservation.allowed) {
     const wait = reservation.retryAfterSeconds
@@ -38,6 +41,7 @@ export async function login(
   const ok = await verifyPassword(account?.hash ?? null, input.password)
   if (!account || !ok) throw problem('unauthorized', 'The email or password is not correct.')
   await settleSuccess(db, keys)
+  await rememberAddress(db, email, input.ip, now, policy)
   const session = await createSession(db, account.id, input, now, options.session ?? DEFAULT_SESSION_POLICY)
   const user = (await findUser(db, { id: account.id })) as User
   return { sessionId: session.id, expiresAt: session.expiresAt, user }

@@ -81,5 +81,16 @@ export const identityMigrations: MigrationSet = {
       id: '0003_must_change_password',
       statements: ['ALTER TABLE identity_users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0'],
     },
+    {
+      // Addresses an account logged in from: exempt from the account-wide login delay (ADR 0104).
+      id: '0004_known_login_addresses',
+      statements: [
+        `CREATE TABLE identity_known_addresses (
+          pair_hash TEXT PRIMARY KEY,
+          last_success_at INTEGER NOT NULL
+        )`,
+        'CREATE INDEX identity_known_addresses_last_success ON identity_known_addresses (last_success_at)',
+      ],
+    },
   ],
 }

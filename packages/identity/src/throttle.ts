@@ -7,7 +7,9 @@ import { normaliseEmail } from './users'
  * counted before its password is checked, in one statement, so however many
  * arrive at once at most the limit are ever checked. Past the limit a key
  * waits, first `firstDelayMs`, doubling with each further failure up to
- * `maxDelayMs`: a delay, never a lock the owner cannot wait out.
+ * `maxDelayMs`: a delay, never a lock the owner cannot wait out. An address
+ * the account logged in from recently (known-addresses.ts) skips the
+ * account-wide counter, so a distributed attack cannot keep the owner out.
  */
 export interface ThrottlePolicy {
   /** Failures allowed before the delay starts: per account at one address, per address, per account anywhere. */
@@ -16,6 +18,8 @@ export interface ThrottlePolicy {
   maxDelayMs: number
   /** A key's failures are forgotten (its row deleted) this long after the last one. */
   forgetMs: number
+  /** How long after a successful login its address stays known to the account. */
+  knownAddressMs: number
 }
 
 export const DEFAULT_THROTTLE: ThrottlePolicy = {
@@ -23,6 +27,7 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   firstDelayMs: 60_000,
   maxDelayMs: 15 * 60_000,
   forgetMs: 60 * 60_000,
+  knownAddressMs: 30 * 24 * 60 * 60_000,
 }
 
 /** One counter: the SHA-256 of its normalised name (fixed size, whatever was typed) and its limit. */
@@ -34,14 +39,17 @@ export interface ThrottleKey {
 }
 
 /**
- * The counters of a login attempt. Without a known address (an app mounted
+ * The counters of a login attempt. Without a client address (an app mounted
  * without the Node bindings) the account-at-address counter covers every
- * unknown address together, so the account still has its low limit.
+ * unknown address together, so the account still has its low limit. From an
+ * address the account logged in from recently (`knownAddress`), the
+ * account-wide counter is left out: neither counted nor waited for.
  */
 export function loginThrottleKeys(
   email: string,
   ip: string | undefined,
   policy: ThrottlePolicy = DEFAULT_THROTTLE,
+  options: { knownAddress?: boolean } = {},
 ): ThrottleKey[] {
   const account = normaliseEmail(email)
   const address = ip?.trim().toLowerCase() || 'unknown'
@@ -52,7 +60,9 @@ export function loginThrottleKeys(
       clearOnSuccess: true,
     },
     ...(ip ? [{ hash: sha256(`address:${address}`), limit: policy.limits.address, clearOnSuccess: false }] : []),
-    { hash: sha256(`account:${account}`), limit: policy.limits.account, clearOnSuccess: false },
+    ...(options.knownAddress
+      ? []
+      : [{ hash: sha256(`account:${account}`), limit: policy.limits.account, clearOnSuccess: false }]),
   ]
 }
 

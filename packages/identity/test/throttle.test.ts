@@ -1,5 +1,6 @@
 import { isProblemError } from '@cerdas/core'
 import { describe, expect, it } from 'vitest'
+import { isKnownAddress } from '../src/known-addresses'
 import { login } from '../src/login'
 import { hashPassword } from '../src/passwords'
 import { DEFAULT_THROTTLE, loginThrottleKeys, reserveAttempt } from '../src/throttle'
@@ -42,6 +43,7 @@ describe('login throttle', () => {
       firstDelayMs: 60_000,
       maxDelayMs: 15 * 60_000,
       forgetMs: 60 * 60_000,
+      knownAddressMs: 30 * 24 * 60 * 60_000,
     })
   })
 
@@ -108,6 +110,61 @@ describe('login throttle', () => {
     expect((await attempt(email, PASSWORD, '198.51.100.250', at(policy.firstDelayMs))).status).toBe(200)
   })
 
+  it('an attack from 4 addresses trips the account counter, yet the owner gets in from a known address', async () => {
+    const email = await newAccount()
+    const home = '192.0.2.40'
+    expect((await attempt(email, PASSWORD, home, start)).status).toBe(200)
+    const attackers = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5']
+    for (const ip of attackers) {
+      for (let i = 0; i < PAIR_LIMIT; i++) expect((await attempt(email, WRONG, ip, at(1000))).status).toBe(401)
+    }
+    expect(attackers.length * PAIR_LIMIT).toBe(ACCOUNT_LIMIT)
+    // A fifth, fresh address waits for the account-wide delay ...
+    expect(await attempt(email, PASSWORD, '127.0.0.6', at(2000))).toEqual({ status: 429, retryAfter: 59 })
+    // ... the owner at home does not.
+    expect(await attempt(email, PASSWORD, home, at(2000))).toEqual({ status: 200, retryAfter: 0 })
+    // One guess each time the delay ends keeps a fresh address waiting, longer each time; home stays open.
+    let time = 1000
+    for (const wait of [60, 120, 240]) {
+      time += wait * 1000
+      expect((await attempt(email, WRONG, `127.0.1.${wait % 250}`, at(time))).status).toBe(401)
+      expect((await attempt(email, PASSWORD, '127.0.0.7', at(time + 1000))).status).toBe(429)
+      expect((await attempt(email, PASSWORD, home, at(time + 1000))).status).toBe(200)
+    }
+  })
+
+  it('a known address still has its own limit of 5, counted exactly under parallel attempts', async () => {
+    const email = await newAccount()
+    const home = '192.0.2.41'
+    expect((await attempt(email, PASSWORD, home, start)).status).toBe(200)
+    const answers = await Promise.all(Array.from({ length: 30 }, () => attempt(email, WRONG, home, at(1000))))
+    expect(count(answers, 401)).toBe(PAIR_LIMIT)
+    expect(count(answers, 429)).toBe(30 - PAIR_LIMIT)
+    expect(await attempt(email, PASSWORD, home, at(2000))).toEqual({ status: 429, retryAfter: 59 })
+  })
+
+  it('an address is known for 30 days after its last success, stored only as a hash', async () => {
+    const email = await newAccount()
+    const home = '192.0.2.42'
+    expect(await isKnownAddress(db, email, home, start)).toBe(false)
+    expect((await attempt(email, PASSWORD, home, start)).status).toBe(200)
+    expect(await isKnownAddress(db, email, home, at(policy.knownAddressMs))).toBe(true)
+    expect(await isKnownAddress(db, email, '192.0.2.43', start)).toBe(false)
+    expect(await isKnownAddress(db, 'orang-lain@toba.example', home, start)).toBe(false)
+    expect(await isKnownAddress(db, email, undefined, start)).toBe(false)
+    expect(await isKnownAddress(db, email, home, at(policy.knownAddressMs + 1))).toBe(false)
+    const stored = await db.$client.execute('SELECT * FROM identity_known_addresses')
+    expect(JSON.stringify(stored.rows)).not.toContain(home)
+    expect(JSON.stringify(stored.rows)).not.toContain(email)
+    // Another success later sweeps the pairs not seen for 30 days.
+    await attempt(await newAccount(), PASSWORD, '192.0.2.44', at(policy.knownAddressMs + 1))
+    const rows = await db.$client.execute({
+      sql: 'SELECT count(*) AS n FROM identity_known_addresses WHERE last_success_at < ?',
+      args: [start.getTime() + 1],
+    })
+    expect(Number(rows.rows[0]?.n)).toBe(0)
+  })
+
   it('a success gives the attempt back to the address and account counters', async () => {
     const email = await newAccount()
     for (let round = 0; round < 3; round++) {
@@ -122,7 +179,8 @@ describe('login throttle', () => {
     const failures = new Map(rows.rows.map((r) => [String(r.key_hash), Number(r.failures)]))
     expect(failures.get(keys[0]?.hash as string)).toBeUndefined()
     expect(failures.get(keys[1]?.hash as string)).toBe(3 * (PAIR_LIMIT - 1))
-    expect(failures.get(keys[2]?.hash as string)).toBe(3 * (PAIR_LIMIT - 1))
+    // The first success made the address known: later rounds there skip the account-wide counter.
+    expect(failures.get(keys[2]?.hash as string)).toBe(PAIR_LIMIT - 1)
   })
 
   it('stores fixed-size hashed keys, however long the input; refuses emails over 254 characters unseen', async () => {
