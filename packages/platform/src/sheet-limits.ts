@@ -16,10 +16,15 @@ export const SHEET_LIMITS = {
   maxColumns: 200,
   /** Characters in one cell: the most a spreadsheet program keeps in a cell. */
   maxCellChars: 32_767,
+  /**
+   * Characters of all cells together. One shared string can fill every cell, so a sheet well
+   * under the unpacked size can read as gigabytes of text; a full export holds a few megabytes.
+   */
+  maxTextChars: 16 * 1024 * 1024,
 } as const
 
 export type SheetLimits = { readonly [K in keyof typeof SHEET_LIMITS]: number }
-export type SheetLimit = 'entries' | 'uncompressed' | 'rows' | 'columns' | 'cellLength'
+export type SheetLimit = 'entries' | 'uncompressed' | 'rows' | 'columns' | 'cellLength' | 'text'
 
 const DETAILS: Record<SheetLimit, (max: number) => string> = {
   entries: (max) => `The .xlsx file holds more than ${max} files.`,
@@ -27,6 +32,7 @@ const DETAILS: Record<SheetLimit, (max: number) => string> = {
   rows: (max) => `The sheet has more than ${max} rows.`,
   columns: (max) => `The sheet has more than ${max} columns.`,
   cellLength: (max) => `A cell holds more than ${max} characters.`,
+  text: (max) => `The sheet holds more than ${max / 1024 / 1024} MB of text.`,
 }
 
 /** A sheet past one of its limits: a 413 problem naming the limit (`limit`) and its value (`max`). */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { SheetLimits } from './sheet-limits'
+import { SHEET_LIMITS, type SheetLimits, sheetLimitError } from './sheet-limits'
 import { readXlsx } from './xlsx-reader'
 
 export { SHEET_LIMITS, type SheetLimit, type SheetLimits, sheetLimitError, sheetLimitOf } from './sheet-limits'
@@ -7,43 +7,68 @@ export { SHEET_LIMITS, type SheetLimit, type SheetLimits, sheetLimitError, sheet
 /** A sheet as rows of cells; the first row is the header. */
 export type Table = string[][]
 
-/** A cell a spreadsheet program would run as a formula when it opens the CSV file. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * Where a spreadsheet program may start a cell inside a value: at its start, and after a
+ * separator of either locale (`,` or `;`) or a line break. A CSV written with `,` is split at
+ * `;` and line breaks by a program set to `;`, and a quote in the middle of what it takes as a
+ * cell quotes nothing, so each of these places must not start a formula. Quotes are skipped:
+ * a cell opening with `""=` reads as `=`.
+ */
+const FORMULA_AT_CELL_START = /(?<=^|[,;\r\n])(?="*[=+\-@\t\r]|')/g
+/** The `'` that {@link escapeCsvFormula} put at such a place. */
+const ESCAPE_AT_CELL_START = /(?<=^|[,;\r\n])'(?="*[=+\-@\t\r]|')/g
 /** Negative numbers start with `-` but run nothing: they stay numbers for whoever opens the file. */
 const NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)*$/
 
 /**
- * A cell as written to CSV. A value a spreadsheet program would run as a formula (starting with
- * `= + - @`, tab or carriage return) gets a leading `'`, which makes it text; so that
- * {@link parseCsv} can take that `'` off again, a value that already starts with `'` gets one more.
+ * A value as written to CSV. Where a cell may start inside it (see {@link FORMULA_AT_CELL_START}),
+ * something a spreadsheet program would run as a formula (`= + - @`, tab or carriage return,
+ * after any quotes) gets a `'` before it, which makes it text; so that {@link parseCsv} can take
+ * that `'` off again, a `'` already there gets one more. A negative number stays a number,
+ * unless `keepNegativeNumber` is false: the first cell of a row, which a program set to `;`
+ * reads together with the cells after it.
  */
-export function escapeCsvFormula(value: string): string {
-  return (FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value)) || value.startsWith("'") ? `'${value}` : value
+export function escapeCsvFormula(value: string, keepNegativeNumber = true): string {
+  if (keepNegativeNumber && NEGATIVE_NUMBER.test(value)) return value
+  return value.replace(FORMULA_AT_CELL_START, "'")
 }
 
-/** The value {@link escapeCsvFormula} escaped: a `'` before a formula start or another `'` comes off. */
+/** The value {@link escapeCsvFormula} escaped: each `'` it put before a formula start or another `'` comes off. */
 export function unescapeCsvFormula(value: string): string {
-  return /^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value
+  return value.replace(ESCAPE_AT_CELL_START, '')
 }
+
+/** A cell as CSV: escaped, and quoted when it holds a separator of either locale, a quote, a tab or a line break. */
+function csvCell(raw: string, keepNegativeNumber: boolean): string {
+  const value = escapeCsvFormula(raw, keepNegativeNumber)
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+const csvRow = (row: readonly string[]) => row.map((raw, i) => csvCell(raw, i > 0 || row.length === 1)).join(',')
 
 /**
- * RFC 4180 CSV: quotes around cells with commas, quotes or line breaks; CRLF line ends.
+ * RFC 4180 CSV: quotes around cells with separators, quotes, tabs or line breaks; CRLF line ends.
  * Cells that would run as formulas are escaped ({@link escapeCsvFormula}).
  */
 export function toCsv(table: Table): string {
-  const cell = (raw: string) => {
-    const value = escapeCsvFormula(raw)
-    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-  }
-  return `${table.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+  return `${table.map(csvRow).join('\r\n')}\r\n`
+}
+
+/** The size in UTF-8 bytes of {@link toCsv}'s text, worked out a row at a time instead of building it. */
+export function csvByteLength(table: Table): number {
+  let bytes = 0
+  for (const row of table) bytes += Buffer.byteLength(csvRow(row)) + 2
+  return bytes
 }
 
 /**
  * Parses RFC 4180 CSV (also `;`-separated, as spreadsheets in Indonesian locales write it),
- * taking off the `'` that {@link toCsv} puts before formula-like values.
+ * taking off the `'` that {@link toCsv} puts before formula-like values. Text longer than
+ * the characters a sheet may hold is refused (a 413 problem, see {@link sheetLimitOf}).
  */
-export function parseCsv(text: string): Table {
+export function parseCsv(text: string, limits: Pick<SheetLimits, 'maxTextChars'> = SHEET_LIMITS): Table {
   const source = text.replace(/^\uFEFF/, '')
+  if (source.length > limits.maxTextChars) throw sheetLimitError('text', limits.maxTextChars)
   const firstLine = source.slice(0, source.search(/\r?\n|$/))
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
   const rows: Table = []

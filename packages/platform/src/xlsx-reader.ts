@@ -11,8 +11,8 @@ import { readZipDirectory, type ZipEntry, zipEntryText } from './zip-archive'
  * cells are dates), the shared strings and the first sheet's cells. Merged cells, validations,
  * defined names and the like are never looked at: a general-purpose reader expands their
  * ranges cell by cell, which a tiny file can make billions. Every file is unpacked as a stream
- * and refused as soon as it unpacks past its declared size, or the sheet past its rows, columns
- * or cell length.
+ * and refused as soon as it unpacks past its declared size, or the sheet past its rows, columns,
+ * cell length or characters of all cells together (shared strings counted at every use).
  *
  * Cells read as a spreadsheet library would show them: numbers as written (`1.5`), booleans as
  * `true`/`false`, date-formatted numbers as ISO instants, formulas as their last result,
@@ -128,6 +128,7 @@ async function readSharedStrings(pieces: Pieces, limits: SheetLimits): Promise<s
   const strings: string[] = []
   const most = (limits.maxRows + 1) * limits.maxColumns
   const collected = textCollector(limits)
+  let characters = 0
   let inText = false
   let inPhonetic = false
   await scanXml(pieces, {
@@ -140,7 +141,10 @@ async function readSharedStrings(pieces: Pieces, limits: SheetLimits): Promise<s
       if (name === 't') inText = false
       else if (name === 'rPh') inPhonetic = false
       else if (name === 'si') {
-        strings.push(collected.take())
+        const text = collected.take()
+        characters += text.length
+        if (characters > limits.maxTextChars) throw sheetLimitError('text', limits.maxTextChars)
+        strings.push(text)
         if (strings.length > most) throw sheetLimitError('rows', limits.maxRows)
       }
       return undefined
@@ -211,6 +215,8 @@ async function readSheet(pieces: Pieces, context: SheetContext): Promise<Table> 
   const { limits } = context
   const rows = new Map<number, string[]>()
   const collected = textCollector(limits)
+  /** Characters of every cell read so far: a shared string counts each time a cell uses it. */
+  let characters = 0
   let rowNumber = 0
   let row: string[] | undefined
   let cell: Cell | undefined
@@ -225,6 +231,8 @@ async function readSheet(pieces: Pieces, context: SheetContext): Promise<Table> 
     if (text === '') return
     if (cell.column > limits.maxColumns) throw sheetLimitError('columns', limits.maxColumns)
     if (text.length > limits.maxCellChars) throw sheetLimitError('cellLength', limits.maxCellChars)
+    characters += text.length
+    if (characters > limits.maxTextChars) throw sheetLimitError('text', limits.maxTextChars)
     while (row.length < cell.column) row.push('')
     row[cell.column - 1] = text
     if (!rows.has(rowNumber)) {

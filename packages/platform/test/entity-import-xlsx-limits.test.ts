@@ -1,7 +1,7 @@
-import { xlsxBomb, zipOf } from '@cerdas/testing'
+import { sharedStringBomb, xlsxBomb, zipOf } from '@cerdas/testing'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { parseXlsx, SHEET_LIMITS, sheetLimitOf, toXlsx } from '../src/sheets'
+import { parseCsv, parseXlsx, SHEET_LIMITS, sheetLimitOf, toCsv, toXlsx } from '../src/sheets'
 import { readZipDirectory, zipEntryText } from '../src/zip-archive'
 
 /**
@@ -41,6 +41,20 @@ describe('an .xlsx bomb', () => {
     const before = peakMemory()
     expect(await refusal(bomb)).toEqual({ limit: 'uncompressed', max: SHEET_LIMITS.maxUncompressedBytes })
     expect(peakMemory() - before).toBeLessThan((BOMB_ROWS * ROW_BYTES) / 4)
+  })
+
+  it('of one shared string in every cell is refused by its characters, reading a few hundred cells', async () => {
+    const { maxRows, maxColumns, maxCellChars, maxTextChars } = SHEET_LIMITS
+    const bomb = await sharedStringBomb({ rows: maxRows, columns: maxColumns, length: 32_000 })
+    // Small to upload and well under the unpacked size, yet 32 billion characters as cells.
+    expect(bomb.length).toBeLessThan(100_000)
+    expect(maxRows * maxColumns * 32_000).toBeGreaterThan(1000 * maxTextChars)
+    expect(maxCellChars).toBeGreaterThanOrEqual(32_000)
+    const before = peakMemory()
+    const heapBefore = process.memoryUsage().heapUsed
+    expect(await refusal(bomb)).toEqual({ limit: 'text', max: maxTextChars })
+    expect(peakMemory() - before).toBeLessThan(256 * 1024 * 1024)
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024)
   })
 
   it('of ranges (a merged cell and a name over every cell of the sheet) reads only the cells', async () => {
@@ -84,6 +98,30 @@ describe('sheet limits', () => {
   it('refuses a value in a column past the most allowed', async () => {
     const row = Array.from({ length: SHEET_LIMITS.maxColumns + 1 }, (_, i) => `k${i}`)
     expect(await refusal(await toXlsx([row], 'x'))).toEqual({ limit: 'columns', max: SHEET_LIMITS.maxColumns })
+  })
+
+  it('reads the most characters allowed, shared strings counted at every use, and refuses one more', async () => {
+    // A header `k0 k1` (4 characters) and 3 rows × 2 cells of one 100-character string: 604.
+    const sheet = await sharedStringBomb({ rows: 3, columns: 2, length: 100 })
+    const text = 'A'.repeat(100)
+    expect(await parseXlsx(sheet, { ...SHEET_LIMITS, maxTextChars: 604 })).toEqual([
+      ['k0', 'k1'],
+      [text, text],
+      [text, text],
+      [text, text],
+    ])
+    await expect(parseXlsx(sheet, { ...SHEET_LIMITS, maxTextChars: 603 })).rejects.toMatchObject({
+      problem: { status: 413, limit: 'text', max: 603 },
+    })
+  })
+
+  it('holds CSV to the same characters of text', () => {
+    const csv = toCsv([header, ['', 'a'.repeat(100)]])
+    expect(parseCsv(csv, { ...SHEET_LIMITS, maxTextChars: csv.length })).toEqual([header, ['', 'a'.repeat(100)]])
+    expect(() => parseCsv(csv, { ...SHEET_LIMITS, maxTextChars: csv.length - 1 })).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ status: 413, limit: 'text' }) }),
+    )
+    expect(SHEET_LIMITS.maxTextChars).toBe(16 * 1024 * 1024)
   })
 
   it('keeps a cell of the longest length allowed and refuses a longer one', async () => {

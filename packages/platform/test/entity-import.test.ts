@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../src/audit-log'
 import { applyImport, exportEntity, planImport } from '../src/entity-import'
-import { parseCsv, parseXlsx, toCsv, toXlsx, xlsxSheetName } from '../src/sheets'
+import { csvByteLength, parseCsv, parseXlsx, toCsv, toXlsx, xlsxSheetName } from '../src/sheets'
 
 const entity = announcements.admin?.entities[0]
 if (!entity) throw new Error('announcements declares no admin entity')
@@ -66,12 +66,37 @@ describe('CSV and XLSX', () => {
       ",'-",
       ",'@SUM(A1)",
     ])
-    expect(csv).toContain(",'\tdi awal tab\r\n")
+    expect(csv).toContain(`,"'\tdi awal tab"\r\n`)
     expect(csv).toContain(`,"'\rdi awal CR"`)
     expect(csv).toContain(",''sudah berkutip\r\n")
     expect(csv).toContain(",''=kutip lalu rumus\r\n")
     // Negative numbers run nothing: they stay numbers for a spreadsheet program.
     expect(cells.slice(-4)).toEqual([',-5', ',"-2,5"', ',-50.000', ',biasa = aman'])
+    expect(parseCsv(csv)).toEqual(table)
+    expect(toCsv(parseCsv(csv))).toBe(csv)
+  })
+
+  it('starts no formula in a cell however a spreadsheet program splits the CSV, `,` or `;`', () => {
+    const table = [
+      ['id', 'title.id', 'nilai'],
+      ['', 'Info;=1+2;x', 'a,=b'],
+      ['', 'x;"=1+2"', 'baris\n=1+2\r\n@SUM(A1)'],
+      ['', "'=kutip;'=lagi", "a;'b;''c"],
+      ['', 'x;-2;+3', '=1;=2'],
+      ['-5', "1+cmd|' /C calc'!A0", '-2,5'],
+      ['', 'Désa "Tomok"', '-5'],
+    ]
+    const csv = toCsv(table)
+    expect(csvByteLength(table)).toBe(Buffer.byteLength(csv))
+    expect(csv).toContain(`,"Info;'=1+2;x","a,'=b"\r\n`)
+    for (const separator of [',', ';']) {
+      const cells = splitAs(csv, separator).flat()
+      expect(cells.length).toBeGreaterThan(table.flat().length / 2)
+      const formulas = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-\d+(?:[.,]\d+)*$/.test(cell))
+      expect(formulas, `split at ${separator}`).toEqual([])
+    }
+    // The `,` locale reads the cells as written; the `'` come off again when imported.
+    expect(splitAs(csv, ',')[1]).toEqual(['', "Info;'=1+2;x", "a,'=b"])
     expect(parseCsv(csv)).toEqual(table)
     expect(toCsv(parseCsv(csv))).toBe(csv)
   })
@@ -199,3 +224,43 @@ describe('importing an entity from a sheet', () => {
     expect((await listAudit(ctx.db, { limit: 1000 })).length).toBe(auditBefore)
   })
 })
+
+/**
+ * CSV as a spreadsheet program set to `separator` reads it: a quote opens a quoted cell only at
+ * the cell's start, text after a closing quote joins the cell, and line breaks outside quotes end rows.
+ */
+function splitAs(text: string, separator: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let started = false
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"' && !started) {
+      quoted = true
+      started = true
+    } else if (ch === separator) {
+      row.push(cell)
+      cell = ''
+      started = false
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      started = false
+    } else {
+      cell += ch
+      started = true
+    }
+  }
+  return rows
+}

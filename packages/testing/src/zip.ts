@@ -139,3 +139,43 @@ export function xlsxBomb(options: { rows: number; lie?: boolean }): Promise<Buff
     },
   ])
 }
+
+const SHARED_STRINGS_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+
+/**
+ * An .xlsx whose every data cell uses one shared string of `length` characters: a few kilobytes
+ * that unpack well under the size limit, yet read as rows × columns × length characters of text.
+ * The header row names the columns (`header`, or `k0`, `k1`, …).
+ */
+export function sharedStringBomb(options: {
+  rows: number
+  columns: number
+  length: number
+  header?: readonly string[]
+}): Promise<Buffer> {
+  const header = options.header ?? Array.from({ length: options.columns }, (_, i) => `k${i}`)
+  const strings = ['A'.repeat(options.length), ...header]
+  const sharedStrings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${escapeXml(s)}</t></si>`).join('')}</sst>`
+  const headerRow = `<row>${header.map((_, i) => `<c t="s"><v>${i + 1}</v></c>`).join('')}</row>`
+  // Rows and cells without references: each is the next one, so one repeated chunk makes every row.
+  const row = `<row>${'<c t="s"><v>0</v></c>'.repeat(options.columns)}</row>`
+  return zipOf([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: '_rels/.rels', data: ROOT_RELS },
+    { name: 'xl/workbook.xml', data: WORKBOOK },
+    { name: 'xl/_rels/workbook.xml.rels', data: SHARED_STRINGS_RELS },
+    { name: 'xl/sharedStrings.xml', data: sharedStrings },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      repeat: {
+        prefix: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow}`,
+        chunk: row,
+        times: options.rows,
+        suffix: '</sheetData></worksheet>',
+      },
+    },
+  ])
+}

@@ -336,6 +336,8 @@ export const adminMessages = {
     tooManyRows: 'Terlalu banyak baris (maks. {max}).',
     tooManyColumns: 'Terlalu banyak kolom (maks. {max}).',
     cellTooLong: 'Ada sel yang terlalu panjang (maks. {max} karakter).',
+    sheetTooMuchText: 'Lembar ini berisi terlalu banyak teks (maks. {mb} MB). Bagi menjadi beberapa berkas.',
+    previewRowsShown: 'Menampilkan {shown} dari {total} baris, yang bermasalah lebih dulu.',
     xlsxTooManyFiles: 'Berkas .xlsx ini berisi terlalu banyak bagian (maks. {max}).',
     xlsxTooLargeUnpacked:
       'Berkas .xlsx ini terlalu besar setelah dibuka (maks. {mb} MB isi). Simpan ulang atau bagi menjadi beberapa berkas.',
@@ -680,6 +682,8 @@ export const adminMessages = {
     tooManyRows: 'Too many rows (at most {max}).',
     tooManyColumns: 'Too many columns (at most {max}).',
     cellTooLong: 'A cell is too long (at most {max} characters).',
+    sheetTooMuchText: 'The sheet holds too much text (at most {mb} MB). Split it into several files.',
+    previewRowsShown: 'Showing {shown} of {total} rows, those with problems first.',
     xlsxTooManyFiles: 'This .xlsx file holds too many parts (at most {max}).',
     xlsxTooLargeUnpacked:
       'This .xlsx file is too large once unpacked (at most {mb} MB of content). Save it again or split it into several files.',

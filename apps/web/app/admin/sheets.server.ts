@@ -42,6 +42,8 @@ export function sheetLimitText(
       return t('tooManyColumns', { max })
     case 'cellLength':
       return t('cellTooLong', { max })
+    case 'text':
+      return t('sheetTooMuchText', { mb: max / 1024 / 1024 })
   }
 }
 
@@ -111,6 +113,19 @@ export function rowErrorText(error: RowError, locale: Locale): string {
   return error.message
 }
 
+/** Rows the preview table shows: enough to see what a sheet does, the page stays small however long it is. */
+export const PREVIEW_MAX_ROWS = 100
+/** Problems the preview shows for one row (a list cell can hold thousands of bad items). */
+export const PREVIEW_MAX_ERRORS = 10
+/** Characters of a cell or message the preview shows: a cell may hold 32,767. */
+export const PREVIEW_MAX_CHARS = 200
+
+/** Text cut to `max` characters, with `…` when cut (never half of a surrogate pair). */
+export function shorten(text: string, max = PREVIEW_MAX_CHARS): string {
+  if (text.length <= max) return text
+  return `${text.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…`
+}
+
 export interface PreviewRow {
   line: number
   action: 'create' | 'update' | 'unchanged'
@@ -119,7 +134,10 @@ export interface PreviewRow {
   errors: { field: string; label: string; message: string }[]
 }
 
-/** A plan as the preview table shows it: field labels and messages in the page's language. */
+/**
+ * A plan as the preview table shows it: field labels and messages in the page's language, at most
+ * {@link PREVIEW_MAX_ROWS} rows (those with problems first, then in line order) and every text shortened.
+ */
 export function previewRows(ce: ConsoleEntity, plan: ImportPlan, table: Table, locale: Locale): PreviewRow[] {
   const header = table[0] ?? []
   const firstField = ce.entity.fields.find((f) => f.required) ?? ce.entity.fields[0]
@@ -129,11 +147,19 @@ export function previewRows(ce: ConsoleEntity, plan: ImportPlan, table: Table, l
     if (field) return `${pickText(field.label, locale)} (${name})`
     return name === 'row' ? (locale === 'en' ? 'row' : 'baris') : name
   }
-  return plan.rows.map((row) => ({
+  const invalid = plan.rows.filter((row) => row.errors.length > 0)
+  const shown = [...invalid, ...plan.rows.filter((row) => row.errors.length === 0)]
+    .slice(0, PREVIEW_MAX_ROWS)
+    .sort((a, b) => a.line - b.line)
+  return shown.map((row) => ({
     line: row.line,
     action: row.action,
-    id: row.id,
-    label: labelColumn >= 0 ? (table[row.line - 1]?.[labelColumn] ?? '') : '',
-    errors: row.errors.map((e) => ({ field: e.field, label: fieldLabel(e.field), message: rowErrorText(e, locale) })),
+    id: row.id === null ? null : shorten(row.id),
+    label: labelColumn >= 0 ? shorten(table[row.line - 1]?.[labelColumn] ?? '') : '',
+    errors: row.errors.slice(0, PREVIEW_MAX_ERRORS).map((e) => ({
+      field: shorten(e.field),
+      label: shorten(fieldLabel(e.field)),
+      message: shorten(rowErrorText(e, locale)),
+    })),
   }))
 }

@@ -1,6 +1,16 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { isProblemError } from '@cerdas/core'
 import { pickText, translator } from '@cerdas/core/web'
-import { applyImport, parseCsv, parseXlsx, planImport, sheetLimitOf, type Table, toCsv } from '@cerdas/platform'
+import {
+  applyImport,
+  csvByteLength,
+  parseCsv,
+  parseXlsx,
+  planImport,
+  sheetLimitOf,
+  type Table,
+  toCsv,
+} from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '../admin/components'
@@ -19,6 +29,7 @@ import {
   requireSheet,
   sheetLimitText,
   sheetSignatureValid,
+  shorten,
   signSheet,
 } from '../admin/sheets.server'
 import { useAdminT } from '../admin/use-admin-t'
@@ -36,6 +47,7 @@ type Answer =
       stage: 'preview'
       fileName: string
       rows: PreviewRow[]
+      totalRows: number
       invalidRows: number
       unknownColumns: string[]
       counts: { create: number; update: number; unchanged: number }
@@ -54,6 +66,13 @@ const decodeText = (bytes: Uint8Array) => {
     return WINDOWS_1252.decode(bytes)
   }
 }
+
+/** The sheet as the confirm form carries it: deflated CSV, so the preview page stays small. */
+const packSheet = (csv: string) => deflateRawSync(Buffer.from(csv, 'utf8')).toString('base64url')
+
+/** The CSV of {@link packSheet}; the form is signed, the size bound holds anyway. */
+const unpackSheet = (payload: string) =>
+  inflateRawSync(Buffer.from(payload, 'base64url'), { maxOutputLength: MAX_SHEET_CSV_BYTES }).toString('utf8')
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 
@@ -104,12 +123,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const payload = text(form, 'payload')
     if (!payload || !sheetSignatureValid(console, ce, payload, text(form, 'signature')))
       return fail(t('importExpired'), 400)
-    table = parseCsv(Buffer.from(payload, 'base64url').toString('utf8'))
+    table = parseCsv(unpackSheet(payload))
     fileName = text(form, 'fileName').slice(0, 200)
   } else throw new Response('Bad request', { status: 400 })
 
   if (table.length < 2) return fail(t('emptySheet'), 422)
   if (table.length - 1 > MAX_ROWS) return fail(t('tooManyRows', { max: MAX_ROWS }), 413)
+  // Measured before planning and before any CSV is built: a small .xlsx can read as far more text.
+  if (csvByteLength(table) > MAX_SHEET_CSV_BYTES)
+    return fail(t('sheetTooMuchText', { mb: MAX_SHEET_CSV_BYTES / 1024 / 1024 }), 413)
   const plan = permissionErrors(console, ce, await planImport(console.ctx, ce.entity, table))
 
   if (intent === 'confirm' && plan.invalidRows === 0) {
@@ -126,18 +148,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const counts = { create: 0, update: 0, unchanged: 0 }
   for (const row of plan.rows) counts[row.action]++
   let payload: string | null = null
-  if (plan.invalidRows === 0 && counts.create + counts.update > 0) {
-    const csv = Buffer.from(toCsv(table), 'utf8')
-    if (csv.byteLength > MAX_SHEET_CSV_BYTES) return fail(t('fileTooLarge', { mb: MB }), 413)
-    payload = csv.toString('base64url')
-  }
+  if (plan.invalidRows === 0 && counts.create + counts.update > 0) payload = packSheet(toCsv(table))
   return data<Answer>(
     {
       stage: 'preview',
       fileName,
       rows: previewRows(ce, plan, table, console.locale),
+      totalRows: plan.rows.length,
       invalidRows: plan.invalidRows,
-      unknownColumns: plan.unknownColumns,
+      unknownColumns: plan.unknownColumns.map((column) => shorten(column)),
       counts,
       payload,
       signature: payload ? signSheet(console, ce, payload) : null,
@@ -179,6 +198,9 @@ export default function EntityImport() {
             <div className="error-summary" role="alert" tabIndex={-1}>
               <p>{t('previewInvalid', { n: preview.invalidRows })}</p>
             </div>
+          ) : null}
+          {preview.rows.length < preview.totalRows ? (
+            <p className="help">{t('previewRowsShown', { shown: preview.rows.length, total: preview.totalRows })}</p>
           ) : null}
           {preview.unknownColumns.length > 0 ? (
             <p className="help">{t('unknownColumns', { columns: preview.unknownColumns.join(', ') })}</p>
