@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type Actor, problem } from '@cerdas/core'
+import { type Actor, problem, type TenantDb } from '@cerdas/core'
 import { filePath, fileUrl, findTenantBySlug, isFileUrl, recordLifecycleEvent } from '@cerdas/db'
 import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
 import { readAuditAnchor, resetAuditAnchor } from './audit-anchor'
-import { verifyAuditChain } from './audit-log'
+import { type AuditVerification, verifyAuditChain } from './audit-log'
 import type { Platform } from './platform'
 
 function timestamp(date: Date): string {
@@ -64,12 +65,25 @@ export async function restoreTenant(
   if (!existsSync(source)) throw problem('notFound', `no backup at ${source}`)
   // A plain client: @libsql/client rejects `?mode=ro`, and openDatabase's WAL pragma would rewrite the backup.
   const check = createClient({ url: fileUrl(source) })
-  const ok = await check.execute('PRAGMA integrity_check').then(
-    (r) => r.rows[0]?.[0] === 'ok',
-    () => false,
-  )
-  check.close()
-  if (!ok) throw problem('validation', `${source} is not a sound database`)
+  let log: AuditVerification | undefined
+  try {
+    const ok = await check.execute('PRAGMA integrity_check').then(
+      (r) => r.rows[0]?.[0] === 'ok',
+      () => false,
+    )
+    if (!ok) throw problem('validation', `${source} is not a sound database`)
+    // The backup's log must be what this tenant wrote: its chain intact and every entry
+    // since signing began signed with the tenant's key. (It is older than the anchor by design.)
+    const anchor = await readAuditAnchor(platform.controlPlane, record.id)
+    log = await verifyAuditChain(drizzle(check) as TenantDb, anchor && { ...anchor, seq: 0, hash: '' })
+  } finally {
+    check.close()
+  }
+  if (!log.ok)
+    throw problem(
+      'validation',
+      `the audit log in ${source} does not verify (entry #${log.brokenAt?.seq}: ${log.brokenAt?.reason}); nothing was restored`,
+    )
 
   platform.forget(record)
   const path = filePath(url)
@@ -82,7 +96,6 @@ export async function restoreTenant(
   // again from it, and keep what it replaced in the lifecycle record.
   const db = await platform.tenantDb(record)
   const replacedAnchor = await readAuditAnchor(platform.controlPlane, record.id)
-  const restoredLog = await verifyAuditChain(db)
   await resetAuditAnchor(platform.controlPlane, record.id, db)
   await recordLifecycleEvent(platform.controlPlane, {
     tenantId: record.id,
@@ -91,7 +104,7 @@ export async function restoreTenant(
     detail: {
       from: source,
       auditAnchorBefore: replacedAnchor ? { seq: replacedAnchor.seq, hash: replacedAnchor.hash } : null,
-      restoredAuditLog: restoredLog,
+      restoredAuditLog: log,
     },
     actor: `${actor.kind}:${actor.id}`,
   })

@@ -14,6 +14,12 @@ import { rebuildSearchIndex } from './search-index'
 const DERIVED = /^(cerdas_search.*|cerdas_migrations|sqlite_.*)$/
 
 /**
+ * Credentials of the moment: a session or an unused one-time link belongs to
+ * the installation that issued it, never to a copy (people sign in again).
+ */
+const NOT_CARRIED = new Set(['identity_sessions', 'identity_links'])
+
+/**
  * One value of a row: JSON's own types, bytes as base64, and an integer
  * beyond ±2^53 as its decimal digits (a JSON number would round it).
  */
@@ -101,7 +107,7 @@ async function readTables(platform: Platform, record: TenantRecord, tables: stri
 async function userTables(platform: Platform, record: TenantRecord): Promise<string[]> {
   const db = await platform.tenantDb(record)
   const rows = await db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-  return rows.rows.map((r) => String(r.name)).filter((name) => !DERIVED.test(name))
+  return rows.rows.map((r) => String(r.name)).filter((name) => !DERIVED.test(name) && !NOT_CARRIED.has(name))
 }
 
 /**
@@ -227,8 +233,10 @@ export async function importTenant(
     if (migration.status === 'failed') throw new Error(migration.error)
     const db = await platform.tenantDb(updated)
     const existing = new Set(await userTables(platform, updated))
-    const statements: { sql: string; args: InValue[] }[] = []
+    // Deferred: rows arrive table by table in name order, not in the order their references need.
+    const statements: { sql: string; args: InValue[] }[] = [{ sql: 'PRAGMA defer_foreign_keys = ON', args: [] }]
     for (const [table, data] of Object.entries(dump.tables)) {
+      if (NOT_CARRIED.has(table)) continue
       if (!existing.has(table)) throw problem('validation', `table ${table} is not part of this tenant's schema`)
       const info = await db.$client.execute(`PRAGMA table_info("${table}")`)
       const columns = new Set(info.rows.map((r) => String(r.name)))
@@ -241,7 +249,7 @@ export async function importTenant(
         statements.push({ sql, args: row.map(fromCell) })
       }
     }
-    if (statements.length > 0) await db.$client.batch(statements, 'write')
+    await db.$client.batch(statements, 'write')
     const tenant = await platform.tenantBySlug(slug)
     if (tenant) {
       const ctx = platform.context(tenant, db, { actor })

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TenantDb } from '@cerdas/core'
 import { closeDatabase, fileUrl, openDatabase } from '@cerdas/db'
+import { createClient } from '@libsql/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readAuditAnchor } from '../src/audit-anchor'
+import { chainedFieldsOf, entryHash, GENESIS_HASH } from '../src/audit-log'
 import type { Platform } from '../src/platform'
 import { createTenant } from '../src/provision-tenant'
 import { backupTenant, restoreTenant } from '../src/tenant-backup'
@@ -115,6 +117,34 @@ describe('backup and restore', () => {
     // Writes after the restore are signed and anchored as before.
     await audited('after-restore')
     expect(await platform.verifyAudit(tenant.record.id, db)).toMatchObject({ ok: true })
+  })
+
+  it('refuses a backup whose audit log was rewritten, with the hashes recomputed, and keeps the tenant as it was', async () => {
+    const tenant = await platform.tenantBySlug('toba')
+    if (!tenant) throw new Error('toba missing')
+    const ctx = platform.context(tenant, await tenantDb(), { actor: { kind: 'cli', id: 'test' } })
+    await ctx.transaction((tx) => tx.audit({ action: 'update', entity: 'test.thing', entityId: 'signed' }))
+    const path = await backupTenant(platform, 'toba', { to: join(dataDir, 'manual-backups', 'tampered.db') })
+    // Someone with the file: triggers gone, the newest entry's actor changed, every hash recomputed.
+    const file = createClient({ url: fileUrl(path) })
+    await file.execute('DROP TRIGGER IF EXISTS cerdas_audit_log_no_update')
+    await file.execute(
+      "UPDATE cerdas_audit_log SET actor_id = 'nobody' WHERE seq = (SELECT MAX(seq) FROM cerdas_audit_log)",
+    )
+    let prev = GENESIS_HASH
+    for (const r of (await file.execute('SELECT * FROM cerdas_audit_log ORDER BY seq')).rows) {
+      const hash = entryHash({ ...chainedFieldsOf(r), prevHash: prev })
+      await file.execute({
+        sql: 'UPDATE cerdas_audit_log SET prev_hash = ?, hash = ? WHERE seq = ?',
+        args: [prev, hash, r.seq],
+      })
+      prev = hash
+    }
+    file.close()
+    const before = await ids(await tenantDb())
+    await expect(restoreTenant(platform, 'toba', path)).rejects.toThrow(/audit log .* does not verify/)
+    expect(await ids(await tenantDb())).toEqual(before)
+    expect(await platform.verifyAudit(tenant.record.id, await tenantDb())).toMatchObject({ ok: true })
   })
 
   it('refuses to overwrite an existing backup file', async () => {

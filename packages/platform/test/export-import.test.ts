@@ -2,6 +2,13 @@ import { isProblemError } from '@cerdas/core'
 import { findTenantBySlug, type TenantRecord } from '@cerdas/db'
 import { createClient } from '@libsql/client'
 import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createAccountToken,
+  inviteAccount,
+  issuePasswordReset,
+  loginAccount,
+  setPasswordFromLink,
+} from '../src/accounts'
 import { listAudit } from '../src/audit-log'
 import { updateMailSettings } from '../src/mail'
 import type { Platform } from '../src/platform'
@@ -127,7 +134,19 @@ beforeAll(async () => {
     sql: 'INSERT INTO identity_throttle (key_hash, failures, max_failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?, ?)',
     args: ['kunci-besar', 3, 5, LARGE, -LARGE],
   })
-  await updateMailSettings(platform, platform.context(tenant, db, { actor: { kind: 'cli', id: 'cli' } }), MAIL)
+  // People: an admin with a grant, a token, a session and an unused reset link (grants, sessions and
+  // links refer to the user, so an import must not insert them before it).
+  const cli = platform.context(tenant, db, { actor: { kind: 'cli', id: 'cli' } })
+  const invited = await inviteAccount(cli, {
+    email: 'admin@toba.example',
+    name: 'Admin Toba',
+    grants: [{ role: 'admin', dimension: null }],
+  })
+  await setPasswordFromLink(cli, invited.token, 'sandi-panjang-sekali-1')
+  await loginAccount(cli, { email: 'admin@toba.example', password: 'sandi-panjang-sekali-1' })
+  await issuePasswordReset(cli, 'admin@toba.example')
+  await createAccountToken(cli, { name: 'integrasi', grants: [{ role: 'viewer', dimension: null }] })
+  await updateMailSettings(platform, cli, MAIL)
   await platform.controlPlane.$client.execute({
     sql: "UPDATE tenants SET status = 'suspended' WHERE slug = ?",
     args: ['toba'],
@@ -155,7 +174,13 @@ describe('tenant export → import', () => {
     expect(after.control).toEqual(before.control)
     expect(after.schema).toEqual(before.schema)
     expect(Object.keys(after.tables)).toEqual(Object.keys(before.tables))
-    for (const table of Object.keys(before.tables)) expect(after.tables[table], table).toEqual(before.tables[table])
+    for (const table of Object.keys(before.tables)) {
+      if (table === 'identity_sessions' || table === 'identity_links') {
+        // Sessions and unused one-time links are never carried to a copy: people sign in there anew.
+        expect(before.tables[table]?.length, table).toBeGreaterThan(0)
+        expect(after.tables[table], table).toEqual([])
+      } else expect(after.tables[table], table).toEqual(before.tables[table])
+    }
     expect(after.tables.identity_throttle).toContainEqual(
       expect.objectContaining({ key_hash: 'kunci-besar', last_failure_at: LARGE, blocked_until: -LARGE }),
     )
