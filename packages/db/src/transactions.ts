@@ -110,14 +110,18 @@ export function gatedClient(client: Client, key: string): Client {
       throw error
     }
   }
+  // Made once: reads are the hot path, and drizzle looks the method up on every query.
+  const held: Record<string | symbol, unknown> = {
+    [GATE]: gate,
+    transaction,
+    execute: wait(client.execute),
+    batch: wait(client.batch),
+    executeMultiple: wait(client.executeMultiple),
+    migrate: wait(client.migrate),
+  }
   return new Proxy(client, {
     get(target, prop, receiver) {
-      if (prop === GATE) return gate
-      if (prop === 'transaction') return transaction
-      if (prop === 'execute' || prop === 'batch' || prop === 'executeMultiple' || prop === 'migrate') {
-        const method = Reflect.get(target, prop, target) as (...args: unknown[]) => Promise<unknown>
-        return wait(method)
-      }
+      if (prop in held) return held[prop]
       const value = Reflect.get(target, prop, receiver)
       return typeof value === 'function' ? value.bind(target) : value
     },
