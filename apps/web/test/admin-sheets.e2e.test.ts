@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCsv, parseXlsx, toCsv, toXlsx } from '@cerdas/platform'
-import { xlsxBomb } from '@cerdas/testing'
+import { sharedStringBomb, xlsxBomb } from '@cerdas/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
@@ -78,6 +78,37 @@ async function upload(page: Page, name: string, buffer: Buffer, mimeType: string
   await page.setInputFiles('#f-file', { name, mimeType, buffer })
   await page.getByRole('button', { name: 'Periksa berkas' }).click()
   await page.locator('.import-preview, .error-summary').first().waitFor()
+}
+
+/** {@link upload}, with the status and size of the answer to the upload. */
+async function uploadMeasured(page: Page, name: string, buffer: Buffer, mimeType: string) {
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(url(IMPORT)))
+  await upload(page, name, buffer, mimeType)
+  const response = await answer
+  return { status: response.status(), bytes: (await response.body()).length }
+}
+
+const readOr = (path: string, otherwise = '') => {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return otherwise // the process ended meanwhile
+  }
+}
+
+/** Peak resident memory so far of the server's processes (the launcher and what it started), in bytes. */
+function serverPeakMemory(): number {
+  const children = new Map<number, number[]>()
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    const stat = readOr(`/proc/${name}/stat`)
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    children.set(parent, [...(children.get(parent) ?? []), Number(name)])
+  }
+  const peak = (pid: number): number => {
+    const own = Number(/VmHWM:\s+(\d+) kB/.exec(readOr(`/proc/${pid}/status`))?.[1] ?? 0) * 1024
+    return Math.max(own, ...(children.get(pid) ?? []).map(peak))
+  }
+  return peak(server.pid)
 }
 
 const storedTitles = async () => (await httpRequest(server.port, HOST, '/api/v1/announcements?limit=100')).text()
@@ -200,14 +231,84 @@ describe('CSV and XLSX import and export (JavaScript disabled)', () => {
       await expect(page.locator('.import-preview').count()).resolves.toBe(0)
       await page.screenshot({ path: join(artifacts, 'sheets-bomb-refused.png'), fullPage: true })
 
-      const rows = Array.from({ length: 2000 }, (_, i) => ['', `Pengumuman besar ${i}`, `Isi ${i}`, 'general'])
+      // The most rows allowed: the preview shows a hundred of them, its page stays small.
+      const rows = Array.from({ length: 5000 }, (_, i) => ['', `Pengumuman besar ${i}`, `Isi ${i}`, 'general'])
       const large = await toXlsx([['id', 'title.id', 'body.id', 'category'], ...rows], 'Pengumuman')
-      await upload(page, 'besar.xlsx', large, XLSX)
+      const answer = await uploadMeasured(page, 'besar.xlsx', large, XLSX)
+      expect(answer.status).toBe(200)
+      expect(answer.bytes).toBeLessThan(2 * 1024 * 1024)
       await expect(page.locator('.preview-summary').textContent()).resolves.toBe(
-        'besar.xlsx: 2000 baru, 0 diubah, 0 tidak berubah.',
+        'besar.xlsx: 5000 baru, 0 diubah, 0 tidak berubah.',
       )
+      await expect(page.locator('.import-rows tbody tr').count()).resolves.toBe(100)
+      await expect(page.locator('.import-preview p.help').first().textContent()).resolves.toBe(
+        'Menampilkan 100 dari 5000 baris, yang bermasalah lebih dulu.',
+      )
+      await expect(page.locator('#confirm-import').count()).resolves.toBe(1)
     })
     expect((await httpRequest(server.port, HOST, '/api/health')).status).toBe(200)
+  })
+
+  it('refuses tiny .xlsx files whose one shared string fills every cell, in little memory and a small page', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    const tooMuchText = 'Lembar ini berisi terlalu banyak teks (maks. 16 MB). Bagi menjadi beberapa berkas.'
+    const bombs = [
+      // 100 rows × 150 columns of 32,000 characters: 480 million characters read.
+      {
+        name: 'lebar.xlsx',
+        sheet: {
+          rows: 100,
+          columns: 150,
+          length: 32_000,
+          header: ['title.id', ...Array.from({ length: 149 }, (_, i) => `x${i}`)],
+        },
+        message: tooMuchText,
+      },
+      // 5,000 titles of 32,000 characters: 160 million.
+      {
+        name: 'judul.xlsx',
+        sheet: { rows: 5000, columns: 1, length: 32_000, header: ['title.id'] },
+        message: tooMuchText,
+      },
+      // 300 titles of 32,000 characters: under the reader's limit, over what a preview may carry.
+      {
+        name: 'sedang.xlsx',
+        sheet: { rows: 300, columns: 1, length: 32_000, header: ['title.id'] },
+        message: 'Lembar ini berisi terlalu banyak teks (maks. 4 MB). Bagi menjadi beberapa berkas.',
+      },
+    ]
+    await withPage(ADMIN, async (page) => {
+      for (const bomb of bombs) {
+        const file = await sharedStringBomb(bomb.sheet)
+        expect(file.length, bomb.name).toBeLessThan(150_000)
+        const answer = await uploadMeasured(page, bomb.name, file, XLSX)
+        expect(answer.status, bomb.name).toBe(413)
+        expect(answer.bytes, bomb.name).toBeLessThan(200_000)
+        await expect(page.locator('.form-error').textContent()).resolves.toBe(bomb.message)
+        await expect(page.locator('.import-preview').count()).resolves.toBe(0)
+      }
+      await page.screenshot({ path: join(artifacts, 'sheets-shared-string-bomb-refused.png'), fullPage: true })
+    })
+    // The sheets would read as gigabytes of text; the server never came near.
+    expect(serverPeakMemory()).toBeGreaterThan(0)
+    expect(serverPeakMemory()).toBeLessThan(1024 * 1024 * 1024)
+    expect((await httpRequest(server.port, HOST, '/api/health')).status).toBe(200)
+  })
+
+  it('previews a CSV of long cells with each cell shortened, in a small page', async () => {
+    // Under the upload limit: 60 rows whose titles are too long, the page shows each title shortened.
+    const long = 'Judul yang terlalu panjang '.repeat(1200)
+    const rows = Array.from({ length: 60 }, (_, i) => ['', `${i} ${long}`, 'Isi', 'general'])
+    const sheet = toCsv([['id', 'title.id', 'body.id', 'category'], ...rows])
+    await withPage(ADMIN, async (page) => {
+      const answer = await uploadMeasured(page, 'panjang.csv', Buffer.from(sheet, 'utf8'), 'text/csv')
+      expect(sheet.length).toBeGreaterThan(1_900_000)
+      expect(answer.status).toBe(422)
+      expect(answer.bytes).toBeLessThan(300_000)
+      const label = await page.locator('.import-rows tr[data-line="2"] td').nth(1).textContent()
+      const shown = `0 ${long}`.slice(0, 199)
+      expect(label).toBe(`${shown}…`)
+    })
   })
 
   it('refuses a tampered confirm form', async () => {

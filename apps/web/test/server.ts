@@ -19,6 +19,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   port: number
+  /** The process started (a launcher: the server itself may be one of its children). */
+  pid: number
   origin(host: string): string
   stop(): Promise<void>
 }
@@ -47,6 +49,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   if (Date.now() >= deadline) throw new Error(`server did not answer:\n${output}`)
   return {
     port,
+    pid: child.pid as number,
     origin: (host) => `http://${host}:${port}`,
     stop: () =>
       new Promise((resolve) => {
