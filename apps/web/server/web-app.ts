@@ -12,6 +12,8 @@ import { etag } from 'hono/etag'
 import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, type WebBodyLimits } from './body-limit'
 import { lowercasePath, mayLowercase, routeCasePath, routeTree, withoutTrailingSlash } from './canonical-path'
 import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
+import { formBodyFault } from './form-body'
+import { formFaultPage } from './form-fault-page'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
 import { tooLargePage } from './too-large-page'
@@ -90,17 +92,21 @@ export function createWebApp(options: WebAppOptions): Hono {
     const tenant = isPlatform ? undefined : await platform.tenantByHost(host)
     // An unknown host learns nothing more: no redirects, no robots.txt, not which paths a tenant has.
     if (!isPlatform && !tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
+    const locale: Locale = tenant
+      ? pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
+      : pageLocale(cookie, 'id', ['id', 'en'])
     let request = c.req.raw
     if (!isRead) {
+      // Forms that change state must come from our own pages: a cross-site POST is refused outright.
+      if (!isSameOrigin(c, options.trustProxy ?? false)) {
+        return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
+      }
       const limit = bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
       const within = await bodyWithin(request, limit)
-      if (!within) {
-        const locale = tenant
-          ? pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
-          : pageLocale(cookie, 'id', ['id', 'en'])
-        return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
-      }
-      request = within
+      if (!within) return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
+      const fault = await formBodyFault(within)
+      if (fault) return c.html(formFaultPage(locale, fault), fault === 'unsupported' ? 415 : 400, SECURITY_HEADERS)
+      request = withoutUntrustedForwardedHost(within, options.trustProxy ?? false)
     }
     // One address per page: no trailing slash, and public paths in lowercase where that page exists.
     if (isRead) {
@@ -114,7 +120,6 @@ export function createWebApp(options: WebAppOptions): Hono {
     if (spelled !== url.pathname && spelled === lower) return redirect(lower)
     let context: WebLoadContext
     if (!tenant) {
-      const locale: Locale = pageLocale(cookie, 'id', ['id', 'en'])
       context = await platformPageContext(platform, url, { ...base, locale })
     } else {
       const db = await platform.tenantDb(tenant.record)
@@ -127,13 +132,8 @@ export function createWebApp(options: WebAppOptions): Hono {
         const xml = sitemapXml(origin, await sitemapEntries(ctx, platform.modules))
         return c.body(xml, 200, { ...crawlerHeaders, 'Content-Type': 'application/xml; charset=utf-8' })
       }
-      const locale = pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
       const sessionId = getCookie(c, SESSION_COOKIE)
       const session = sessionId ? await readSession(db, sessionId, new Date()) : undefined
-      // Forms that change state must come from our own pages: a cross-site POST is refused outright.
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c, host)) {
-        return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
-      }
       const actor: Actor | null = session
         ? { kind: 'user', id: session.user.id, name: session.user.name, grants: session.grants }
         : null
@@ -175,6 +175,18 @@ export function createWebApp(options: WebAppOptions): Hono {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   })
   return app
+}
+
+/**
+ * The request without an X-Forwarded-Host that no trusted proxy set: Remix compares a form's
+ * Origin with that header whenever it is present (and throws on a mismatch, a 500), while the
+ * same-origin check above rightly ignored it.
+ */
+function withoutUntrustedForwardedHost(request: Request, trustProxy: boolean): Request {
+  if (trustProxy || !request.headers.has('x-forwarded-host')) return request
+  const headers = new Headers(request.headers)
+  headers.delete('x-forwarded-host')
+  return new Request(request, { headers })
 }
 
 /**

@@ -37,6 +37,10 @@ export const messages = {
     tooLargeTitle: 'Kiriman terlalu besar',
     tooLargeBody:
       'Data yang dikirim lebih dari {size}, batas untuk halaman ini. Kembali, perkecil isian atau berkasnya, lalu kirim lagi.',
+    formUnsupportedTitle: 'Jenis kiriman tidak didukung',
+    formUnsupportedBody: 'Halaman ini hanya menerima isian formulir. Kembali ke formulir dan kirim dari sana.',
+    formMalformedTitle: 'Kiriman rusak',
+    formMalformedBody: 'Isian formulir tidak dapat dibaca. Kembali ke formulir dan kirim lagi.',
   },
   en: {
     skipToContent: 'Skip to content',
@@ -73,6 +77,10 @@ export const messages = {
     tooLargeTitle: 'Submission too large',
     tooLargeBody:
       'What you sent is larger than {size}, the limit for this page. Go back, make the entry or file smaller, and send it again.',
+    formUnsupportedTitle: 'Unsupported submission',
+    formUnsupportedBody: 'This page only accepts form entries. Go back to the form and send it from there.',
+    formMalformedTitle: 'Broken submission',
+    formMalformedBody: 'The form entries could not be read. Go back to the form and send it again.',
   },
 } satisfies Messages
 

@@ -4,6 +4,7 @@ import { authenticateApiToken, readSession } from '@cerdas/identity'
 import { authenticateOperatorToken } from '@cerdas/platform'
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { requestAuthority } from '../tenant/request-host'
 
 export const SESSION_COOKIE = 'cerdas_session'
 
@@ -11,16 +12,19 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
  * Whether a cookie-authenticated write comes from a page of the same site.
- * Browsers send Origin (or Sec-Fetch-Site) with every cross-site POST, so a
- * forged form on another site is refused without any token round trip.
+ * Browsers send Origin (and Sec-Fetch-Site) with every cross-site POST, so a
+ * forged form on another site is refused without any token round trip. The
+ * Origin's host and port must equal the address the request was sent to
+ * exactly, as Remix also checks before an action (it throws otherwise); a
+ * Sec-Fetch-Site naming another site refuses even a matching Origin.
  */
-export function isSameOrigin(c: Context, host: string): boolean {
+export function isSameOrigin(c: Context, trustProxy: boolean): boolean {
   const site = c.req.header('sec-fetch-site')
-  if (site) return site === 'same-origin' || site === 'none'
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
   const origin = c.req.header('origin')
-  if (!origin) return false
+  if (origin === undefined) return site !== undefined
   try {
-    return new URL(origin).hostname === host
+    return origin !== 'null' && new URL(origin).host === requestAuthority(c, trustProxy)
   } catch {
     return false
   }
@@ -34,7 +38,7 @@ export function isSameOrigin(c: Context, host: string): boolean {
  */
 export async function identify(
   c: Context,
-  options: { db: TenantDb; controlPlane: ControlPlane; host: string; now: Date },
+  options: { db: TenantDb; controlPlane: ControlPlane; trustProxy: boolean; now: Date },
 ): Promise<Actor | null> {
   const header = c.req.header('authorization')
   if (header !== undefined) {
@@ -51,7 +55,7 @@ export async function identify(
   if (!sessionId) return null
   const session = await readSession(options.db, sessionId, options.now)
   if (!session) return null
-  if (UNSAFE.has(c.req.method) && !isSameOrigin(c, options.host)) {
+  if (UNSAFE.has(c.req.method) && !isSameOrigin(c, options.trustProxy)) {
     throw problem('forbidden', 'Cross-site requests may not use the session cookie.')
   }
   // A temporary password (the demo admin's) opens nothing until it is replaced, except who-am-I and logout.

@@ -6,9 +6,13 @@ import type { Context } from 'hono'
  * client could pick any tenant by sending the header.
  */
 export function requestHost(c: Context, trustProxy: boolean): string {
+  return stripPort(requestAuthority(c, trustProxy)).toLowerCase().replace(/\.$/, '')
+}
+
+/** The host and port a request was addressed to, as sent (Host, or a trusted proxy's X-Forwarded-Host). */
+export function requestAuthority(c: Context, trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  const raw = forwarded || c.req.header('host') || new URL(c.req.url).host
-  return stripPort(raw).toLowerCase().replace(/\.$/, '')
+  return forwarded || c.req.header('host') || new URL(c.req.url).host
 }
 
 function stripPort(host: string): string {

@@ -30,7 +30,12 @@ export function tenant(
     if (!resolved) throw problem('unknownTenant', `No regency is served at ${host}`)
     c.set('tenantSlug', resolved.record.slug)
     const db = await options.platform.tenantDb(resolved.record)
-    const actor = await identify(c, { db, controlPlane: options.platform.controlPlane, host, now: new Date() })
+    const actor = await identify(c, {
+      db,
+      controlPlane: options.platform.controlPlane,
+      trustProxy: options.trustProxy,
+      now: new Date(),
+    })
     c.set(
       'ctx',
       options.platform.context(resolved, db, {
