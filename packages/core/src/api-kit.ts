@@ -69,6 +69,21 @@ export function problemResponses(...statuses: number[]) {
   return out
 }
 
+/**
+ * Translatable input of at most `max` characters per language: Indonesian
+ * required, English optional, nothing else. (Built on the API's zod, so
+ * routes can describe it further with `.openapi()`.)
+ * @example name: localizedText(300)
+ */
+export const localizedText = (max: number) =>
+  z.strictObject({
+    id: z.string().trim().min(1).max(max),
+    en: z.string().trim().min(1).max(max).optional(),
+  })
+
+/** Translatable text as the API answers it. */
+export const localizedTextOutput = z.object({ id: z.string(), en: z.string().optional() })
+
 export const MAX_PAGE_SIZE = 100
 
 /** Query parameters of every cursor-paginated list. */

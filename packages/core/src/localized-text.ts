@@ -15,20 +15,6 @@ export const localizedTextSchema = z.strictObject({
   en: z.string().trim().min(1).optional(),
 })
 
-/**
- * Translatable input of at most `max` characters per language: Indonesian
- * required, English optional, nothing else.
- * @example name: localizedText(300)
- */
-export const localizedText = (max: number) =>
-  z.strictObject({
-    id: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max).optional(),
-  })
-
-/** Translatable text as the API answers it. */
-export const localizedTextOutput = z.object({ id: z.string(), en: z.string().optional() })
-
 export const localeSchema = z.enum(LOCALES)
 
 /**

@@ -136,7 +136,7 @@ describe('backup and restore', () => {
       const hash = entryHash({ ...chainedFieldsOf(r), prevHash: prev })
       await file.execute({
         sql: 'UPDATE cerdas_audit_log SET prev_hash = ?, hash = ? WHERE seq = ?',
-        args: [prev, hash, r.seq],
+        args: [prev, hash, Number(r.seq)],
       })
       prev = hash
     }
