@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { modules } from '@cerdas/registry'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { httpRequest, type RunningServer, startServer } from './server'
+import { httpRequest, type RunningServer, sessionCookieFor, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
 /**
@@ -22,16 +22,7 @@ let adminCookie = ''
 beforeAll(async () => {
   dataDir = await prepareTobaDataDir('form-requests', [{ ...ADMIN, grants: [{ role: 'admin', dimension: null }] }])
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
-  const login = await httpRequest(server.port, HOST, '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  adminCookie = ([] as string[])
-    .concat(login.headers['set-cookie'] ?? [])
-    .map((c) => c.split(';')[0] as string)
-    .find((c) => c.startsWith('cerdas_session=')) as string
-  if (login.status !== 200 || !adminCookie) throw new Error(`login: ${login.status} ${login.text()}`)
+  adminCookie = await sessionCookieFor(server.port, HOST, ADMIN)
 }, 90_000)
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { httpRequest, type RunningServer, startServer } from './server'
+import { httpRequest, type RunningServer, sessionCookieFor, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
 /**
@@ -42,16 +42,7 @@ beforeAll(async () => {
   dataDir = await prepareTobaDataDir('owner', [{ ...ADMIN, grants: [{ role: 'admin', dimension: null }] }])
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
   origin = `http://${HOST}:${server.port}`
-  const login = await httpRequest(server.port, HOST, '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  cookie = ([] as string[])
-    .concat(login.headers['set-cookie'] ?? [])
-    .map((c) => c.split(';')[0] as string)
-    .find((c) => c.startsWith('cerdas_session=')) as string
-  if (login.status !== 200 || !cookie) throw new Error(`login: ${login.status} ${login.text()}`)
+  cookie = await sessionCookieFor(server.port, HOST, ADMIN)
   csrf = /name="_csrf" value="([^"]+)"/.exec((await request('/admin/jadwal/baru')).text())?.[1] ?? ''
   if (!csrf) throw new Error('no form token on the new-schedule page')
 })

@@ -106,3 +106,22 @@ export function httpRequest(
     req.end()
   })
 }
+
+/** Logs in through the API as `account` and answers its session cookie (`cerdas_session=…`) for later requests. */
+export async function sessionCookieFor(
+  port: number,
+  host: string,
+  account: { email: string; password: string },
+): Promise<string> {
+  const login = await httpRequest(port, host, '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  })
+  const cookie = ([] as string[])
+    .concat(login.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0] as string)
+    .find((c) => c.startsWith('cerdas_session='))
+  if (login.status !== 200 || !cookie) throw new Error(`login on ${host}: ${login.status} ${login.text()}`)
+  return cookie
+}
