@@ -3,6 +3,7 @@ import {
   decodeCursor,
   encodeCursor,
   type HomeSection,
+  moduleSettings,
   newId,
   problem,
   type SearchDocument,
@@ -11,6 +12,7 @@ import {
 import type { Row } from '@libsql/client'
 import { eq } from 'drizzle-orm'
 import { announcements } from './schema'
+import { settings } from './settings'
 import type { Announcement, Category, CreateAnnouncementInput, ListQuery, UpdateAnnouncementInput } from './validation'
 
 type AnnouncementRow = typeof announcements.$inferSelect
@@ -260,7 +262,7 @@ export async function announcementSearchDocuments(ctx: TenantContext): Promise<S
 
 /** The newest announcements for the home page, as many as the tenant's settings say. */
 export async function announcementsHomeSection(ctx: TenantContext): Promise<HomeSection | null> {
-  const count = Number(ctx.tenant.modules.announcements?.settings.homeCount ?? 3)
+  const count = moduleSettings(ctx, 'announcements', settings).homeCount
   if (count === 0) return null
   const { items } = await listAnnouncements(ctx, { limit: count })
   return {

@@ -1,9 +1,11 @@
+import { moduleSettings } from '@cerdas/core'
 import { formatInstant, pickText, tenantContext, translator } from '@cerdas/core/web'
 import { Pager, useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listAnnouncements } from '../src/announcements'
 import { CATEGORIES } from '../src/categories'
+import { settings } from '../src/settings'
 import { messages } from './messages'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -11,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const category = CATEGORIES.find((c) => c === url.searchParams.get('kategori'))
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const limit = Number(ctx.tenant.modules.announcements?.settings.pageSize ?? 10)
+  const limit = moduleSettings(ctx, 'announcements', settings).pageSize
   const page = await listAnnouncements(ctx, { limit, category, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listAnnouncements(ctx, { limit, category })

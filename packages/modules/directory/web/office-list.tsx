@@ -1,9 +1,11 @@
+import { moduleSettings } from '@cerdas/core'
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { OpenStatus, Pager, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { OFFICE_TYPE_LABELS } from '../src/admin'
 import { listOffices, officeHoursNow, officeTypeCounts } from '../src/offices'
+import { settings } from '../src/settings'
 import { OFFICE_TYPES } from '../src/validation'
 import { messages } from './messages'
 
@@ -13,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const type = OFFICE_TYPES.find((c) => c === url.searchParams.get('jenis'))
   const kecamatan = url.searchParams.get('kecamatan')?.trim().slice(0, 100) || undefined
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = { limit: Number(ctx.tenant.modules.directory?.settings.pageSize ?? 20), type, kecamatan }
+  const query = { limit: moduleSettings(ctx, 'directory', settings).pageSize, type, kecamatan }
   const page = await listOffices(ctx, { ...query, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listOffices(ctx, query)

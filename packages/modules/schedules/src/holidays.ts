@@ -3,6 +3,7 @@ import {
   decodeCursor,
   encodeCursor,
   type HomeSection,
+  moduleSettings,
   newId,
   problem,
   type TenantContext,
@@ -20,6 +21,7 @@ import {
 import { and, asc, desc, eq, gte, lt, or } from 'drizzle-orm'
 import type { HolidayKindId } from './kinds'
 import { holidays } from './schema'
+import { settings } from './settings'
 import type { CreateHolidayInput, HolidayRecord, UpdateHolidayInput } from './validation'
 
 type HolidayRow = typeof holidays.$inferSelect
@@ -317,7 +319,7 @@ export async function tenantWorkingDaysBetween(ctx: TenantContext, a: LocalDate,
 
 /** The next holidays (today included) for the home page, as many as the tenant's settings say. */
 export async function holidaysHomeSection(ctx: TenantContext): Promise<HomeSection | null> {
-  const count = Number(ctx.tenant.modules.schedules?.settings.homeCount ?? 3)
+  const count = moduleSettings(ctx, 'schedules', settings).homeCount
   if (count === 0) return null
   const today = localDateOf(ctx.now(), ctx.tenant.timezone)
   const rows = await ctx.db

@@ -1,9 +1,11 @@
+import { moduleSettings } from '@cerdas/core'
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { Pager, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CATEGORY_LABELS } from '../src/admin'
 import { listServices, serviceCategoryCounts, serviceUrl } from '../src/services'
+import { settings } from '../src/settings'
 import { SERVICE_CATEGORIES } from '../src/validation'
 import { messages } from './messages'
 
@@ -12,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const category = SERVICE_CATEGORIES.find((c) => c === url.searchParams.get('kategori'))
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = { limit: Number(ctx.tenant.modules.services?.settings.pageSize ?? 20), category }
+  const query = { limit: moduleSettings(ctx, 'services', settings).pageSize, category }
   const page = await listServices(ctx, { ...query, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
     if (cursor) return listServices(ctx, query)
