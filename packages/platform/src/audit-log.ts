@@ -38,19 +38,14 @@ export function chainedFieldsOf(r: Row): ChainedFields {
 
 /** SHA-256 over the entry's fields and the previous hash: editing or removing any entry breaks every later hash. */
 export function entryHash(fields: ChainedFields): string {
-  const canonical = JSON.stringify([
-    fields.id,
-    fields.at,
-    fields.actorKind,
-    fields.actorId,
-    fields.action,
-    fields.entity,
-    fields.entityId,
-    fields.before,
-    fields.after,
-    fields.prevHash,
-  ])
-  return createHash('sha256').update(canonical).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(chainedValues(fields)))
+    .digest('hex')
+}
+
+/** The chained fields in their one order: hashed in it, and stored in it (the insert's first columns). */
+function chainedValues(f: ChainedFields): (string | null)[] {
+  return [f.id, f.at, f.actorKind, f.actorId, f.action, f.entity, f.entityId, f.before, f.after, f.prevHash]
 }
 
 /** The entry's hash keyed with the tenant's secret: only a holder of the key can sign a rewritten entry. */
@@ -96,20 +91,7 @@ export async function appendAudit(
   const inserted = await db.$client.execute({
     sql: `INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id, before, after, prev_hash, hash, mac)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-    args: [
-      fields.id,
-      fields.at,
-      fields.actorKind,
-      fields.actorId,
-      fields.action,
-      fields.entity,
-      fields.entityId,
-      fields.before,
-      fields.after,
-      fields.prevHash,
-      hash,
-      key ? entryMac(key, hash) : null,
-    ],
+    args: [...chainedValues(fields), hash, key ? entryMac(key, hash) : null],
   })
   return { seq: Number(inserted.rows[0]?.seq), hash }
 }
