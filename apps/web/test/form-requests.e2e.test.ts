@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { modules } from '@cerdas/registry'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patternOf } from './route-patterns'
 import { httpRequest, type RunningServer, sessionCookieFor, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
@@ -38,16 +39,6 @@ function pathOf(pattern: string): string {
     .replace(':entity', entity)
     .replace(/:[a-z]+/g, 'contoh')
     .replace('*', 'contoh')
-}
-
-function patternOf(file: string): string {
-  const segments = file
-    .replace(/\.tsx$/, '')
-    .split('.')
-    .filter((s) => s !== '_index')
-    .map((s) => s.replace(/_$/, ''))
-    .map((s) => (s === '$' ? '*' : s.startsWith('$') ? `:${s.slice(1)}` : s))
-  return `/${segments.join('/')}`
 }
 
 const hasAction = (source: string) =>

@@ -6,6 +6,7 @@ import { createUser, hashPassword } from '@cerdas/identity'
 import { consoleEntities, createOperatorToken, createPlatform, createTenant } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patternOf } from './route-patterns'
 import { type HttpResult, httpRequest, type RunningServer, startServer } from './server'
 
 /**
@@ -165,17 +166,6 @@ interface Page {
   pattern: string
   /** Module that ships the page (module pages only). */
   module?: string
-}
-
-/** Remix flat-route file name to URL pattern: dots are slashes, `$x` a parameter, `_index` the index. */
-function patternOf(file: string): string {
-  const segments = file
-    .replace(/\.tsx$/, '')
-    .split('.')
-    .filter((s) => s !== '_index')
-    .map((s) => s.replace(/_$/, ''))
-    .map((s) => (s === '$' ? '*' : s.startsWith('$') ? `:${s.slice(1)}` : s))
-  return `/${segments.join('/')}`
 }
 
 const routeFiles = readdirSync(join(repoRoot, 'apps/web/app/routes')).filter((f) => f.endsWith('.tsx'))
