@@ -82,22 +82,24 @@ export async function flushPendingAudit(platform: Platform, record: TenantRecord
   if (pending.rows.length === 0) return 0
   const db = await platform.tenantDb(record)
   const tenant = { record, info: toTenantInfo(record, platform.modules) }
-  for (const row of pending.rows) {
-    const actor = JSON.parse(String(row.actor)) as Actor
-    const entry: AuditEntry & { id: string } = {
-      id: String(row.id),
-      at: String(row.at),
-      actor,
-      action: String(row.action),
-      entity: String(row.entity),
-      entityId: String(row.entity_id),
-      ...(row.before === null ? {} : { before: JSON.parse(String(row.before)) }),
-      ...(row.after === null ? {} : { after: JSON.parse(String(row.after)) }),
-    }
-    // Through a context of the pending entry's actor: the entry is chained and signed like any other.
-    await platform.context(tenant, db, { actor }).transaction((tx) => tx.audit(entry))
-    await platform.controlPlane.$client.execute({ sql: 'DELETE FROM pending_audit WHERE id = ?', args: [entry.id] })
-  }
+  const entries: (AuditEntry & { id: string })[] = pending.rows.map((row) => ({
+    id: String(row.id),
+    at: String(row.at),
+    actor: JSON.parse(String(row.actor)) as Actor,
+    action: String(row.action),
+    entity: String(row.entity),
+    entityId: String(row.entity_id),
+    ...(row.before === null ? {} : { before: JSON.parse(String(row.before)) }),
+    ...(row.after === null ? {} : { after: JSON.parse(String(row.after)) }),
+  }))
+  // One transaction: each entry keeps its own actor and time, and is chained and signed like any other.
+  await platform.context(tenant, db).transaction(async (tx) => {
+    for (const entry of entries) await tx.audit(entry)
+  })
+  await platform.controlPlane.$client.execute({
+    sql: `DELETE FROM pending_audit WHERE id IN (${entries.map(() => '?').join(', ')})`,
+    args: entries.map((e) => e.id),
+  })
   return pending.rows.length
 }
 
