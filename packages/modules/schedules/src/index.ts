@@ -11,6 +11,8 @@ import { seedData, seedSchedules } from './seed'
 import { settings } from './settings'
 
 export type { SchemaOrgHours } from '@cerdas/schedules'
+// The engine's calendar and zone helpers, for modules that render schedules in other formats (e.g. HSDS).
+export { dayNumber, groupWeekdays, localDateOf, WEEKDAYS, weekdayIndex, zoneOffset } from '@cerdas/schedules'
 export { HOLIDAY_KIND_LABELS, holidayAdmin, SCHEDULE_KIND_LABELS, scheduleAdmin } from './admin'
 export * from './holidays'
 export { hoursPanel } from './hours-panel'

@@ -6,14 +6,11 @@ import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatfo
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HSDS_VERSION, hsdsId, hsdsSchedules } from '../src/hsds'
-import type {
-  HsdsOrganization,
-  HsdsPage,
-  HsdsSchedule,
-  HsdsService,
-  HsdsServiceAtLocation,
-} from '../src/hsds-validation'
+import { HSDS_VERSION, hsdsId } from '../src/hsds-ids'
+import type { HsdsOrganization, HsdsSchedule } from '../src/hsds-organization-schemas'
+import type { HsdsPage } from '../src/hsds-page-schemas'
+import { hsdsSchedules } from '../src/hsds-schedules'
+import type { HsdsService, HsdsServiceAtLocation } from '../src/hsds-service-schemas'
 
 const TOBA = 'toba.localhost'
 const SAMOSIR = 'samosir.localhost'

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { getHsdsOrganization } from '../hsds'
-import { hsdsDetailQuerySchema, hsdsIdParamSchema, hsdsOrganizationSchema } from '../hsds-validation'
+import { hsdsOrganizationSchema } from '../hsds-organization-schemas'
+import { hsdsDetailQuerySchema, hsdsIdParamSchema } from '../hsds-query-schemas'
 
 /**
  * The HSDS organization of one office. It sits under the office's own path (as `/schedules/{id}/ical`

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { listHsdsOrganizations } from '../hsds'
-import { hsdsOrganizationsPageSchema, hsdsOrganizationsQuerySchema } from '../hsds-validation'
+import { hsdsOrganizationsPageSchema } from '../hsds-page-schemas'
+import { hsdsOrganizationsQuerySchema } from '../hsds-query-schemas'
 
 export const hsdsOrganizationsListRoute = createRoute({
   method: 'get',

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { hsdsRoot } from '../hsds'
-import { hsdsRootQuerySchema, hsdsRootSchema } from '../hsds-validation'
+import { hsdsRootSchema } from '../hsds-page-schemas'
+import { hsdsRootQuerySchema } from '../hsds-query-schemas'
 
 export const hsdsRootRoute = createRoute({
   method: 'get',

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { listHsdsServiceAtLocations } from '../hsds'
-import { hsdsServiceAtLocationsPageSchema, hsdsServiceAtLocationsQuerySchema } from '../hsds-validation'
+import { hsdsServiceAtLocationsPageSchema } from '../hsds-page-schemas'
+import { hsdsServiceAtLocationsQuerySchema } from '../hsds-query-schemas'
 
 export const hsdsServiceAtLocationsListRoute = createRoute({
   method: 'get',

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { getHsdsService } from '../hsds'
-import { hsdsDetailQuerySchema, hsdsIdParamSchema, hsdsServiceSchema } from '../hsds-validation'
+import { hsdsDetailQuerySchema, hsdsIdParamSchema } from '../hsds-query-schemas'
+import { hsdsServiceSchema } from '../hsds-service-schemas'
 
 export const hsdsServiceGetRoute = createRoute({
   method: 'get',

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
 import { listHsdsServices } from '../hsds'
-import { hsdsServicesPageSchema, hsdsServicesQuerySchema } from '../hsds-validation'
+import { hsdsServicesPageSchema } from '../hsds-page-schemas'
+import { hsdsServicesQuerySchema } from '../hsds-query-schemas'
 
 export const hsdsServicesListRoute = createRoute({
   method: 'get',
