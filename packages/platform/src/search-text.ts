@@ -186,3 +186,10 @@ export function editDistance(a: string, b: string, max = 2): number {
 export function allowedTypos(word: string): number {
   return word.length >= 8 ? 2 : 1
 }
+
+/** How the writer joins a text's Indonesian and English versions in one index column. */
+export const LANGUAGE_SEPARATOR = ' \n '
+
+/** A text's Indonesian and English versions as one index column. */
+export const bothLanguages = (t: { id: string; en?: string | undefined } | undefined) =>
+  [t?.id, t?.en].filter(Boolean).join(LANGUAGE_SEPARATOR)
