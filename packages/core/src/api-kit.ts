@@ -115,3 +115,13 @@ export function decodeCursor(cursor: string): (string | number)[] | undefined {
   } catch {}
   return undefined
 }
+
+/** A record's verification stamp as the API answers it: one OpenAPI component for every module. */
+export const verificationOutput = z
+  .object({
+    verified: z.boolean(),
+    verifiedAt: z.string().nullable().openapi({ description: 'When a person last confirmed this record (UTC)' }),
+    verifiedBy: z.string().nullable(),
+    source: z.string().nullable().openapi({ description: 'Public source the record was checked against' }),
+  })
+  .openapi('Verification')

@@ -3,7 +3,9 @@ import { z } from 'zod'
 import type { AdminDashboardSection, AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
+import { type ModuleDeclaration, withEntities } from './entity/module-entities'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
+import { moduleSettings } from './module-settings'
 import type { ReferenceResolver } from './references'
 import { type PermissionDefinition, ROLE_IDS } from './roles'
 import type { SearchDocument, TenantContext } from './tenant'
@@ -20,6 +22,16 @@ export interface WebRoute {
   path: string
   /** Route module file relative to the module package root. */
   file: string
+}
+
+/** A module's own console screen (e.g. the schedule editor), mounted under `/admin/`. */
+export interface AdminRoute {
+  /** URL path under `/admin/`, without leading slash, e.g. `jadwal/:id`. */
+  path: string
+  /** Route module file relative to `web.root` (the module package root). */
+  file: string
+  /** A console navigation entry for the screen, shown to whoever may open the module's `entity`. */
+  nav?: { title: LocalizedText; entity: string }
 }
 
 export interface NavEntry {
@@ -60,7 +72,7 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
   description?: LocalizedText
   /** Ids of modules that must be enabled with this one. */
   requires?: string[]
-  /** Drizzle tables owned by the module. */
+  /** Drizzle tables owned by the module, its entities' tables included. */
   schema: Record<string, unknown>
   /** Applied to every tenant database, in order. */
   migrations: Migration[]
@@ -90,11 +102,15 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
     entities: AdminEntity[]
     /** What the dashboard should tell this tenant's team about the module now; null hides it. */
     dashboard?: (ctx: TenantContext) => Promise<AdminDashboardSection | null>
+    /** Custom console screens; their files are relative to `web.root`. */
+    routes?: AdminRoute[]
   }
   web?: {
     /** Absolute directory the route files are relative to. */
     root: string
     routes: WebRoute[]
+    /** The module's stylesheet, relative to `root`: served only on tenants that enable the module. */
+    styles?: string
     nav?: NavEntry[]
     /** Content for the home page; null hides the section. */
     home?: (ctx: TenantContext) => Promise<HomeSection | null>
@@ -193,22 +209,47 @@ export function checkModule(definition: AnyModule): string[] {
   return problems
 }
 
+/** Handles a module definition gives its own code, so keys and defaults are written once. */
+export interface ModuleHandles<TSettings extends z.ZodObject> {
+  /**
+   * The full key of one of the module's permissions; an unknown key throws when the module loads.
+   * @example mod.permission('announcement:update') // 'announcements.announcement:update'
+   */
+  permission(key: string): string
+  /**
+   * The module's settings for the tenant, typed, with every default applied.
+   * @example const { pageSize } = mod.settingsOf(ctx)
+   */
+  settingsOf(ctx: TenantContext): z.output<TSettings>
+}
+
 /**
- * Declares a module: the one export of a module package. Validates the
+ * Declares a module: the one export of a module package. Its entities (defineEntity) bring their
+ * tables, permissions, routes, console screens, search, seeds and sitemap. Validates the whole
  * definition at once so a mistake fails at start-up with a clear message.
  * @example
  * export default defineModule({
  *   id: 'announcements', dimension: 'governance',
  *   title: { id: 'Pengumuman', en: 'Announcements' },
- *   schema, migrations, settings, permissions, api, search, seed,
+ *   entities: [announcement], migrations, settings, web,
  * })
  */
-export function defineModule<TSettings extends z.ZodObject, TSeed>(
-  definition: ModuleDefinition<TSettings, TSeed>,
-): ModuleDefinition<TSettings, TSeed> {
+export function defineModule<TSettings extends z.ZodObject = z.ZodObject, TSeed = unknown>(
+  declaration: ModuleDeclaration<ModuleDefinition<TSettings, TSeed>>,
+): ModuleDefinition<TSettings, TSeed> & ModuleHandles<TSettings> {
+  const definition = withEntities<ModuleDefinition<TSettings, TSeed>>(declaration)
   const problems = checkModule(definition as AnyModule)
   if (problems.length > 0) throw new ModuleDefinitionError(definition.id ?? '(no id)', problems)
-  return definition
+  const settings = (definition.settings ?? z.object({})) as TSettings
+  return {
+    ...definition,
+    permission(key) {
+      const full = `${definition.id}.${key}`
+      if (!definition.permissions?.[full]) throw new ModuleDefinitionError(definition.id, [`no permission "${full}"`])
+      return full
+    },
+    settingsOf: (ctx) => moduleSettings(ctx, definition.id, settings),
+  }
 }
 
 /**

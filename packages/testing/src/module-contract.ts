@@ -65,9 +65,17 @@ export function describeModuleContract(mod: AnyModule, options: ModuleContractOp
           const config = getTableConfig(table as SQLiteTable)
           const info = await db.$client.execute(`PRAGMA table_info("${getTableName(table)}")`)
           const actual = Object.fromEntries(
-            info.rows.map((r) => [String(r.name), { notNull: Number(r.notnull) === 1 || Number(r.pk) > 0 }]),
+            info.rows.map((r) => [
+              String(r.name),
+              { type: String(r.type).toLowerCase(), notNull: Number(r.notnull) === 1 || Number(r.pk) > 0 },
+            ]),
           )
-          const declared = Object.fromEntries(config.columns.map((c) => [c.name, { notNull: c.notNull || c.primary }]))
+          const declared = Object.fromEntries(
+            config.columns.map((c) => [
+              c.name,
+              { type: c.getSQLType().toLowerCase(), notNull: c.notNull || c.primary },
+            ]),
+          )
           expect(actual, `columns of ${config.name}`).toEqual(declared)
         }
       } finally {

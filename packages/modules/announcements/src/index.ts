@@ -1,36 +1,47 @@
 import { fileURLToPath } from 'node:url'
-import { defineModule } from '@cerdas/core'
-import { announcementAdmin } from './admin'
-import { announcementSearchDocuments, announcementsHomeSection } from './announcements'
+import { defineModule, type HomeSection, type TenantContext } from '@cerdas/core'
+import { z } from 'zod'
+import { announcement } from './announcement'
 import { migrations } from './migrations'
-import { permissions } from './permissions'
-import { registerRoutes } from './routes/index'
-import { schema } from './schema'
-import { seedAnnouncements, seedData } from './seed'
-import { settings } from './settings'
-import { announcementSitemap } from './sitemap'
 
-export * from './announcements'
-export type { AnnouncementSettings } from './settings'
-export * from './validation'
+export * from './announcement'
+
+const settings = z.object({
+  /** Announcements per page on the public list. */
+  pageSize: z.number().int().min(1).max(100).default(10),
+  /** How many of the newest announcements the home page shows (0 hides them). */
+  homeCount: z.number().int().min(0).max(10).default(3),
+})
+
+/** The newest announcements for the home page, as many as the tenant's settings say. */
+async function latestAnnouncements(ctx: TenantContext): Promise<HomeSection | null> {
+  const count = announcements.settingsOf(ctx).homeCount
+  if (count === 0) return null
+  const { items } = await announcement.list(ctx, { limit: count })
+  return {
+    title: { id: 'Pengumuman terbaru', en: 'Latest announcements' },
+    moreUrl: '/pengumuman',
+    items: items.map((a) => ({
+      title: a.title,
+      url: `/pengumuman/${a.id}`,
+      date: a.publishAt,
+      verified: a.verification.verified,
+    })),
+  }
+}
 
 /**
- * Pengumuman: official notices of the regency (service changes, emergencies,
- * events). The reference module: every part of the contract in one place.
+ * Pengumuman: official notices of the regency (service changes, emergencies, events). The
+ * reference module: one entity declared once, its pages, and a home-page section.
  */
-export default defineModule({
+const announcements = defineModule({
   id: 'announcements',
   dimension: 'governance',
   title: { id: 'Pengumuman', en: 'Announcements' },
   description: { id: 'Pengumuman resmi pemerintah daerah', en: 'Official notices of the local government' },
-  schema,
+  entities: [announcement],
   migrations,
   settings,
-  permissions,
-  api: registerRoutes,
-  search: announcementSearchDocuments,
-  seed: { data: seedData, run: seedAnnouncements },
-  admin: { entities: [announcementAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     routes: [
@@ -38,7 +49,8 @@ export default defineModule({
       { path: 'pengumuman/:id', file: 'web/announcement-detail.tsx' },
     ],
     nav: [{ path: '/pengumuman', title: { id: 'Pengumuman', en: 'Announcements' } }],
-    home: announcementsHomeSection,
-    sitemap: announcementSitemap,
+    home: latestAnnouncements,
   },
 })
+
+export default announcements

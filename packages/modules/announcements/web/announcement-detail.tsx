@@ -2,13 +2,13 @@ import { formatInstant, orNotFound, pickText, tenantContext, translator } from '
 import { useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getAnnouncement } from '../src/announcements'
+import { announcement } from '../src/announcement'
 import { messages } from './messages'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const announcement = await orNotFound(getAnnouncement(ctx, params.id ?? ''))
-  return { announcement, timezone: ctx.tenant.timezone, tenantName: ctx.tenant.name }
+  const record = await orNotFound(announcement.get(ctx, params.id ?? ''))
+  return { announcement: record, timezone: ctx.tenant.timezone, tenantName: ctx.tenant.name }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -1,11 +1,8 @@
-import { moduleSettings } from '@cerdas/core'
 import { formatInstant, pickText, tenantContext, translator } from '@cerdas/core/web'
 import { Pager, useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { listAnnouncements } from '../src/announcements'
-import { CATEGORIES } from '../src/categories'
-import { settings } from '../src/settings'
+import announcements, { announcement, CATEGORIES } from '../src/index'
 import { messages } from './messages'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -13,14 +10,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const category = CATEGORIES.find((c) => c === url.searchParams.get('kategori'))
   const cursor = url.searchParams.get('cursor') ?? undefined
-  const limit = moduleSettings(ctx, 'announcements', settings).pageSize
-  const page = await listAnnouncements(ctx, { limit, category, cursor }).catch((error) => {
+  const limit = announcements.settingsOf(ctx).pageSize
+  const page = await announcement.list(ctx, { limit, category, cursor }).catch((error) => {
     // A stale or edited cursor starts over rather than failing.
-    if (cursor) return listAnnouncements(ctx, { limit, category })
+    if (cursor) return announcement.list(ctx, { limit, category })
     throw error
   })
   return {
     timezone: ctx.tenant.timezone,
+    categories: CATEGORIES,
     category: category ?? null,
     isFirst: !cursor,
     nextCursor: page.nextCursor,
@@ -42,7 +40,7 @@ export default function AnnouncementList() {
         <Link to="/pengumuman" aria-current={data.category === null ? 'page' : undefined}>
           {t('all')}
         </Link>
-        {CATEGORIES.map((c) => (
+        {data.categories.map((c) => (
           <Link key={c} to={`/pengumuman?kategori=${c}`} aria-current={data.category === c ? 'page' : undefined}>
             {t(`category_${c}`)}
           </Link>

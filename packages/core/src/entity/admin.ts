@@ -1,0 +1,153 @@
+import { type AdminEntity, type AdminField, type AdminValue, linesValue } from '../admin-entity'
+import { type LocalizedText, pickText } from '../localized-text'
+import type { AnyField, FieldMap } from './fields'
+
+const LANGUAGE = {
+  id: { id: 'Indonesia', en: 'Indonesian' },
+  en: { id: 'Inggris', en: 'English' },
+} as const
+
+const suffixed = (label: LocalizedText, suffix: LocalizedText): LocalizedText => ({
+  id: `${label.id} (${suffix.id})`,
+  en: `${label.en ?? label.id} (${suffix.en})`,
+})
+
+/** The console inputs of one field: two for translatable text and map points, one otherwise. */
+function adminFields(name: string, f: AnyField): AdminField[] {
+  const base = {
+    label: f.label,
+    ...(f.required && f.kind !== 'boolean' && f.kind !== 'lines' ? { required: true } : {}),
+    ...(f.help ? { help: f.help } : {}),
+  }
+  const first = (field: AdminField): AdminField => (f.section ? { ...field, section: f.section } : field)
+  switch (f.kind) {
+    case 'localizedText': {
+      const type = f.long ? 'textarea' : 'text'
+      return [
+        first({ ...base, name: `${name}.id`, label: suffixed(f.label, LANGUAGE.id), type }),
+        { name: `${name}.en`, label: suffixed(f.label, LANGUAGE.en), type },
+      ]
+    }
+    case 'geoPoint':
+      return [
+        first({
+          ...base,
+          name: `${name}.lat`,
+          label: suffixed(f.label, { id: 'lintang', en: 'latitude' }),
+          type: 'number',
+        }),
+        { ...base, name: `${name}.lon`, label: suffixed(f.label, { id: 'bujur', en: 'longitude' }), type: 'number' },
+      ]
+    case 'enum':
+      return [
+        first({
+          ...base,
+          name,
+          type: 'select',
+          options: (f.values ?? []).map((value) => ({ value, label: f.labels?.[value] ?? { id: value } })),
+        }),
+      ]
+    case 'reference':
+      return [
+        first({
+          ...base,
+          name,
+          type: 'reference',
+          ...(f.options
+            ? {
+                optionsFrom: async (ctx) =>
+                  (await f.options?.(ctx))?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+              }
+            : {}),
+        }),
+      ]
+    case 'number':
+    case 'money':
+      return [first({ ...base, name, type: 'number', ...(f.integer ? { integer: true } : {}) })]
+    default: {
+      const types = {
+        text: 'text',
+        longText: 'textarea',
+        url: 'url',
+        date: 'text',
+        dateTime: 'datetime',
+        boolean: 'checkbox',
+        lines: 'lines',
+      } as const
+      return [first({ ...base, name, type: types[f.kind] })]
+    }
+  }
+}
+
+/** One cell per console input, for the edit form and exports. */
+function valuesOf(fields: FieldMap, record: Record<string, unknown>): Record<string, AdminValue> {
+  const out: Record<string, AdminValue> = {}
+  for (const [name, f] of Object.entries(fields)) {
+    const value = record[name]
+    if (f.kind === 'localizedText') {
+      const text = value as LocalizedText | null
+      out[`${name}.id`] = text?.id ?? null
+      out[`${name}.en`] = text?.en ?? null
+    } else if (f.kind === 'geoPoint') {
+      const point = value as { lat: number; lon: number } | null
+      out[`${name}.lat`] = point?.lat ?? null
+      out[`${name}.lon`] = point?.lon ?? null
+    } else if (f.kind === 'lines') out[name] = linesValue((value as string[]) ?? [])
+    else out[name] = (value as AdminValue) ?? null
+  }
+  return out
+}
+
+/** The text a console list shows for a field's value. */
+function cellOf(f: AnyField, value: unknown, locale: 'id' | 'en'): string {
+  if (value === null || value === undefined) return ''
+  if (f.kind === 'enum') return pickText(f.labels?.[value as string] ?? { id: String(value) }, locale)
+  if (f.kind === 'dateTime') return String(value).slice(0, 16).replace('T', ' ')
+  if (f.kind === 'localizedText') return pickText(value as LocalizedText, locale)
+  if (f.kind === 'boolean') return value ? (locale === 'en' ? 'Yes' : 'Ya') : locale === 'en' ? 'No' : 'Tidak'
+  if (Array.isArray(value)) return value.join(', ')
+  return String(value)
+}
+
+type Functions = Pick<
+  AdminEntity,
+  'list' | 'get' | 'create' | 'update' | 'remove' | 'verify' | 'createSchema' | 'updateSchema'
+>
+
+/**
+ * The console's list, form, verify, delete, import and export of an entity, from its fields: the
+ * writes are the entity's own functions, so the console checks and audits exactly as the API does.
+ */
+export function entityAdmin(options: {
+  name: string
+  title: LocalizedText
+  fields: FieldMap
+  permissions: AdminEntity['permissions']
+  page?: string | undefined
+  functions: Functions
+}): AdminEntity<Record<string, unknown>> {
+  const { fields, page } = options
+  const entries = Object.entries(fields)
+  const labelField =
+    entries.find(([, f]) => f.search === 'title') ??
+    entries.find(([, f]) => f.kind === 'localizedText' || f.kind === 'text')
+  return {
+    id: options.name,
+    title: options.title,
+    fields: entries.flatMap(([name, f]) => adminFields(name, f)),
+    columns: entries
+      .filter(([, f]) => f.listed)
+      .map(([name, f]) => ({ label: f.label, value: (record, locale) => cellOf(f, record[name], locale) })),
+    permissions: options.permissions,
+    ...options.functions,
+    idOf: (record) => record.id as string,
+    labelOf: (record, locale) =>
+      labelField ? cellOf(labelField[1], record[labelField[0]], locale) : String(record.id),
+    valuesOf: (record) => valuesOf(fields, record),
+    verificationOf: (record) => {
+      const v = record.verification as { verifiedAt: string | null; verifiedBy: string | null }
+      return { verifiedAt: v.verifiedAt, verifiedBy: v.verifiedBy }
+    },
+    ...(page ? { publicUrl: (record) => `${page}/${(record.slug as string | undefined) ?? record.id}` } : {}),
+  }
+}

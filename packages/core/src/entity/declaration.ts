@@ -1,0 +1,93 @@
+import type { SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { z } from 'zod'
+import type { LocalizedText } from '../localized-text'
+import type { FieldError } from '../problem'
+import type { RoleId } from '../roles'
+import type { TenantContext } from '../tenant'
+import type { FieldMap, FieldValue } from './fields'
+import type { EntityRule } from './schemas'
+
+/** The write actions every entity has; each is one permission. */
+export const ENTITY_ACTIONS = ['create', 'update', 'delete', 'verify'] as const
+export type EntityAction = (typeof ENTITY_ACTIONS)[number]
+
+/** The entity's columns by field name (single-column fields) and bookkeeping key, for `published`/`current`. */
+export type EntityColumns<F extends FieldMap = FieldMap> = Record<
+  (keyof F & string) | 'id' | 'createdAt' | 'updatedAt' | 'verifiedAt',
+  SQLiteColumn
+>
+
+/** A record as the framework reads it: the declared fields, derived ones and the envelope. */
+export type EntityRecord<F extends FieldMap, D = unknown> = {
+  id: string
+  slug?: string
+} & { -readonly [K in keyof F]: FieldValue<F[K]> } & D & {
+    verification: { verified: boolean; verifiedAt: string | null; verifiedBy: string | null; source: string | null }
+    createdAt: string
+    updatedAt: string
+  }
+
+/** What a client may give when creating or updating (the strict schemas decide what is required). */
+export type EntityInput<F extends FieldMap> = { slug?: string | undefined } & {
+  -readonly [K in keyof F]?: FieldValue<F[K]> | null | undefined
+}
+
+/**
+ * One entity of a module, declared once: its fields and how the public sees it. Everything else
+ * (table, schemas, routes, console, search, seeds, sitemap, permissions) is derived.
+ */
+export interface EntityDeclaration<F extends FieldMap, D extends Record<string, unknown> = Record<string, never>> {
+  /** The owning module's id. */
+  module: string
+  /** Entity id within the module, singular: `announcement`. */
+  name: string
+  /** Table name, prefixed with the module id: `announcements_items`. */
+  table: string
+  /** Prefix of new ids: `ann` gives `ann_01J…`. */
+  idPrefix: string
+  /** What the records are called, plural: console title, permission names. */
+  title: LocalizedText
+  /** The same, lowercase as inside a sentence (`Membuat {noun}`); default: `title` with capitalised words lowered. */
+  noun?: LocalizedText
+  fields: F
+  /** A URL key made from a text field (its Indonesian text), unique in the tenant; may also be given. */
+  slug?: { from: keyof F & string }
+  /** Order of lists, newest first by default. */
+  order?: { field: (keyof F & string) | 'createdAt'; direction: 'asc' | 'desc' }
+  /** The JSON API: `/announcements` with OpenAPI tag and component name. */
+  api?: { path: string; tag: string; schema: string; summaries?: Partial<Record<EntityRouteName, string>> }
+  /** The public pages: the list at `page`, a record at `page/<slug or id>`. */
+  page?: string
+  /** Which records the public may open (an announcement once published); all when left out. */
+  published?: (columns: EntityColumns<F>, now: string) => SQL | undefined
+  /** Which of those the public lists show (an announcement until it expires); all when left out. */
+  current?: (columns: EntityColumns<F>, now: string) => SQL | undefined
+  /** Computed output fields, with their schemas for the OpenAPI document. */
+  derived?: {
+    schema: Record<string, z.ZodType>
+    of(values: Record<string, unknown>, now: string): D
+  }
+  /** Rules across fields, checked on create, on update and on the merged record. */
+  rules?: EntityRule[]
+  /** Roles per action, where they differ from admin+editor (create, update), admin (delete), admin+editor+verifier (verify). */
+  roles?: Partial<Record<EntityAction, RoleId[]>>
+  /** Ranks search results among equal matches. */
+  searchBoost?: number
+  hooks?: EntityHooks
+}
+
+export type EntityRouteName = 'list' | 'get' | 'create' | 'update' | 'delete' | 'verify'
+
+/**
+ * Plain functions a module adds to the framework's writes. They run inside the write's transaction,
+ * so what they write commits with the row, or nothing does.
+ */
+export interface EntityHooks {
+  /** Problems of a valid input against other records (a name already taken): each next to its field. */
+  check?(ctx: TenantContext, values: Record<string, unknown>, id: string | null): Promise<FieldError[]>
+  /** After the row is written: dependent rows, other caches. */
+  afterWrite?(ctx: TenantContext, id: string, action: 'create' | 'update' | 'verify'): Promise<void>
+  /** Before the row is deleted: refuse (throw a problem) or remove dependent rows. */
+  beforeDelete?(ctx: TenantContext, id: string): Promise<void>
+}

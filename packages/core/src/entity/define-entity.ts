@@ -1,0 +1,212 @@
+import type { z } from 'zod'
+import type { AdminEntity } from '../admin-entity'
+import type { ApiKit, ModuleRouter } from '../api-kit'
+import type { SitemapEntry } from '../define-module'
+import type { LocalizedText } from '../localized-text'
+import type { PermissionDefinition, RoleId } from '../roles'
+import type { SearchDocument, TenantContext } from '../tenant'
+import { entityAdmin } from './admin'
+import { createTableStatements, drizzleTable, entityColumns } from './columns'
+import {
+  ENTITY_ACTIONS,
+  type EntityAction,
+  type EntityDeclaration,
+  type EntityInput,
+  type EntityRecord,
+} from './declaration'
+import type { FieldMap, FieldValue } from './fields'
+import * as records from './records'
+import { registerEntityRoutes } from './routes'
+import { entitySchemas, listQuerySchema } from './schemas'
+
+const DEFAULT_ROLES: Record<EntityAction, RoleId[]> = {
+  create: ['admin', 'editor'],
+  update: ['admin', 'editor'],
+  delete: ['admin'],
+  verify: ['admin', 'editor', 'verifier'],
+}
+
+const VERBS: Record<EntityAction, LocalizedText> = {
+  create: { id: 'Membuat', en: 'Create' },
+  update: { id: 'Mengubah', en: 'Edit' },
+  delete: { id: 'Menghapus', en: 'Delete' },
+  verify: { id: 'Memverifikasi', en: 'Verify' },
+}
+
+/** Words capitalised only as a title lowered (`Tempat Kuliner` → `tempat kuliner`); `UMKM` stays. */
+const lowerTitle = (text: string) => text.replace(/\b\p{Lu}\p{Ll}*\b/gu, (word) => word.toLowerCase())
+
+export type Entity<F extends FieldMap, D extends Record<string, unknown>> = ReturnType<typeof defineEntity<F, D>>
+
+/**
+ * Declares an entity once; the framework derives its table and first migration, strict schemas,
+ * API routes, console screens, search documents, seeds, sitemap and permissions. Every write
+ * commits the row, its audit entry and its search entry in one transaction.
+ * @example
+ * export const announcement = defineEntity({
+ *   module: 'announcements', name: 'announcement', table: 'announcements_items', idPrefix: 'ann',
+ *   title: { id: 'Pengumuman', en: 'Announcements' },
+ *   fields: { title: field.localizedText({ label, required: true, max: 200, search: 'title' }) },
+ *   api: { path: '/announcements', tag: 'Announcements', schema: 'Announcement' }, page: '/pengumuman',
+ * })
+ */
+export function defineEntity<F extends FieldMap, D extends Record<string, unknown> = Record<string, never>>(
+  declaration: EntityDeclaration<F, D>,
+) {
+  const d = declaration
+  checkDeclaration(d as unknown as EntityDeclaration<FieldMap, Record<string, unknown>>)
+  const hasSlug = d.slug !== undefined
+  const columns = entityColumns(d.fields, { slug: hasSlug })
+  const table = drizzleTable(d.table, columns)
+  const store: records.EntityStore = { declaration: d as unknown as records.EntityStore['declaration'], table }
+  const schemas = entitySchemas({
+    name: d.api?.schema ?? d.name,
+    fields: d.fields,
+    slug: hasSlug,
+    rules: d.rules ?? [],
+    derived: (d.derived?.schema ?? {}) as Record<string, z.ZodType>,
+  })
+  const listQuery = listQuerySchema(d.fields)
+  const noun = d.noun ?? { id: lowerTitle(d.title.id), en: lowerTitle(d.title.en ?? d.title.id) }
+  const permissionKey = (action: EntityAction) => `${d.module}.${d.name}:${action}`
+  const permissions: Record<string, PermissionDefinition> = Object.fromEntries(
+    ENTITY_ACTIONS.map((action) => [
+      permissionKey(action),
+      {
+        title: { id: `${VERBS[action].id} ${noun.id}`, en: `${VERBS[action].en} ${noun.en}` },
+        roles: d.roles?.[action] ?? DEFAULT_ROLES[action],
+      },
+    ]),
+  )
+  const byAction = {
+    create: permissionKey('create'),
+    update: permissionKey('update'),
+    delete: permissionKey('delete'),
+    verify: permissionKey('verify'),
+  }
+
+  type Out = EntityRecord<F, D>
+  type In = EntityInput<F>
+  type ListQuery = { cursor?: string | undefined; limit: number; sort?: string | undefined } & {
+    [K in keyof F]?: FieldValue<F[K]> | undefined
+  }
+  const list = (ctx: TenantContext, query: ListQuery) =>
+    records.listRecords(ctx, store, query) as Promise<records.Page<Out>>
+  const get = (ctx: TenantContext, key: string) => records.getRecord(ctx, store, key) as Promise<Out>
+  const getForEditing = (ctx: TenantContext, key: string) =>
+    records.getRecordForEditing(ctx, store, key) as Promise<Out>
+  const listForEditing = (ctx: TenantContext, page: { cursor?: string | undefined; limit: number }) =>
+    records.listRecordsForEditing(ctx, store, page) as Promise<records.Page<Out>>
+  const create = (ctx: TenantContext, input: In, options?: records.CreateOptions) =>
+    records.createRecord(ctx, store, input, options) as Promise<Out>
+  const update = (ctx: TenantContext, key: string, input: In) =>
+    records.updateRecord(ctx, store, key, input) as Promise<Out>
+  const remove = (ctx: TenantContext, key: string) => records.deleteRecord(ctx, store, key)
+  const verify = (ctx: TenantContext, key: string, input: { source?: string | undefined }) =>
+    records.verifyRecord(ctx, store, key, input) as Promise<Out>
+
+  const seedData = schemas.seed
+
+  const admin: AdminEntity<Out> = entityAdmin({
+    name: d.name,
+    title: d.title,
+    fields: d.fields,
+    permissions: byAction,
+    page: d.page,
+    functions: {
+      createSchema: schemas.create,
+      updateSchema: schemas.update,
+      list: listForEditing,
+      get: getForEditing,
+      create,
+      update,
+      remove,
+      verify,
+    },
+  }) as unknown as AdminEntity<Out>
+
+  return {
+    declaration: d,
+    name: d.name,
+    /** `module.entity`, as audit entries name it. */
+    qualifiedName: `${d.module}.${d.name}`,
+    table,
+    /** The statements of the entity's first migration (`cerdas module new` writes them into the module). */
+    createStatements: () => {
+      const order = d.order ?? { field: 'createdAt', direction: 'desc' as const }
+      const column = columns.find((c) => c.key === order.field)?.column ?? 'created_at'
+      const indexed = [{ column, descending: order.direction === 'desc' }]
+      return createTableStatements(d.table, columns, indexed)
+    },
+    schemas: { ...schemas, listQuery },
+    permissions,
+    /** The full permission key of an action: `permission('update')` → `announcements.announcement:update`. */
+    permission: (action: EntityAction) => permissionKey(action),
+    urls: {
+      list: d.page ?? null,
+      record: (record: { id: string; slug?: string | undefined }) =>
+        d.page ? `${d.page}/${record.slug ?? record.id}` : null,
+    },
+    list,
+    get,
+    getForEditing,
+    listForEditing,
+    create,
+    update,
+    remove,
+    verify,
+    /** Public records by id or slug in one query (a record under both keys). */
+    byKeys: (ctx: TenantContext, keys: readonly string[]) =>
+      records.recordsByKeys(ctx, store, keys) as Promise<Map<string, Out>>,
+    /** The key other modules store for a record: its slug, else its id. */
+    resolve: (ctx: TenantContext, ref: string) => records.canonicalKey(ctx, store, ref),
+    searchDocument: (record: Out): SearchDocument | null => records.searchDocumentOf(store, record),
+    searchDocuments: (ctx: TenantContext) => records.searchDocuments(ctx, store),
+    sitemap: (ctx: TenantContext): Promise<SitemapEntry[]> => records.sitemapEntries(ctx, store),
+    seed: {
+      data: seedData,
+      run: (ctx: TenantContext, { data }: { data: z.output<typeof seedData> }) =>
+        records.seedRecords(ctx, store, data as Parameters<typeof records.seedRecords>[2]),
+    },
+    admin,
+    routes: (router: ModuleRouter, kit: ApiKit) => {
+      if (!d.api) return
+      registerEntityRoutes(router, kit, {
+        path: d.api.path,
+        tag: d.api.tag,
+        singular: d.name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`),
+        plural: noun.en ?? noun.id,
+        summaries: d.api.summaries,
+        permissions: byAction,
+        schemas: { ...schemas, listQuery },
+        list,
+        get,
+        create,
+        update,
+        remove,
+        verify,
+      })
+    },
+  }
+}
+
+/** Mistakes a declaration can hold, found when the module loads rather than on some request. */
+function checkDeclaration(d: EntityDeclaration<FieldMap, Record<string, unknown>>) {
+  const problems: string[] = []
+  if (!d.table.startsWith(`${d.module}_`)) problems.push(`table "${d.table}" must be prefixed "${d.module}_"`)
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(d.name)) problems.push(`name "${d.name}" must be a camelCase word`)
+  for (const [name, f] of Object.entries(d.fields)) {
+    if (['id', 'slug', 'seedKey', 'verification', 'createdAt', 'updatedAt'].includes(name))
+      problems.push(`field "${name}" is a name the framework uses`)
+    if (f.sortable && !f.required) problems.push(`field "${name}" is sortable, so it must be required`)
+    if (f.filterable && !['enum', 'boolean', 'reference', 'text'].includes(f.kind))
+      problems.push(`field "${name}" of kind ${f.kind} cannot be a filter`)
+    if (f.kind === 'reference' && !/^[a-z][a-z0-9]*\.[a-z][a-zA-Z0-9]*$/.test(f.target ?? ''))
+      problems.push(`field "${name}" must name its target as module.entity`)
+  }
+  if (d.slug && d.fields[d.slug.from]?.required !== true) problems.push(`slug source "${d.slug.from}" must be required`)
+  if (d.order && d.order.field !== 'createdAt' && d.fields[d.order.field]?.required !== true)
+    problems.push(`order field "${d.order.field}" must be required`)
+  if (problems.length > 0)
+    throw new Error(`Entity "${d.module}.${d.name}" is not valid:\n  - ${problems.join('\n  - ')}`)
+}

@@ -1,0 +1,174 @@
+import type { LocalizedText } from '../localized-text'
+import type { TenantContext } from '../tenant'
+
+/** The kinds of value an entity field holds; each has one storage, one schema and one admin input. */
+export type FieldKind =
+  | 'text'
+  | 'longText'
+  | 'url'
+  | 'localizedText'
+  | 'number'
+  | 'money'
+  | 'enum'
+  | 'date'
+  | 'dateTime'
+  | 'boolean'
+  | 'lines'
+  | 'reference'
+  | 'geoPoint'
+
+/** What the public search index takes from a field. */
+export type SearchRole = 'title' | 'body' | 'keywords'
+
+/** A choice of an `enum` or an option of a reference: value and its label. */
+export interface FieldOption {
+  value: string
+  label: LocalizedText
+}
+
+/** Options every field kind takes. */
+export interface FieldOptions {
+  /** Label in the console, column header of exports. */
+  label: LocalizedText
+  /** Must be given when creating; never null. */
+  required?: boolean
+  /** Shown under the console input. */
+  help?: LocalizedText
+  /** Starts a titled part of the console form with this field. */
+  section?: LocalizedText
+  /** Kept and editable by the team, never in public output, pages or search. */
+  private?: boolean
+  /** Whether a verifier vouches for it: a change clears the verification stamp (default true). */
+  vouched?: boolean
+  /** Goes into the search document as its title, body or keywords. */
+  search?: SearchRole
+  /** The public list can be filtered by it (`?field=value`): enums, booleans, references, text. */
+  filterable?: boolean
+  /** The public list can be sorted by it (`?sort=field` or `-field`). */
+  sortable?: boolean
+  /** SQL column name (default: the field name in snake case). */
+  column?: string
+  /** A column in the console's record list. */
+  listed?: boolean
+}
+
+/** Declared field: kind, options and per-kind details. Built with the {@link field} helpers. */
+export interface EntityField<TValue = unknown, TRequired extends boolean = boolean> extends FieldOptions {
+  kind: FieldKind
+  required: TRequired
+  /** Longest text per language (text kinds), or list item length (lines). */
+  max?: number
+  /** Fewest/most items or lowest/highest number. */
+  min?: number
+  maxValue?: number
+  /** Choices of an `enum`. */
+  values?: readonly string[]
+  labels?: Record<string, LocalizedText>
+  /** A `dateTime` left out when creating becomes the time of writing. */
+  defaultNow?: boolean
+  /** A `boolean` left out when creating. */
+  defaultValue?: boolean
+  /** A `longText`/`localizedText` edited in a textarea. */
+  long?: boolean
+  /** A `number` holding whole numbers only (counts, Rupiah). */
+  integer?: boolean
+  /** A `reference`: the module and entity type it points at (`directory.office`). */
+  target?: string
+  /** A `reference`: choices for the console (another module's option list, through its exports). */
+  options?: (ctx: TenantContext) => Promise<FieldOption[]>
+  /** Phantom: the value type, for inference only. */
+  readonly __value?: TValue
+}
+
+type Required<O> = O extends { required: true } ? true : false
+type Base = Omit<FieldOptions, 'required'> & { required?: boolean }
+
+/**
+ * Field builders for {@link defineEntity}.
+ * @example fields: { title: field.localizedText({ label, required: true, max: 200, search: 'title' }) }
+ */
+export const field = {
+  /** One line of plain text. */
+  text: <const O extends Base & { max?: number }>(o: O) =>
+    ({ ...o, kind: 'text', required: (o.required ?? false) as Required<O> }) as EntityField<string, Required<O>>,
+  /** Plain text over several lines (a note, an address). */
+  longText: <const O extends Base & { max?: number }>(o: O) =>
+    ({ ...o, kind: 'longText', long: true, required: (o.required ?? false) as Required<O> }) as EntityField<
+      string,
+      Required<O>
+    >,
+  /** An http(s) address. */
+  url: <const O extends Base & { max?: number }>(o: O) =>
+    ({ max: 2000, ...o, kind: 'url', required: (o.required ?? false) as Required<O> }) as EntityField<
+      string,
+      Required<O>
+    >,
+  /** Indonesian text, English optional; `long` for a textarea. */
+  localizedText: <const O extends Base & { max: number; long?: boolean }>(o: O) =>
+    ({ ...o, kind: 'localizedText', required: (o.required ?? false) as Required<O> }) as EntityField<
+      LocalizedText,
+      Required<O>
+    >,
+  /** A number; `integer` for whole numbers. */
+  number: <const O extends Base & { integer?: boolean; min?: number; maxValue?: number }>(o: O) =>
+    ({ ...o, kind: 'number', required: (o.required ?? false) as Required<O> }) as EntityField<number, Required<O>>,
+  /** Whole Rupiah. */
+  money: <const O extends Base & { maxValue?: number }>(o: O) =>
+    ({ min: 0, ...o, kind: 'money', integer: true, required: (o.required ?? false) as Required<O> }) as EntityField<
+      number,
+      Required<O>
+    >,
+  /** One of fixed values, each with its label. */
+  enum: <const V extends readonly [string, ...string[]], const O extends Base>(
+    values: V,
+    labels: Record<V[number], LocalizedText>,
+    o: O,
+  ) =>
+    ({ ...o, kind: 'enum', values, labels, required: (o.required ?? false) as Required<O> }) as EntityField<
+      V[number],
+      Required<O>
+    >,
+  /** A calendar date, `YYYY-MM-DD`. */
+  date: <const O extends Base>(o: O) =>
+    ({ ...o, kind: 'date', required: (o.required ?? false) as Required<O> }) as EntityField<string, Required<O>>,
+  /** An instant, given with its offset and stored in UTC; `defaultNow` fills it when left out. */
+  dateTime: <const O extends Base & { defaultNow?: boolean }>(o: O) =>
+    ({ ...o, kind: 'dateTime', required: o.required ?? o.defaultNow ?? false }) as unknown as EntityField<
+      string,
+      O extends { defaultNow: true } ? true : Required<O>
+    >,
+  /** Yes or no; never null (`defaultValue` when left out, else false). */
+  boolean: <const O extends Omit<Base, 'required'> & { defaultValue?: boolean }>(o: O) =>
+    ({ ...o, kind: 'boolean', required: true }) as EntityField<boolean, true>,
+  /** A list of short texts (synonyms, legal bases); never null, empty when none. */
+  lines: <const O extends Omit<Base, 'required'> & { max?: number; maxValue?: number }>(o: O) =>
+    ({ ...o, kind: 'lines', required: true }) as EntityField<string[], true>,
+  /**
+   * The key of a record of another entity (`module.entity`), checked through the owning module's
+   * `references` and stored as the key it answers (so a sheet may give an id or a slug).
+   */
+  reference: <const O extends Base & { target: string; options?: EntityField['options'] }>(o: O) =>
+    ({ ...o, kind: 'reference', required: (o.required ?? false) as Required<O> }) as EntityField<string, Required<O>>,
+  /** A place on the map, WGS 84. */
+  geoPoint: <const O extends Base>(o: O) =>
+    ({ ...o, kind: 'geoPoint', required: (o.required ?? false) as Required<O> }) as EntityField<
+      { lat: number; lon: number },
+      Required<O>
+    >,
+}
+
+export type AnyField = EntityField<any, boolean>
+export type FieldMap = Record<string, AnyField>
+
+/** The value a field has in a record: null when optional and empty. */
+export type FieldValue<F> = F extends EntityField<infer V, infer R> ? (R extends true ? V : V | null) : never
+
+/** camelCase → snake_case, for column names. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+}
+
+/** The SQL column (or base name of the columns) of a field. */
+export function columnOf(name: string, f: AnyField): string {
+  return f.column ?? snakeCase(name)
+}

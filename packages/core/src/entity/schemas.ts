@@ -1,0 +1,201 @@
+import { z } from '@hono/zod-openapi'
+import { cursorQuerySchema, localizedText, localizedTextOutput, verificationOutput } from '../api-kit'
+import type { AnyField, FieldMap } from './fields'
+
+/** A rule across fields (expiry after publication): checked on create, update and the merged record. */
+export interface EntityRule {
+  /** The field the message belongs to. */
+  field: string
+  message: string
+  holds(values: Record<string, unknown>): boolean
+}
+
+const isoInstant = z.iso.datetime({ offset: true }).openapi({ example: '2026-12-01T00:00:00+07:00' })
+
+/** The schema of one value as a client gives it. */
+function inputValue(f: AnyField): z.ZodType {
+  switch (f.kind) {
+    case 'text':
+      return z
+        .string()
+        .trim()
+        .min(1)
+        .max(f.max ?? 500)
+    case 'longText':
+      return z
+        .string()
+        .trim()
+        .min(1)
+        .max(f.max ?? 10_000)
+    case 'url':
+      return z.url({ protocol: /^https?$/ }).max(f.max ?? 2000)
+    case 'localizedText':
+      return localizedText(f.max ?? 500)
+    case 'number':
+    case 'money': {
+      let n = f.integer ? z.number().int() : z.number()
+      if (f.min !== undefined) n = n.min(f.min)
+      return n.max(f.maxValue ?? Number.MAX_SAFE_INTEGER)
+    }
+    case 'enum':
+      return z.enum(f.values as [string, ...string[]])
+    case 'date':
+      return z.iso.date()
+    case 'dateTime':
+      return isoInstant
+    case 'boolean':
+      return z.boolean()
+    case 'lines':
+      return z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(f.max ?? 300),
+        )
+        .max(f.maxValue ?? 100)
+    case 'reference':
+      return z.string().trim().min(1).max(200)
+    case 'geoPoint':
+      return z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  }
+}
+
+/** The schema of one value as the API answers it. */
+function outputValue(f: AnyField): z.ZodType {
+  const value =
+    f.kind === 'localizedText'
+      ? localizedTextOutput
+      : f.kind === 'geoPoint'
+        ? z.object({ lat: z.number(), lon: z.number() })
+        : f.kind === 'enum'
+          ? z.enum(f.values as [string, ...string[]])
+          : f.kind === 'boolean'
+            ? z.boolean()
+            : f.kind === 'lines'
+              ? z.array(z.string())
+              : f.kind === 'number' || f.kind === 'money'
+                ? z.number()
+                : z.string()
+  return f.required ? value : value.nullable()
+}
+
+/** Given when creating: required fields without a default must be there; optional ones may be null. */
+export function optionalOnCreate(f: AnyField): boolean {
+  return !f.required || f.defaultNow === true || f.kind === 'boolean' || f.kind === 'lines'
+}
+
+function refined<T extends z.ZodType>(schema: T, rules: readonly EntityRule[]): T {
+  let out: z.ZodType = schema
+  for (const rule of rules)
+    out = out.refine((v) => rule.holds(v as Record<string, unknown>), { message: rule.message, path: [rule.field] })
+  return out as T
+}
+
+export interface EntitySchemaOptions {
+  name: string
+  fields: FieldMap
+  slug: boolean
+  rules: readonly EntityRule[]
+  /** Computed output fields (`expired`), after the declared ones. */
+  derived: Record<string, z.ZodType>
+}
+
+/**
+ * The output, create, update and verify schemas of an entity, named for the OpenAPI document
+ * (`Announcement`, `AnnouncementCreate`, ...). Inputs are strict: an unknown field is refused.
+ */
+export function entitySchemas({ name, fields, slug, rules, derived }: EntitySchemaOptions) {
+  const entries = Object.entries(fields)
+  const publicEntries = entries.filter(([, f]) => !f.private)
+  const envelope = (shape: Record<string, z.ZodType>) =>
+    z.object({
+      id: z.string(),
+      ...(slug ? { slug: z.string() } : {}),
+      ...shape,
+      ...derived,
+      verification: verificationOutput,
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    })
+  const output = envelope(Object.fromEntries(publicEntries.map(([key, f]) => [key, outputValue(f)]))).openapi(name)
+  const editorOutput = envelope(Object.fromEntries(entries.map(([key, f]) => [key, outputValue(f)])))
+  const slugInput = z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters and digits joined by hyphens')
+    .max(64)
+  const createShape = Object.fromEntries(
+    entries.map(([key, f]) => {
+      const value = inputValue(f)
+      return [key, optionalOnCreate(f) ? (f.required ? value.optional() : value.nullable().optional()) : value]
+    }),
+  )
+  const updateShape = Object.fromEntries(
+    entries.map(([key, f]) => {
+      const value = inputValue(f)
+      return [key, f.required ? value.optional() : value.nullable().optional()]
+    }),
+  )
+  const create = refined(
+    z.strictObject({ ...(slug ? { slug: slugInput.optional() } : {}), ...createShape }),
+    rules,
+  ).openapi(`${name}Create`)
+  const update = refined(z.strictObject({ ...(slug ? { slug: slugInput.optional() } : {}), ...updateShape }), rules)
+    .refine((value) => Object.keys(value).length > 0, { message: 'nothing to update' })
+    .openapi(`${name}Update`)
+  const verify = z
+    .strictObject({
+      source: z.string().trim().min(1).max(2000).optional().openapi({ description: 'Where it was checked' }),
+    })
+    .openapi(`${name}Verify`)
+  // Template records: what a create takes, plus a stable key and a stamp where checked against a public source.
+  const seedItem = refined(
+    z.strictObject({
+      key: z.string().regex(/^[a-z0-9-]+$/),
+      verification: z
+        .strictObject({ at: z.iso.datetime(), by: z.string().min(1), source: z.string().min(1) })
+        .optional(),
+      ...(slug ? { slug: slugInput.optional() } : {}),
+      ...createShape,
+    }),
+    rules,
+  )
+  return { output, editorOutput, create, update, verify, seed: z.array(seedItem) }
+}
+
+/**
+ * The list query of an entity: cursor paging, a filter per filterable field and, when any field is
+ * sortable, `sort` (`field` ascending, `-field` descending).
+ */
+export function listQuerySchema(fields: FieldMap) {
+  const filters: Record<string, z.ZodType> = {}
+  const sorts: string[] = []
+  for (const [key, f] of Object.entries(fields)) {
+    if (f.private) continue
+    if (f.filterable) {
+      filters[key] =
+        f.kind === 'enum'
+          ? z.enum(f.values as [string, ...string[]]).optional()
+          : f.kind === 'boolean'
+            ? z
+                .enum(['true', 'false'])
+                .transform((v) => v === 'true')
+                .optional()
+            : z.string().max(200).optional()
+    }
+    if (f.sortable) sorts.push(key, `-${key}`)
+  }
+  return cursorQuerySchema.extend({
+    ...filters,
+    ...(sorts.length > 0 ? { sort: z.enum(sorts as [string, ...string[]]).optional() } : {}),
+  })
+}
+
+/** The `{id}` path parameter: a record's id, or its slug where it has one. */
+export const recordKeyParam = z.strictObject({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
