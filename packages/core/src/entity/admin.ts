@@ -1,4 +1,11 @@
-import { type AdminEntity, type AdminField, type AdminValue, linesValue } from '../admin-entity'
+import {
+  type AdminEntity,
+  type AdminField,
+  type AdminSubField,
+  type AdminValue,
+  linesValue,
+  listValue,
+} from '../admin-entity'
 import { type LocalizedText, pickText } from '../localized-text'
 import type { AnyField, FieldMap } from './fields'
 
@@ -61,6 +68,18 @@ function adminFields(name: string, f: AnyField): AdminField[] {
             : {}),
         }),
       ]
+    case 'list':
+      return [
+        first({
+          ...base,
+          name,
+          type: 'list',
+          ...(f.rowLabel ? { rowLabel: f.rowLabel } : {}),
+          fields: Object.entries(f.of ?? {}).flatMap(([sub, subField]) =>
+            adminFields(sub, subField),
+          ) as AdminSubField[],
+        }),
+      ]
     case 'number':
     case 'money':
       return [first({ ...base, name, type: 'number', ...(f.integer ? { integer: true } : {}) })]
@@ -79,7 +98,7 @@ function adminFields(name: string, f: AnyField): AdminField[] {
   }
 }
 
-/** One cell per console input, for the edit form and exports. */
+/** One cell per console input, for the edit form and exports; a list's rows as {@link listValue}. */
 function valuesOf(fields: FieldMap, record: Record<string, unknown>): Record<string, AdminValue> {
   const out: Record<string, AdminValue> = {}
   for (const [name, f] of Object.entries(fields)) {
@@ -93,6 +112,8 @@ function valuesOf(fields: FieldMap, record: Record<string, unknown>): Record<str
       out[`${name}.lat`] = point?.lat ?? null
       out[`${name}.lon`] = point?.lon ?? null
     } else if (f.kind === 'lines') out[name] = linesValue((value as string[]) ?? [])
+    else if (f.kind === 'list')
+      out[name] = listValue(((value as Record<string, unknown>[]) ?? []).map((row) => valuesOf(f.of ?? {}, row)))
     else out[name] = (value as AdminValue) ?? null
   }
   return out

@@ -48,6 +48,7 @@ function fieldColumns(name: string, f: AnyField): ColumnSpec[] {
     case 'boolean':
       return [{ key: name, column, type: 'INTEGER', notNull: true, defaultSql: '0', mode: 'boolean' }]
     case 'lines':
+    case 'list':
       return [{ key: name, column, type: 'TEXT', notNull: true, defaultSql: "'[]'", mode: 'json' }]
     default:
       return [{ key: name, column, type: 'TEXT', notNull }]

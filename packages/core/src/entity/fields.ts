@@ -14,6 +14,7 @@ export type FieldKind =
   | 'dateTime'
   | 'boolean'
   | 'lines'
+  | 'list'
   | 'reference'
   | 'geoPoint'
 
@@ -72,6 +73,10 @@ export interface EntityField<TValue = unknown, TRequired extends boolean = boole
   long?: boolean
   /** A `number` holding whole numbers only (counts, Rupiah). */
   integer?: boolean
+  /** A `list`: the fields of one row (one value each, no nested lists). */
+  of?: FieldMap
+  /** A `list`: what one row is called in the console, numbered (`Persyaratan 3`). */
+  rowLabel?: LocalizedText
   /** A `reference`: the module and entity type it points at (`directory.office`). */
   target?: string
   /** A `reference`: choices for the console (another module's option list, through its exports). */
@@ -144,6 +149,13 @@ export const field = {
   lines: <const O extends Omit<Base, 'required'> & { max?: number; maxValue?: number }>(o: O) =>
     ({ ...o, kind: 'lines', required: true }) as EntityField<string[], true>,
   /**
+   * Rows of a few fields each (requirements, procedure steps); never null, empty when none.
+   * @example requirements: field.list({ label, rowLabel, maxValue: 50, of: { document: field.localizedText({ label, required: true, max: 300 }) } })
+   */
+  list: <const O extends Omit<Base, 'required'> & { of: FieldMap; rowLabel?: LocalizedText; maxValue?: number }>(
+    o: O,
+  ) => ({ ...o, kind: 'list', required: true }) as EntityField<RowOf<O['of']>[], true>,
+  /**
    * The key of a record of another entity (`module.entity`), checked through the owning module's
    * `references` and stored as the key it answers (so a sheet may give an id or a slug).
    */
@@ -162,6 +174,9 @@ export type FieldMap = Record<string, AnyField>
 
 /** The value a field has in a record: null when optional and empty. */
 export type FieldValue<F> = F extends EntityField<infer V, infer R> ? (R extends true ? V : V | null) : never
+
+/** One row of a `list` field. */
+export type RowOf<M extends FieldMap> = { -readonly [K in keyof M]: FieldValue<M[K]> }
 
 /** camelCase → snake_case, for column names. */
 export function snakeCase(name: string): string {

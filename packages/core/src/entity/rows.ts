@@ -27,7 +27,13 @@ function readValue(row: EntityRow, name: string, f: AnyField): unknown {
     case 'boolean':
       return Boolean(value)
     case 'lines':
-      return Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as string[]) : []
+      return Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []
+    case 'list': {
+      const rows = Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []
+      // A row's empty optional fields are null, as the output schema says, however it was stored.
+      const names = Object.keys(f.of ?? {})
+      return rows.map((row) => Object.fromEntries(names.map((n) => [n, (row as Record<string, unknown>)[n] ?? null])))
+    }
     default:
       return value ?? null
   }

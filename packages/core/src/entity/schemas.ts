@@ -55,6 +55,8 @@ function inputValue(f: AnyField): z.ZodType {
             .max(f.max ?? 300),
         )
         .max(f.maxValue ?? 100)
+    case 'list':
+      return z.array(z.strictObject(createShapeOf(f.of ?? {}))).max(f.maxValue ?? 100)
     case 'reference':
       return z.string().trim().min(1).max(200)
     case 'geoPoint':
@@ -75,15 +77,29 @@ function outputValue(f: AnyField): z.ZodType {
             ? z.boolean()
             : f.kind === 'lines'
               ? z.array(z.string())
-              : f.kind === 'number' || f.kind === 'money'
-                ? z.number()
-                : z.string()
+              : f.kind === 'list'
+                ? z.array(
+                    z.object(Object.fromEntries(Object.entries(f.of ?? {}).map(([k, sub]) => [k, outputValue(sub)]))),
+                  )
+                : f.kind === 'number' || f.kind === 'money'
+                  ? z.number()
+                  : z.string()
   return f.required ? value : value.nullable()
 }
 
 /** Given when creating: required fields without a default must be there; optional ones may be null. */
 export function optionalOnCreate(f: AnyField): boolean {
-  return !f.required || f.defaultNow === true || f.kind === 'boolean' || f.kind === 'lines'
+  return !f.required || f.defaultNow === true || f.kind === 'boolean' || f.kind === 'lines' || f.kind === 'list'
+}
+
+/** What creating takes for each field: required ones as they are, the rest optional (and nullable when optional). */
+function createShapeOf(fields: FieldMap): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, f]) => {
+      const value = inputValue(f)
+      return [key, optionalOnCreate(f) ? (f.required ? value.optional() : value.nullable().optional()) : value]
+    }),
+  )
 }
 
 function refined<T extends z.ZodType>(schema: T, rules: readonly EntityRule[]): T {
@@ -125,12 +141,7 @@ export function entitySchemas({ name, fields, slug, rules, derived }: EntitySche
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters and digits joined by hyphens')
     .max(64)
-  const createShape = Object.fromEntries(
-    entries.map(([key, f]) => {
-      const value = inputValue(f)
-      return [key, optionalOnCreate(f) ? (f.required ? value.optional() : value.nullable().optional()) : value]
-    }),
-  )
+  const createShape = createShapeOf(fields)
   const updateShape = Object.fromEntries(
     entries.map(([key, f]) => {
       const value = inputValue(f)
