@@ -8,6 +8,14 @@ import {
   type TenantContext,
 } from '@cerdas/core'
 import {
+  createCounter,
+  deleteCounter,
+  getCounter,
+  listCountersForEditing,
+  updateCounter,
+  verifyCounter,
+} from './counters'
+import {
   createOffice,
   deleteOffice,
   getOffice,
@@ -18,25 +26,14 @@ import {
   verifyOffice,
 } from './offices'
 import {
-  createCounter,
   createPosition,
-  createUnit,
-  deleteCounter,
   deletePosition,
-  deleteUnit,
-  getCounter,
   getPosition,
-  getUnit,
-  listCountersForEditing,
   listPositionsForEditing,
-  listUnitsForEditing,
-  updateCounter,
   updatePosition,
-  updateUnit,
-  verifyCounter,
   verifyPosition,
-  verifyUnit,
-} from './parts'
+} from './positions'
+import { createUnit, deleteUnit, getUnit, listUnitsForEditing, updateUnit, verifyUnit } from './units'
 import {
   type Counter,
   createCounterSchema,

@@ -19,9 +19,11 @@ import {
   statusForOwner,
 } from '@cerdas/module-schedules'
 import { and, eq, or, sql } from 'drizzle-orm'
-import { listCountersOfOffice, listPositionsOfOffice, listUnitsOfOffice } from './parts'
+import { listCountersOfOffice } from './counters'
+import { listPositionsOfOffice } from './positions'
 import { counters, offices, positions, units } from './schema'
 import { invalid, text, textOrNull, type WriteOptions } from './shared'
+import { listUnitsOfOffice } from './units'
 import type {
   Counter,
   CreateOfficeInput,

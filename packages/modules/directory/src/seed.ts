@@ -2,9 +2,11 @@ import type { TenantContext } from '@cerdas/core'
 import { localizedText } from '@cerdas/core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { createCounter } from './counters'
 import { createOffice } from './offices'
-import { createCounter, createPosition, createUnit } from './parts'
+import { createPosition } from './positions'
 import { counters, offices, positions, units } from './schema'
+import { createUnit } from './units'
 import { contactsInputSchema, coordinatesSchema, OFFICE_TYPES, phoneSchema, slugSchema, UNIT_KINDS } from './validation'
 
 const key = z

@@ -1,5 +1,5 @@
 import type { ApiKit, ModuleRouter } from '@cerdas/core'
-import { createCounter, deleteCounter, getCounter, updateCounter, verifyCounter } from '../parts'
+import { createCounter, deleteCounter, getCounter, updateCounter, verifyCounter } from '../counters'
 import { counterSchema, createCounterSchema, updateCounterSchema } from '../validation'
 import { registerPartRoutes } from './parts'
 

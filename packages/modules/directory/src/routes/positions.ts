@@ -1,5 +1,5 @@
 import type { ApiKit, ModuleRouter } from '@cerdas/core'
-import { createPosition, deletePosition, getPosition, updatePosition, verifyPosition } from '../parts'
+import { createPosition, deletePosition, getPosition, updatePosition, verifyPosition } from '../positions'
 import { createPositionSchema, positionSchema, updatePositionSchema } from '../validation'
 import { registerPartRoutes } from './parts'
 

@@ -1,5 +1,5 @@
 import type { ApiKit, ModuleRouter } from '@cerdas/core'
-import { createUnit, deleteUnit, getUnit, updateUnit, verifyUnit } from '../parts'
+import { createUnit, deleteUnit, getUnit, updateUnit, verifyUnit } from '../units'
 import { createUnitSchema, unitSchema, updateUnitSchema } from '../validation'
 import { registerPartRoutes } from './parts'
 
