@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type AnyModule, checkModule, ROLE_IDS } from '@cerdas/core'
@@ -154,5 +154,31 @@ export function describeModuleContract(mod: AnyModule, options: ModuleContractOp
         expect(copy.tables[name], `rows of ${name} after import`).toEqual(dump.tables[name])
       }
     })
+
+    it('names only inputs its create schema knows in its console forms', () => {
+      for (const entity of mod.admin?.entities ?? []) {
+        const shape = objectShapeOf(entity.createSchema)
+        if (!shape) continue
+        for (const field of entity.fields) {
+          const top = field.name.split('.')[0] ?? field.name
+          expect(Object.keys(shape), `console field ${entity.id}.${field.name} in the create schema`).toContain(top)
+        }
+      }
+    })
+
+    it('ships every page and console screen file it declares', () => {
+      const files = [...(mod.web?.routes ?? []), ...(mod.admin?.routes ?? [])].map((r) => r.file)
+      for (const file of files) expect(existsSync(join(mod.web?.root ?? '', file)), `${file} in ${mod.id}`).toBe(true)
+    })
   })
+}
+
+/** The keys of an object schema (through refinements and pipes), or null for anything else. */
+function objectShapeOf(schema: unknown): Record<string, unknown> | null {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; in?: unknown } } })?._zod
+    ?.def
+  if (!def) return null
+  if (def.type === 'object' && def.shape) return def.shape
+  if (def.type === 'pipe') return objectShapeOf(def.in)
+  return null
 }
