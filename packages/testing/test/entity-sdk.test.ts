@@ -257,6 +257,8 @@ describe('entity SDK: lists', () => {
     expect(found.get(a.id)?.slug).toBe('sigale-gale')
     expect(found.get('tomok')?.id).toBe(b.id)
     expect(found.has('tidak-ada')).toBe(false)
+    const options = await place.options(ctx)
+    expect(options).toContainEqual({ value: 'tomok', label: { id: 'Tomok' } })
   })
 })
 

@@ -158,6 +158,11 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     /** Public records by id or slug in one query (a record under both keys). */
     byKeys: (ctx: TenantContext, keys: readonly string[]) =>
       records.recordsByKeys(ctx, store, keys) as Promise<Map<string, Out>>,
+    /**
+     * Every record as a choice for another module's reference field.
+     * @example venue: field.reference({ label, target: 'directory.office', options: office.options })
+     */
+    options: (ctx: TenantContext) => records.recordOptions(ctx, store),
     /** The key other modules store for a record: its slug, else its id. */
     resolve: (ctx: TenantContext, ref: string) => records.canonicalKey(ctx, store, ref),
     searchDocument: (record: Out): SearchDocument | null => records.searchDocumentOf(store, record),

@@ -173,6 +173,30 @@ export async function canonicalKey(ctx: TenantContext, store: EntityStore, ref: 
   return store.declaration.slug ? (row.slug as string) : row.id
 }
 
+/**
+ * Every record as a choice for another module's reference field: the key it stores and the
+ * record's title, in the entity's order (at most `max`).
+ */
+export async function recordOptions(ctx: TenantContext, store: EntityStore, max = 2000) {
+  const d = store.declaration
+  const columns = columnsOf(store)
+  const { key, descending } = sortOf(store, undefined)
+  const direction = descending ? desc : asc
+  const rows = (await ctx.db
+    .select()
+    .from(store.table)
+    .orderBy(direction(columns[key] as SQLiteColumn), direction(columns.id))
+    .limit(max)) as EntityRow[]
+  const titled = Object.entries(d.fields).find(([, f]) => f.search === 'title') ?? Object.entries(d.fields)[0]
+  return rows.map((row) => {
+    const title = titled ? valuesOfRow(row, { [titled[0]]: titled[1] })[titled[0]] : null
+    return {
+      value: d.slug ? (row.slug as string) : row.id,
+      label: typeof title === 'object' && title !== null ? (title as { id: string }) : { id: String(title ?? row.id) },
+    }
+  })
+}
+
 /** The search document of a record, from its fields marked `search`; null when it has no title. */
 export function searchDocumentOf(store: EntityStore, record: Record_): SearchDocument | null {
   const d = store.declaration
