@@ -6,12 +6,6 @@ import { defineConfig } from 'vite'
 
 const appDirectory = fileURLToPath(new URL('./app', import.meta.url))
 
-declare module '@remix-run/server-runtime' {
-  interface Future {
-    v3_singleFetch: true
-  }
-}
-
 export default defineConfig({
   plugins: [
     !process.env.VITEST &&
@@ -24,9 +18,9 @@ export default defineConfig({
           v3_singleFetch: true,
           v3_lazyRouteDiscovery: true,
         },
-        // Module packages ship their own pages; the app only collects them from the registry.
-        routes: (defineRoutes) =>
-          defineRoutes((route) => {
+        // Module packages ship their own pages and console screens; the app only collects them from the registry.
+        routes: (defineRoutes) => {
+          const pages = defineRoutes((route) => {
             for (const mod of modules) {
               for (const page of mod.web?.routes ?? []) {
                 route(page.path, relative(appDirectory, join(mod.web!.root, page.file)), {
@@ -34,7 +28,20 @@ export default defineConfig({
                 })
               }
             }
-          }),
+          })
+          const screens = defineRoutes((route) => {
+            for (const mod of modules) {
+              for (const screen of mod.admin?.routes ?? []) {
+                route(screen.path, relative(appDirectory, join(mod.web!.root, screen.file)), {
+                  id: `${mod.id}/admin/${screen.path}`,
+                })
+              }
+            }
+          })
+          // Console screens sit inside the console layout (its frame, navigation and form token).
+          for (const screen of Object.values(screens)) screen.parentId = 'routes/admin'
+          return { ...pages, ...screens }
+        },
       }),
   ],
   build: { target: 'es2022' },

@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
+import { openAdminScreen } from '../app/admin/screen.server'
 import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, type WebBodyLimits } from './body-limit'
 import { lowercasePath, mayLowercase, routeCasePath, routeTree, withoutTrailingSlash } from './canonical-path'
 import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
@@ -83,6 +84,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       session: null,
       secureCookies: (proto ?? url.protocol.replace(':', '')) === 'https',
       clientIp: clientIp(c, options.trustProxy ?? false),
+      openAdminScreen,
     }
     const cookie = c.req.header('cookie')
     const isRead = c.req.method === 'GET' || c.req.method === 'HEAD'

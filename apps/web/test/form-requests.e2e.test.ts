@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { modules } from '@cerdas/registry'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { patternOf } from './route-patterns'
+import { modulePages, patternOf } from './route-patterns'
 import { httpRequest, type RunningServer, sessionCookieFor, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
@@ -48,11 +48,9 @@ const POST_PAGES = [
   ...readdirSync(routesDir)
     .filter((f) => f.endsWith('.tsx') && hasAction(readFileSync(join(routesDir, f), 'utf8')))
     .map((file) => ({ source: `app/routes/${file}`, path: pathOf(patternOf(file)) })),
-  ...modules.flatMap((mod) =>
-    (mod.web?.routes ?? [])
-      .filter((route) => hasAction(readFileSync(join(mod.web?.root ?? '', route.file), 'utf8')))
-      .map((route) => ({ source: `${mod.id}: ${route.file}`, path: pathOf(`/${route.path}`) })),
-  ),
+  ...modulePages(modules)
+    .filter((page) => hasAction(readFileSync(page.file, 'utf8')))
+    .map((page) => ({ source: page.source, path: pathOf(page.pattern) })),
 ]
 
 const origin = () => server.origin(HOST)

@@ -6,7 +6,7 @@ import { createUser, hashPassword } from '@cerdas/identity'
 import { consoleEntities, createOperatorToken, createPlatform, createTenant } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { patternOf } from './route-patterns'
+import { modulePages, patternOf } from './route-patterns'
 import { type HttpResult, httpRequest, type RunningServer, startServer } from './server'
 
 /**
@@ -171,13 +171,7 @@ interface Page {
 const routeFiles = readdirSync(join(repoRoot, 'apps/web/app/routes')).filter((f) => f.endsWith('.tsx'))
 const PAGES: Page[] = [
   ...routeFiles.map((file) => ({ source: `app/routes/${file}`, pattern: patternOf(file) })),
-  ...modules.flatMap((mod) =>
-    (mod.web?.routes ?? []).map((route) => ({
-      source: `${mod.id}: ${route.file}`,
-      pattern: `/${route.path}`,
-      module: mod.id,
-    })),
-  ),
+  ...modulePages(modules).map(({ source, pattern, module }) => ({ source, pattern, module })),
 ]
 
 /** Every concrete path of a page with samosir's real values in its parameters. */

@@ -2,6 +2,7 @@
  * What web pages need from the core, without the server-only parts (zod,
  * drizzle): safe to import from route modules.
  */
+import type { AdminEntity } from './admin-entity'
 import type { AnyModule, HomeSection, SectionTarget } from './define-module'
 import { type Locale, type LocalizedText, pickText } from './localized-text'
 import type { Grant } from './permissions'
@@ -82,6 +83,49 @@ export interface WebLoadContext {
   secureCookies: boolean
   /** The client's address (from X-Forwarded-For only behind a trusted proxy), for login throttling. */
   clientIp: string | undefined
+  /** The console's services for modules' own admin screens (see adminScreen); the web app provides them. */
+  openAdminScreen?: (web: WebLoadContext, request: Request, entity: AdminEntityRef) => AdminScreen
+}
+
+/** One admin entity of one module, e.g. `{ module: 'schedules', entity: 'schedule' }`. */
+export interface AdminEntityRef {
+  module: string
+  entity: string
+}
+
+/**
+ * What a module's own console screen works with once the person is known: the same checks,
+ * form token and notices as the console's generic screens, without importing the web app.
+ */
+export interface AdminScreen {
+  ctx: TenantContext
+  locale: Locale
+  entity: AdminEntity
+  /** List path of the entity's generic console screens, e.g. `/admin/data/schedules/schedule`. */
+  path: string
+  /** Whether the entity offers the action and the person may take it. */
+  can: (action: 'create' | 'update' | 'delete' | 'verify') => boolean
+  /** Refuses with 403 unless `can(action)`. */
+  require: (action: 'create' | 'update' | 'delete' | 'verify') => void
+  /** A record's verification state as one sentence in the page's language, or null. */
+  verification: (record: unknown) => { verified: boolean; text: string } | null
+  /** The posted form, refused with 403 unless it carries the session's form token. */
+  readForm: (request: Request) => Promise<FormData>
+  /** A redirect whose next page shows a notice once; `key` is the screen's own message key. */
+  redirectWithNotice: (to: string, key: string) => Response
+  /** The notice key of this request, if any and signed for this session, and the header that forgets it. */
+  takeNotice: (request: Request) => { key: string | null; headers: Record<string, string> }
+}
+
+/**
+ * Opens a module's console screen for one of its entities: a login redirect without a session,
+ * 404 when the module is off, 403 when the person may not open the entity.
+ * @example const screen = adminScreen(context, request, { module: 'schedules', entity: 'schedule' })
+ */
+export function adminScreen(context: unknown, request: Request, entity: AdminEntityRef): AdminScreen {
+  const web = context as WebLoadContext
+  if (!web.openAdminScreen) throw new Response('Not found', { status: 404 })
+  return web.openAdminScreen(web, request, entity)
 }
 
 /**

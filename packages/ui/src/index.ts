@@ -1,3 +1,4 @@
+export { ConsoleNotice, CsrfField, StatusBadge, useCsrfToken } from './console-parts'
 export { HoursWeek, type HoursWeekProps } from './hours-week'
 export { uiMessages } from './messages'
 export { OpenStatus, type OpenStatusProps, openStatusText, type ScheduleStatusLike } from './open-status'

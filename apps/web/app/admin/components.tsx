@@ -1,4 +1,3 @@
-import { useRouteLoaderData } from '@remix-run/react'
 import { Fragment, type ReactNode } from 'react'
 import { type AdminMessageKey, adminMessages } from './messages'
 import type { Flash, FormIssue } from './types'
@@ -48,15 +47,8 @@ export interface FormField {
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
 
-/** The session's form token, from the console layout's data. */
-export function useCsrfToken(): string {
-  return (useRouteLoaderData('routes/admin') as { csrfToken?: string } | undefined)?.csrfToken ?? ''
-}
-
-/** The hidden form token every console form sends back. */
-export function CsrfField() {
-  return <input type="hidden" name="_csrf" value={useCsrfToken()} />
-}
+// Module screens use the same form token and badge, so they live in @cerdas/ui.
+export { CsrfField, StatusBadge as Badge, useCsrfToken } from '@cerdas/ui'
 
 export function useIssueText() {
   const t = useAdminT()
@@ -290,11 +282,6 @@ export function FlashNotice({ flash }: { flash: Flash | null | undefined }) {
       ) : null}
     </div>
   )
-}
-
-/** A verification badge with the date already formatted by the loader. */
-export function Badge({ verified, text }: { verified: boolean; text: string }) {
-  return <span className={`badge ${verified ? 'badge-verified' : 'badge-unverified'}`}>{text}</span>
 }
 
 export interface RoleChoices {

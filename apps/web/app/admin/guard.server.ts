@@ -55,8 +55,7 @@ export const CHANGE_PASSWORD_PATH = '/admin/sandi'
  * The console context of a request: a tenant, a session (else a redirect to
  * the login page that comes back here) and the console permission (else 403).
  */
-export function requireConsole(context: unknown, request: Request): Console {
-  const web = context as WebLoadContext
+export function requireConsole(web: WebLoadContext, request: Request): Console {
   if (web.site?.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   if (!web.session) {
     const url = new URL(request.url)
@@ -177,7 +176,10 @@ export function redirectWithFlash(to: string, flash: Flash, console: Console): R
 }
 
 /** The flash of this request, if any and signed for this session, and the header that forgets it. */
-export function takeFlash(request: Request, console: Console): { flash: Flash | null; headers: HeadersInit } {
+export function takeFlash(
+  request: Request,
+  console: Console,
+): { flash: Flash | null; headers: Record<string, string> } {
   const raw = cookieValue(request, FLASH_COOKIE)
   if (!raw) return { flash: null, headers: {} }
   const secure = console.web.secureCookies ? '; Secure' : ''

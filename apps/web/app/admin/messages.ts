@@ -347,7 +347,6 @@ export const adminMessages = {
 
     openEditor: 'Buka editor',
     holidayCalendarNav: 'Kalender libur',
-    scheduleCreated: 'Jadwal dibuat.',
   },
   en: {
     consoleTitle: 'Admin console',
@@ -693,7 +692,6 @@ export const adminMessages = {
 
     openEditor: 'Open the editor',
     holidayCalendarNav: 'Holiday calendar',
-    scheduleCreated: 'Schedule created.',
   },
 } satisfies Messages
 

@@ -44,7 +44,16 @@ export default defineModule({
   permissions,
   api: registerRoutes,
   seed: { data: seedData, run: seedSchedules },
-  admin: { entities: [scheduleAdmin, holidayAdmin], dashboard: upcomingScheduleChanges },
+  admin: {
+    entities: [scheduleAdmin, holidayAdmin],
+    dashboard: upcomingScheduleChanges,
+    routes: [
+      { path: 'jadwal', file: 'admin/schedule-list.tsx' },
+      { path: 'jadwal/baru', file: 'admin/schedule-new.tsx' },
+      { path: 'jadwal/libur', file: 'admin/holiday-calendar.tsx' },
+      { path: 'jadwal/:id', file: 'admin/schedule-edit.tsx' },
+    ],
+  },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     routes: [

@@ -1,15 +1,14 @@
 import { pickText } from '@cerdas/core/web'
-import { createSchedule, SCHEDULE_KINDS } from '@cerdas/module-schedules'
-import { definitionFromForm } from '@cerdas/module-schedules/editor'
+import { CsrfField } from '@cerdas/ui'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CsrfField } from '../admin/components'
-import { requireAction } from '../admin/entity.server'
-import { readForm, redirectWithFlash, requireConsole } from '../admin/guard.server'
-import { localizeIssues, postedValues, problemIssues, scheduleEntity } from '../admin/schedule.server'
-import { EditorErrorSummary, inputId, WeeklyGrid } from '../admin/schedule-editor'
-import editorStyles from '../admin/schedule-editor.css?url'
-import { type ScheduleAdminMessageKey, useScheduleT } from '../admin/schedule-messages'
+import { definitionFromForm } from '../src/editor-form'
+import { SCHEDULE_KINDS } from '../src/kinds'
+import { createSchedule } from '../src/schedules'
+import { localizeIssues, postedValues, problemIssues, scheduleScreen } from './editor.server'
+import { type ScheduleAdminMessageKey, useScheduleT } from './messages'
+import { EditorErrorSummary, inputId, WeeklyGrid } from './schedule-editor'
+import editorStyles from './schedule-editor.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: editorStyles }]
 
@@ -26,9 +25,8 @@ const META_FIELDS: { name: string; label: ScheduleAdminMessageKey; required?: bo
 const DEFAULTS = { 'owner.module': 'directory', 'owner.type': 'office', kind: 'hours', closedOnHolidays: 'on' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const console = requireConsole(context, request)
-  const ce = scheduleEntity(console)
-  requireAction(console, ce, 'create')
+  const screen = scheduleScreen(context, request)
+  screen.require('create')
   // `?pemilik=directory/office/disdukcapil` prefills the owner (links from other modules' screens).
   const owner = new URL(request.url).searchParams.get('pemilik')?.split('/') ?? []
   const values: Record<string, string> = { ...DEFAULTS }
@@ -37,15 +35,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values['owner.type'] = owner[1] ?? ''
     values['owner.id'] = owner[2] ?? ''
   }
-  return { values, listPath: ce.path }
+  return { values, listPath: screen.path }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const console = requireConsole(context, request)
-  const ce = scheduleEntity(console)
-  requireAction(console, ce, 'create')
-  const { ctx, locale } = console
-  const form = await readForm(console, request)
+  const screen = scheduleScreen(context, request)
+  screen.require('create')
+  const { ctx, locale } = screen
+  const form = await screen.readForm(request)
   const values = postedValues(form)
   const checked = definitionFromForm(values, { zone: ctx.tenant.timezone })
   const errors = localizeIssues(checked.errors, locale)
@@ -65,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ...(v('role.id') ? { role: { id: v('role.id'), ...(v('role.en') ? { en: v('role.en') } : {}) } } : {}),
       definition,
     })
-    return redirectWithFlash(`/admin/jadwal/${created.id}`, { key: 'scheduleCreated' }, console)
+    return screen.redirectWithNotice(`/admin/jadwal/${created.id}`, 'noticeCreated')
   } catch (error) {
     const issues = problemIssues(error, checked, locale)
     if (!issues) throw error

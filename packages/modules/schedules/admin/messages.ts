@@ -1,4 +1,4 @@
-import { type Messages, translator } from '@cerdas/core/web'
+import { type Locale, type Messages, translator } from '@cerdas/core/web'
 import { useLocale } from '@cerdas/ui'
 
 /** Text of the schedule editor, the new-schedule page and the holiday calendar, Indonesian first. */
@@ -85,6 +85,9 @@ export const scheduleAdminMessages = {
     kind_regional: 'Libur daerah',
     publicCalendar: 'Halaman publik hari libur',
     monthTable: '{month} {year}',
+    noticeSaved: 'Perubahan disimpan.',
+    noticeVerified: 'Data ditandai terverifikasi.',
+    noticeCreated: 'Jadwal dibuat.',
   },
   en: {
     editorTitle: 'Schedule editor',
@@ -168,6 +171,9 @@ export const scheduleAdminMessages = {
     kind_regional: 'Regional holiday',
     publicCalendar: 'Public holiday page',
     monthTable: '{month} {year}',
+    noticeSaved: 'Changes saved.',
+    noticeVerified: 'Record marked as verified.',
+    noticeCreated: 'Schedule created.',
   },
 } satisfies Messages
 
@@ -175,4 +181,10 @@ export type ScheduleAdminMessageKey = keyof typeof scheduleAdminMessages.id
 
 export function useScheduleT() {
   return translator(scheduleAdminMessages, useLocale())
+}
+
+/** A notice the screens passed on through a redirect, in the page's language; null for keys they do not know. */
+export function noticeText(key: string | null, locale: Locale): string | null {
+  if (!key || !Object.hasOwn(scheduleAdminMessages.id, key)) return null
+  return translator(scheduleAdminMessages, locale)(key as ScheduleAdminMessageKey)
 }

@@ -1,37 +1,35 @@
 import { pickText } from '@cerdas/core/web'
-import { SCHEDULE_KIND_LABELS } from '@cerdas/module-schedules'
-import { definitionFromForm, formFromDefinition } from '@cerdas/module-schedules/editor'
+import { ConsoleNotice, CsrfField, StatusBadge } from '@cerdas/ui'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { Badge, CsrfField, FlashNotice } from '../admin/components'
-import { can, requireAction, verificationOf } from '../admin/entity.server'
-import { readForm, redirectWithFlash, requireConsole, takeFlash, text } from '../admin/guard.server'
+import { SCHEDULE_KIND_LABELS } from '../src/admin'
+import { definitionFromForm, formFromDefinition } from '../src/editor-form'
 import {
   type EditorAnswer,
+  formText,
   localizeIssues,
   postedValues,
   previewOf,
   previewStart,
   problemIssues,
-  scheduleEntity,
   scheduleOr404,
-} from '../admin/schedule.server'
-import { EditorErrorSummary, type PreviewData, ScheduleFields, SchedulePreview } from '../admin/schedule-editor'
-import editorStyles from '../admin/schedule-editor.css?url'
-import { useScheduleT } from '../admin/schedule-messages'
+  scheduleScreen,
+} from './editor.server'
+import { noticeText, useScheduleT } from './messages'
+import { EditorErrorSummary, type PreviewData, ScheduleFields, SchedulePreview } from './schedule-editor'
+import editorStyles from './schedule-editor.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.label} · Jadwal` : 'Jadwal' }]
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const console = requireConsole(context, request)
-  const ce = scheduleEntity(console)
-  const { ctx, locale } = console
+  const screen = scheduleScreen(context, request)
+  const { ctx, locale } = screen
   const schedule = await scheduleOr404(ctx, params.id ?? '')
   const from = previewStart(new URL(request.url).searchParams.get('from'), schedule.definition.zone, ctx.now())
-  const { flash, headers } = takeFlash(request, console)
+  const { key, headers } = screen.takeNotice(request)
   return data(
     {
       id: schedule.id,
@@ -41,32 +39,31 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       role: schedule.role,
       owner: `${schedule.owner.module}/${schedule.owner.type}/${schedule.owner.id}`,
       openingHours: schedule.openingHours,
-      genericPath: `${ce.path}/${schedule.id}`,
-      listPath: ce.path,
+      genericPath: `${screen.path}/${schedule.id}`,
+      listPath: screen.path,
       publicUrl: `/jadwal/${schedule.id}`,
       values: formFromDefinition(schedule.definition),
       preview: await previewOf(ctx, schedule, schedule.definition, from),
-      verification: verificationOf(ce, schedule, console),
-      can: { update: can(console, ce, 'update'), verify: can(console, ce, 'verify') },
-      flash,
+      verification: screen.verification(schedule),
+      can: { update: screen.can('update'), verify: screen.can('verify') },
+      notice: noticeText(key, locale),
     },
     { headers },
   )
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const console = requireConsole(context, request)
-  const ce = scheduleEntity(console)
-  const { ctx, locale } = console
+  const screen = scheduleScreen(context, request)
+  const { ctx, locale } = screen
   const id = params.id ?? ''
   const schedule = await scheduleOr404(ctx, id)
-  const form = await readForm(console, request)
-  const intent = text(form, '_intent')
+  const form = await screen.readForm(request)
+  const intent = formText(form, '_intent')
   const here = `/admin/jadwal/${encodeURIComponent(id)}`
 
   if (intent === 'verify') {
-    requireAction(console, ce, 'verify')
-    const source = text(form, '_source').trim()
+    screen.require('verify')
+    const source = formText(form, '_source').trim()
     if (source && !/^https?:\/\/[^\s/]+\S*$/i.test(source)) {
       const answer: EditorAnswer = {
         intent,
@@ -77,15 +74,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       }
       return data(answer, { status: 422 })
     }
-    await ce.entity.verify!(ctx, id, { source: source || undefined })
-    return redirectWithFlash(here, { key: 'verified' }, console)
+    await screen.entity.verify!(ctx, id, { source: source || undefined })
+    return screen.redirectWithNotice(here, 'noticeVerified')
   }
   if (intent !== 'save' && intent !== 'preview') throw new Response('Bad request', { status: 400 })
 
   // Previewing changes nothing; it needs only the right to open the schedule.
-  if (intent === 'save') requireAction(console, ce, 'update')
+  if (intent === 'save') screen.require('update')
   const values = postedValues(form)
-  const from = previewStart(text(form, '_from'), schedule.definition.zone, ctx.now())
+  const from = previewStart(formText(form, '_from'), schedule.definition.zone, ctx.now())
   const base = {
     zone: schedule.definition.zone,
     ...(schedule.definition.holidayKinds ? { holidayKinds: schedule.definition.holidayKinds } : {}),
@@ -103,13 +100,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   try {
     // Through the module's business function: validated again, audited, verification cleared on change.
-    await ce.entity.update!(ctx, id, { definition: checked.definition })
+    await screen.entity.update!(ctx, id, { definition: checked.definition })
   } catch (error) {
     const issues = problemIssues(error, checked, locale)
     if (!issues) throw error
     return data({ ...answer, ...issues }, { status: 422 })
   }
-  return redirectWithFlash(here, { key: 'saved' }, console)
+  return screen.redirectWithNotice(here, 'noticeSaved')
 }
 
 export default function ScheduleEditor() {
@@ -154,10 +151,10 @@ export default function ScheduleEditor() {
         {t('editorTitle')} · <code>{d.id}</code>
       </p>
       <h1>{d.label}</h1>
-      <FlashNotice flash={d.flash} />
+      <ConsoleNotice text={d.notice} />
       <p className="muted">{t('ownerLine', { owner: d.owner, kind: d.kindLabel })}</p>
       <p>
-        {d.verification ? <Badge {...d.verification} /> : null} <a href={d.publicUrl}>{t('viewPublic')}</a> ·{' '}
+        {d.verification ? <StatusBadge {...d.verification} /> : null} <a href={d.publicUrl}>{t('viewPublic')}</a> ·{' '}
         <Link to={d.genericPath}>{t('describe')}</Link>
       </p>
       <p>

@@ -1,13 +1,12 @@
 import { formatInstant, pickText } from '@cerdas/core/web'
-import { currentYear, HOLIDAY_KIND_LABELS, holidayYears, listHolidays } from '@cerdas/module-schedules'
+import { StatusBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Badge } from '../admin/components'
-import { can } from '../admin/entity.server'
-import { requireConsole } from '../admin/guard.server'
-import { holidayEntity } from '../admin/schedule.server'
-import editorStyles from '../admin/schedule-editor.css?url'
-import { useScheduleT } from '../admin/schedule-messages'
+import { HOLIDAY_KIND_LABELS } from '../src/admin'
+import { currentYear, holidayYears, listHolidays } from '../src/holidays'
+import { holidayScreen } from './editor.server'
+import { useScheduleT } from './messages'
+import editorStyles from './schedule-editor.css?url'
 
 export const links = () => [{ rel: 'stylesheet', href: editorStyles }]
 
@@ -18,9 +17,8 @@ const weekdayOf = (year: number, month: number, day: number) =>
 const pad = (n: number) => String(n).padStart(2, '0')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const console = requireConsole(context, request)
-  const ce = holidayEntity(console)
-  const { ctx, locale } = console
+  const screen = holidayScreen(context, request)
+  const { ctx, locale } = screen
   const asked = Number(new URL(request.url).searchParams.get('tahun'))
   const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2200 ? asked : currentYear(ctx)
   const [items, years] = await Promise.all([listHolidays(ctx, year), holidayYears(ctx)])
@@ -42,8 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     year,
     years: [...new Set([...years, year])].sort((a, b) => a - b),
-    path: ce.path,
-    canCreate: can(console, ce, 'create'),
+    path: screen.path,
+    canCreate: screen.can('create'),
     months,
     weekdays: Array.from({ length: 7 }, (_, i) =>
       new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(
@@ -149,7 +147,7 @@ export default function HolidayCalendar() {
               <span className="muted">
                 · <time dateTime={h.date}>{h.dateText}</time> · {h.kind}
               </span>{' '}
-              <Badge {...h.verification} />
+              <StatusBadge {...h.verification} />
             </li>
           ))}
         </ul>

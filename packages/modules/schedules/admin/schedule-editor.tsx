@@ -8,7 +8,7 @@ import {
 } from '@cerdas/module-schedules/editor-layout'
 import { OpenStatus, PresenceStatus, useLocale, WeekTable } from '@cerdas/ui'
 import type { ReactNode } from 'react'
-import { type ScheduleAdminMessageKey, useScheduleT } from './schedule-messages'
+import { type ScheduleAdminMessageKey, useScheduleT } from './messages'
 
 /** Editor issues already in the page's language, by input name, interval row or group. */
 export type EditorErrors = Record<string, string>

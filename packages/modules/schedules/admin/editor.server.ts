@@ -1,26 +1,26 @@
 import { isProblemError, type Locale, pickText, type TenantContext } from '@cerdas/core'
-import { orNotFound } from '@cerdas/core/web'
-import { getSchedule, type Schedule, statusView, tenantHolidayCalendar, weekViewOf } from '@cerdas/module-schedules'
-import {
-  type EditorCheck,
-  type EditorIssue,
-  type FormValues,
-  mapProblemPointers,
-} from '@cerdas/module-schedules/editor'
-import type { ConsoleEntity } from '@cerdas/platform'
+import { type AdminScreen, adminScreen, orNotFound } from '@cerdas/core/web'
 import { isLocalDate, localDateOf, type ScheduleDefinition } from '@cerdas/schedules'
-import { entityFor } from './entity.server'
-import type { Console } from './guard.server'
+import { type EditorCheck, type EditorIssue, type FormValues, mapProblemPointers } from '../src/editor-form'
+import { tenantHolidayCalendar } from '../src/holidays'
+import { getSchedule, statusView, weekViewOf } from '../src/schedules'
+import type { Schedule } from '../src/validation'
 
-/** The console entity of schedules (404 when the module is off, 403 when the person may not open it). */
-export const scheduleEntity = (console: Console): ConsoleEntity =>
-  entityFor(console, { module: 'schedules', entity: 'schedule' })
+/** The console screen of schedules (404 when the module is off, 403 when the person may not open them). */
+export const scheduleScreen = (context: unknown, request: Request): AdminScreen =>
+  adminScreen(context, request, { module: 'schedules', entity: 'schedule' })
 
-export const holidayEntity = (console: Console): ConsoleEntity =>
-  entityFor(console, { module: 'schedules', entity: 'holiday' })
+export const holidayScreen = (context: unknown, request: Request): AdminScreen =>
+  adminScreen(context, request, { module: 'schedules', entity: 'holiday' })
 
 export function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
   return orNotFound(getSchedule(ctx, id))
+}
+
+/** A posted text value, or '' when absent or a file. */
+export const formText = (form: FormData, name: string): string => {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
 }
 
 /** Every posted value except the console's own (`_csrf`, `_intent`, ...), for reading and re-rendering. */
