@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-// Units, counters and positions once shared one 550-line file; each now has its own.
+// Units, counters and positions once shared one 550-line file, and the four admin console
+// entities another; each now has its own.
 const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 const PARTS = ['Unit', 'Counter', 'Position'] as const
 
@@ -22,5 +23,20 @@ describe('directory sources', () => {
     expect(partsExportedBy('units.ts')).toEqual(['Unit'])
     expect(partsExportedBy('counters.ts')).toEqual(['Counter'])
     expect(partsExportedBy('positions.ts')).toEqual(['Position'])
+  })
+
+  it('keep each admin console entity in its own file', () => {
+    const sources = readdirSync(SRC).filter((name) => name.endsWith('.ts'))
+    const admins = sources.map((name) => ({
+      name,
+      entities: [...readFileSync(`${SRC}${name}`, 'utf8').matchAll(/export const (\w+Admin)\b/g)].map((m) => m[1]),
+    }))
+    expect(admins.filter((f) => f.entities.length > 1)).toEqual([])
+    expect(admins.flatMap((f) => f.entities).sort()).toEqual([
+      'counterAdmin',
+      'officeAdmin',
+      'positionAdmin',
+      'unitAdmin',
+    ])
   })
 })

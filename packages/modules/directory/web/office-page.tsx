@@ -18,7 +18,7 @@ import {
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from '../src/admin'
+import { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from '../src/labels'
 import { officeJsonLd } from '../src/json-ld'
 import { getOfficeDetail } from '../src/offices'
 import type { Unit } from '../src/validation'

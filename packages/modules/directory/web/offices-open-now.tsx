@@ -2,7 +2,7 @@ import { formatInstant, pickText, tenantContext, translator } from '@cerdas/core
 import { OpenStatus, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { OFFICE_TYPE_LABELS } from '../src/admin'
+import { OFFICE_TYPE_LABELS } from '../src/labels'
 import { listOfficesOpenNow } from '../src/offices'
 import { OFFICE_TYPES } from '../src/validation'
 import { messages } from './messages'
