@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { moduleNew } from '../src/commands/module-new'
-import { importName, isRegistered, registerModule } from '../src/scaffold/register-module'
+import { findModulePackages, MODULE_LIST_FILE, staleRegistryFiles } from '../src/scaffold/module-registry'
 import { REPO_ROOT, runInProcess } from './support/run-cli'
 
 // Generated inside apps/cli so the module's imports resolve through apps/cli/node_modules;
@@ -60,6 +60,8 @@ describe('cerdas module new', () => {
       expect(existsSync(join(moduleDir, file)), file).toBe(true)
     const pkg = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'))
     expect(pkg.name).toBe('@cerdas/module-parkir')
+    // --no-register: not declared a Cerdas module, so no registry lists it.
+    expect(pkg.cerdas).toBeUndefined()
     expect(readFileSync(join(moduleDir, 'src/migrations.ts'), 'utf8')).toContain('CREATE TABLE parkir_items')
     expect(generated.stdout).toContain('15 files')
   })
@@ -107,19 +109,25 @@ describe('cerdas module new', () => {
 })
 
 describe('registering a module in packages/registry', () => {
-  /** A throwaway repo root with copies of the real registry files. */
+  /** A throwaway repo root with copies of the real registry and the shipped modules' package.json files. */
   function fakeRepo() {
     const root = mkdtempSync(join(tmpdir(), 'cerdas-registry-'))
     cpSync(join(REPO_ROOT, 'packages/registry'), join(root, 'packages/registry'), {
       recursive: true,
       filter: (src) => !src.includes('node_modules'),
     })
-    mkdirSync(join(root, 'packages/modules'), { recursive: true })
+    for (const shipped of ['announcements', 'schedules', 'directory', 'services']) {
+      mkdirSync(join(root, 'packages/modules', shipped), { recursive: true })
+      cpSync(
+        join(REPO_ROOT, 'packages/modules', shipped, 'package.json'),
+        join(root, 'packages/modules', shipped, 'package.json'),
+      )
+    }
     writeFileSync(join(root, 'tsconfig.base.json'), '{}')
     return root
   }
 
-  it('adds the import, the array entry and the workspace dependency', async () => {
+  it('declares the package a Cerdas module and regenerates the module list and the registry dependencies', async () => {
     const root = fakeRepo()
     try {
       // Called with a fake repo root: the real registry is never touched by tests.
@@ -130,47 +138,32 @@ describe('registering a module in packages/registry', () => {
         stderr: { write: () => true },
         stdin: process.stdin,
       }
-      const code = await moduleNew(
-        {
-          id: 'taman',
-          dimension: 'environment',
-          titleId: 'Taman Kota',
-          titleEn: undefined,
-          dir: undefined,
-          register: true,
-        },
-        io,
-        { repoRoot: root },
-      )
-      expect(code).toBe(0)
+      const input = { dimension: 'environment', titleEn: undefined, dir: undefined, register: true } as const
+      expect(await moduleNew({ ...input, id: 'taman', titleId: 'Taman Kota' }, io, { repoRoot: root })).toBe(0)
       expect(existsSync(join(root, 'packages/modules/taman/src/index.ts'))).toBe(true)
       expect(JSON.parse(readFileSync(join(root, 'packages/modules/taman/tsconfig.json'), 'utf8')).extends).toBe(
         '../../../tsconfig.base.json',
       )
-      const index = readFileSync(join(root, 'packages/registry/src/index.ts'), 'utf8')
-      expect(index).toContain("import taman from '@cerdas/module-taman'")
-      expect(index).toMatch(/export const modules: AnyModule\[\] = \[[^\]]*\btaman\]/)
+      const modulePkg = JSON.parse(readFileSync(join(root, 'packages/modules/taman/package.json'), 'utf8'))
+      expect(modulePkg.cerdas).toEqual({ module: true })
+      const list = readFileSync(join(root, MODULE_LIST_FILE), 'utf8')
+      expect(list).toContain("import taman from '@cerdas/module-taman'")
+      expect(list).toMatch(/\[announcements, schedules, directory, services, taman\]/)
       const pkg = JSON.parse(readFileSync(join(root, 'packages/registry/package.json'), 'utf8'))
       expect(pkg.dependencies['@cerdas/module-taman']).toBe('workspace:*')
-      expect(isRegistered(join(root, 'packages/registry'), 'taman')).toBe(true)
-    } finally {
-      rmSync(root, { recursive: true, force: true })
-    }
-  })
+      expect(staleRegistryFiles(root)).toEqual([])
 
-  it('keeps module imports sorted, suffixes reserved words and refuses an unexpected registry shape', () => {
-    const root = fakeRepo()
-    const registry = join(root, 'packages/registry')
-    try {
-      registerModule(registry, 'zebra')
-      registerModule(registry, 'do')
-      const index = readFileSync(join(registry, 'src/index.ts'), 'utf8')
-      const imports = index.split('\n').filter((l) => l.startsWith('import ') && l.includes('@cerdas/module-'))
-      expect(imports).toEqual([...imports].sort((a, b) => a.split("'")[1]!.localeCompare(b.split("'")[1]!)))
-      expect(importName('do')).toBe('doModule')
-      expect(index).toMatch(/zebra, doModule\]/)
-      writeFileSync(join(registry, 'src/index.ts'), 'export const modules = []\n')
-      expect(() => registerModule(registry, 'kebun')).toThrow(/add @cerdas\/module-kebun by hand/)
+      // A second module with a reserved word as id lands after it, suffixed; taman cannot be made twice.
+      expect(await moduleNew({ ...input, id: 'do', titleId: undefined }, io, { repoRoot: root })).toBe(0)
+      expect(
+        findModulePackages(root)
+          .map((p) => p.id)
+          .slice(4),
+      ).toEqual(['do', 'taman'])
+      expect(readFileSync(join(root, MODULE_LIST_FILE), 'utf8')).toMatch(/services, doModule, taman\]/)
+      await expect(moduleNew({ ...input, id: 'taman', titleId: undefined }, io, { repoRoot: root })).rejects.toThrow(
+        'already taken',
+      )
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

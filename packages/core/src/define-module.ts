@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AdminDashboardSection, AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
-import { type ModuleDeclaration, withEntities } from './entity/module-entities'
+import { type AnyEntity, type ModuleDeclaration, withEntities } from './entity/module-entities'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
 import { moduleSettings } from './module-settings'
 import type { ReferenceResolver } from './references'
@@ -74,6 +74,8 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
   requires?: string[]
   /** Drizzle tables owned by the module, its entities' tables included. */
   schema: Record<string, unknown>
+  /** Its entities (defineEntity), for other modules' reference fields. */
+  entities?: readonly AnyEntity[]
   /** Applied to every tenant database, in order. */
   migrations: Migration[]
   /** Tenant-editable settings; every field must have a default. */

@@ -1,11 +1,10 @@
 import type { AnyModule } from '@cerdas/core'
-import announcements from '@cerdas/module-announcements'
-import directory from '@cerdas/module-directory'
-import schedules from '@cerdas/module-schedules'
-import services from '@cerdas/module-services'
+import { installedModules } from './installed-modules'
 
 /**
- * Every module this installation ships. `cerdas module new` adds new modules
- * here; a tenant enables a subset through its template or settings.
+ * Every module this installation ships: the workspace packages that declare
+ * `"cerdas": { "module": true }` in their package.json, listed in
+ * ./installed-modules.ts by `pnpm cerdas module sync` (which `cerdas module
+ * new` runs). A tenant enables a subset through its template or settings.
  */
-export const modules: AnyModule[] = [announcements, schedules, directory, services]
+export const modules: AnyModule[] = installedModules

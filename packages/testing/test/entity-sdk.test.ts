@@ -100,6 +100,37 @@ describe('entity SDK: every field kind round-trips', () => {
     ])
   })
 
+  it('keeps custom fields in their own columns, applies defaults and custom input schemas', async () => {
+    const paid = await create({ name: { id: 'Museum Huta Bolon' }, entry: { free: false, amount: 20_000 }, code: 'HB' })
+    expect(paid).toMatchObject({ entry: { free: false, amount: 20_000 }, rank: 0, code: 'HB' })
+    const stored = await db.$client.execute({
+      sql: 'SELECT entry_free, entry_amount FROM sdkcheck_places WHERE id = ?',
+      args: [paid.id],
+    })
+    expect(stored.rows[0]).toMatchObject({ entry_free: 0, entry_amount: 20_000 })
+    expect((await create({ name: { id: 'Taman Gratis' } })).entry).toEqual({ free: true, amount: null })
+    await expectProblem(
+      await send('POST', '/sdk-places', { name: { id: 'X' }, kind: 'park', entry: { free: false } }),
+      422,
+    )
+    await expectProblem(await send('POST', '/sdk-places', { name: { id: 'X' }, kind: 'park', code: 'hb' }), 422)
+  })
+
+  it('makes the slug from the first source given, keeps it fixed and avoids reserved ones', async () => {
+    const short = await create({ name: { id: 'Dinas Pariwisata' }, shortName: 'Dispar' })
+    expect(short.slug).toBe('dispar')
+    const reserved = await create({ name: { id: 'Baru' } })
+    expect(reserved.slug).toBe('baru-2')
+    await expectProblem(await send('POST', '/sdk-places', { name: { id: 'X' }, kind: 'park', slug: 'baru' }), 422)
+    await expectProblem(await send('PATCH', `/sdk-places/${short.id}`, { slug: 'lain' }), 422)
+  })
+
+  it('stores a reference by id when asked, given a slug', async () => {
+    const parent = await create({ name: { id: 'Induk Dua' } })
+    const child = await create({ parentId: 'induk-dua' })
+    expect(child.parentId).toBe(parent.id)
+  })
+
   it('makes slugs unique and refuses a given slug that is taken', async () => {
     const a = await create({ name: { id: 'Air Terjun Situmurun' } })
     const b = await create({ name: { id: 'Air Terjun Situmurun' } })

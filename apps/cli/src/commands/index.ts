@@ -1,6 +1,7 @@
 import type { Command } from '../command'
 import { auditVerifyCommand } from './audit-verify'
 import { moduleNewCommand } from './module-new'
+import { moduleSyncCommand } from './module-sync'
 import { templateCheckCommand } from './template-check'
 import { templateListCommand } from './template-list'
 import { tenantBackupCommand } from './tenant-backup'
@@ -38,4 +39,5 @@ export const COMMANDS: readonly Command[] = [
   templateListCommand,
   templateCheckCommand,
   moduleNewCommand,
+  moduleSyncCommand,
 ]

@@ -8,7 +8,7 @@ import { defineCommand, positionals, required } from '../command'
 import { CliError, EXIT_OK, UsageError } from '../errors'
 import type { CliIo } from '../io'
 import { REPO_ROOT } from '../repo-root'
-import { isRegistered, packageName, registerModule } from '../scaffold/register-module'
+import { findModulePackages, markAsModule, packageName, syncModuleRegistry } from '../scaffold/module-registry'
 import { pascalCase, renderModule } from '../scaffold/render-module'
 
 const title = z
@@ -54,19 +54,19 @@ function formatWithBiome(root: string, target: string): boolean {
 }
 
 /**
- * Scaffolds a module package that passes the module contract as generated,
- * and (unless --no-register) adds it to the registry.
+ * Scaffolds a module package that passes the module contract as generated.
+ * Unless --no-register, its package.json declares it a Cerdas module and the
+ * registry's generated module list is brought up to date.
  */
 export async function moduleNew(input: ModuleNewInput, io: CliIo, options: ModuleNewOptions = {}): Promise<number> {
   const root = options.repoRoot ?? REPO_ROOT
   const modulesDir = join(root, 'packages', 'modules')
-  const registryDir = join(root, 'packages', 'registry')
   const parent = input.dir ? resolve(io.cwd, input.dir) : modulesDir
   const target = join(parent, input.id)
 
   if (modules.some((m) => m.id === input.id) || existsSync(join(modulesDir, input.id)))
     throw new UsageError(`module id "${input.id}" is already taken`, 'module new')
-  if (input.register && isRegistered(registryDir, input.id))
+  if (input.register && findModulePackages(root).some((p) => p.id === input.id))
     throw new UsageError(`${packageName(input.id)} is already in the registry`, 'module new')
   if (existsSync(target)) throw new CliError(`${target} already exists`)
   // The workspace links packages/modules/* only; a module elsewhere cannot be a registry dependency.
@@ -79,6 +79,7 @@ export async function moduleNew(input: ModuleNewInput, io: CliIo, options: Modul
     title: { id: input.titleId ?? pascalCase(input.id), en: input.titleEn ?? input.titleId ?? pascalCase(input.id) },
     tsconfigBase: relative(target, join(root, 'tsconfig.base.json')).split('\\').join('/'),
   })
+  if (input.register) files.set('package.json', markAsModule(files.get('package.json') ?? '{}'))
   for (const [path, content] of files) {
     const file = join(target, path)
     mkdirSync(dirname(file), { recursive: true })
@@ -95,7 +96,7 @@ export async function moduleNew(input: ModuleNewInput, io: CliIo, options: Modul
   )
 
   if (input.register) {
-    const changed = registerModule(registryDir, input.id)
+    const changed = syncModuleRegistry(root)
     io.stdout.write(`registered ${packageName(input.id)} in ${changed.map((f) => relative(io.cwd, f)).join(', ')}\n`)
   }
   io.stdout.write(
@@ -104,7 +105,7 @@ export async function moduleNew(input: ModuleNewInput, io: CliIo, options: Modul
       'Next:',
       input.register
         ? '  pnpm install                      # link the new package into the workspace'
-        : `  add ${packageName(input.id)} to packages/registry yourself when it is ready, then pnpm install`,
+        : `  to register it: add "cerdas": { "module": true } to its package.json, then pnpm cerdas module sync && pnpm install`,
       `  node_modules/.bin/vitest run --project ${packageName(input.id)}   # its contract tests`,
       `  pnpm cerdas tenant enable <slug> ${input.id}`,
       '',
@@ -122,7 +123,9 @@ Usage: cerdas module new <id> [options]
 Creates packages/modules/<id> (package @cerdas/module-<id>): definition,
 drizzle schema and matching migration, settings, permissions, list/get/create
 routes, business functions that audit writes and update search, an idempotent
-seed and the module contract test. Then adds it to packages/registry.
+seed and the module contract test. Its package.json declares it a Cerdas
+module ("cerdas": { "module": true }), and the registry's generated module
+list (packages/registry/src/installed-modules.ts) is rewritten to include it.
 
 Arguments:
   <id>                 2-31 lowercase letters or digits, starting with a letter;
@@ -133,7 +136,7 @@ Options:
   --title-id "..."     Indonesian title (default: the id, capitalised)
   --title-en "..."     English title (default: the Indonesian one)
   --dir <path>         create <path>/<id> instead of packages/modules/<id>
-  --no-register        do not touch packages/registry
+  --no-register        leave it undeclared and do not touch packages/registry
   -h, --help           show this help
 
 Example:

@@ -28,6 +28,8 @@ function adminFields(name: string, f: AnyField): AdminField[] {
   }
   const first = (field: AdminField): AdminField => (f.section ? { ...field, section: f.section } : field)
   switch (f.kind) {
+    case 'custom':
+      return f.custom?.admin ?? []
     case 'localizedText': {
       const type = f.long ? 'textarea' : 'text'
       return [
@@ -103,7 +105,8 @@ function valuesOf(fields: FieldMap, record: Record<string, unknown>): Record<str
   const out: Record<string, AdminValue> = {}
   for (const [name, f] of Object.entries(fields)) {
     const value = record[name]
-    if (f.kind === 'localizedText') {
+    if (f.kind === 'custom') Object.assign(out, f.custom?.values?.(value ?? null) ?? {})
+    else if (f.kind === 'localizedText') {
       const text = value as LocalizedText | null
       out[`${name}.id`] = text?.id ?? null
       out[`${name}.en`] = text?.en ?? null

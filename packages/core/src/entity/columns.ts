@@ -18,6 +18,7 @@ export interface ColumnSpec {
 
 /** The drizzle keys of a field's columns: one, or two for translatable text and map points. */
 export function fieldKeys(name: string, f: AnyField): string[] {
+  if (f.kind === 'custom') return (f.custom?.columns ?? []).map((c) => c.key)
   if (f.kind === 'localizedText') return [`${name}Indonesian`, `${name}English`]
   if (f.kind === 'geoPoint') return [`${name}Latitude`, `${name}Longitude`]
   return [name]
@@ -27,6 +28,8 @@ function fieldColumns(name: string, f: AnyField): ColumnSpec[] {
   const column = columnOf(name, f)
   const notNull = f.required === true
   switch (f.kind) {
+    case 'custom':
+      return (f.custom?.columns ?? []).map((c) => ({ ...c, notNull: c.notNull ?? false }))
     case 'localizedText': {
       const [id, en] = fieldKeys(name, f) as [string, string]
       return [

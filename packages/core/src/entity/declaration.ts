@@ -51,8 +51,12 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   /** The same, lowercase as inside a sentence (`Membuat {noun}`); default: `title` with capitalised words lowered. */
   noun?: LocalizedText
   fields: F
-  /** A URL key made from a text field (its Indonesian text), unique in the tenant; may also be given. */
-  slug?: { from: keyof F & string }
+  /**
+   * A URL key made from a text field (its Indonesian text; the first of several that is given),
+   * unique in the tenant; may also be given. `fixed`: it never changes after creation (others
+   * link to it). `reserved`: keys taken by the module's own pages.
+   */
+  slug?: { from: (keyof F & string) | readonly (keyof F & string)[]; fixed?: boolean; reserved?: readonly string[] }
   /** Order of lists, newest first by default. */
   order?: { field: (keyof F & string) | 'createdAt'; direction: 'asc' | 'desc' }
   /** The JSON API: `/announcements` with OpenAPI tag and component name. */

@@ -62,7 +62,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const schemas = entitySchemas({
     name: d.api?.schema ?? d.name,
     fields: d.fields,
-    slug: hasSlug,
+    slug: hasSlug ? { fixed: d.slug?.fixed === true } : false,
     rules: d.rules ?? [],
     derived: (d.derived?.schema ?? {}) as Record<string, z.ZodType>,
   })
@@ -163,6 +163,8 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
      * @example venue: field.reference({ label, target: 'directory.office', options: office.options })
      */
     options: (ctx: TenantContext) => records.recordOptions(ctx, store),
+    /** The id of a record named by id or slug, or null. */
+    resolveId: (ctx: TenantContext, ref: string) => records.canonicalKey(ctx, store, ref, 'id'),
     /** The key other modules store for a record: its slug, else its id. */
     resolve: (ctx: TenantContext, ref: string) => records.canonicalKey(ctx, store, ref),
     searchDocument: (record: Out): SearchDocument | null => records.searchDocumentOf(store, record),
@@ -209,7 +211,9 @@ function checkDeclaration(d: EntityDeclaration<FieldMap, Record<string, unknown>
     if (f.kind === 'reference' && !/^[a-z][a-z0-9]*\.[a-z][a-zA-Z0-9]*$/.test(f.target ?? ''))
       problems.push(`field "${name}" must name its target as module.entity`)
   }
-  if (d.slug && d.fields[d.slug.from]?.required !== true) problems.push(`slug source "${d.slug.from}" must be required`)
+  const slugSources = d.slug ? (Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]) : []
+  if (d.slug && !slugSources.some((name) => d.fields[name]?.required === true))
+    problems.push(`one slug source of "${slugSources.join(', ')}" must be required`)
   if (d.order && d.order.field !== 'createdAt' && d.fields[d.order.field]?.required !== true)
     problems.push(`order field "${d.order.field}" must be required`)
   if (problems.length > 0)

@@ -1,3 +1,5 @@
+import type { ZodType } from 'zod'
+import type { AdminField, AdminValue } from '../admin-entity'
 import type { LocalizedText } from '../localized-text'
 import type { TenantContext } from '../tenant'
 
@@ -17,6 +19,7 @@ export type FieldKind =
   | 'list'
   | 'reference'
   | 'geoPoint'
+  | 'custom'
 
 /** What the public search index takes from a field. */
 export type SearchRole = 'title' | 'body' | 'keywords'
@@ -67,8 +70,8 @@ export interface EntityField<TValue = unknown, TRequired extends boolean = boole
   labels?: Record<string, LocalizedText>
   /** A `dateTime` left out when creating becomes the time of writing. */
   defaultNow?: boolean
-  /** A `boolean` left out when creating. */
-  defaultValue?: boolean
+  /** The value when creating leaves it out (so creating may leave it out). */
+  default?: unknown
   /** A `longText`/`localizedText` edited in a textarea. */
   long?: boolean
   /** A `number` holding whole numbers only (counts, Rupiah). */
@@ -81,6 +84,12 @@ export interface EntityField<TValue = unknown, TRequired extends boolean = boole
   target?: string
   /** A `reference`: choices for the console (another module's option list, through its exports). */
   options?: (ctx: TenantContext) => Promise<FieldOption[]>
+  /** A `reference` stores the record's id rather than the key its module answers (its slug). */
+  stores?: 'key' | 'id'
+  /** Replaces the generated input schema of the value (a phone number's pattern, a bounding box). */
+  input?: ZodType
+  /** A `custom` field: its columns, schemas, mapping and console inputs. */
+  custom?: CustomStorage
   /** Phantom: the value type, for inference only. */
   readonly __value?: TValue
 }
@@ -115,7 +124,7 @@ export const field = {
       Required<O>
     >,
   /** A number; `integer` for whole numbers. */
-  number: <const O extends Base & { integer?: boolean; min?: number; maxValue?: number }>(o: O) =>
+  number: <const O extends Base & { integer?: boolean; min?: number; maxValue?: number; default?: number }>(o: O) =>
     ({ ...o, kind: 'number', required: (o.required ?? false) as Required<O> }) as EntityField<number, Required<O>>,
   /** Whole Rupiah. */
   money: <const O extends Base & { maxValue?: number }>(o: O) =>
@@ -142,9 +151,9 @@ export const field = {
       string,
       O extends { defaultNow: true } ? true : Required<O>
     >,
-  /** Yes or no; never null (`defaultValue` when left out, else false). */
-  boolean: <const O extends Omit<Base, 'required'> & { defaultValue?: boolean }>(o: O) =>
-    ({ ...o, kind: 'boolean', required: true }) as EntityField<boolean, true>,
+  /** Yes or no; never null (`default` when left out, else false). */
+  boolean: <const O extends Omit<Base, 'required'> & { default?: boolean }>(o: O) =>
+    ({ default: false, ...o, kind: 'boolean', required: true }) as EntityField<boolean, true>,
   /** A list of short texts (synonyms, legal bases); never null, empty when none. */
   lines: <const O extends Omit<Base, 'required'> & { max?: number; maxValue?: number }>(o: O) =>
     ({ ...o, kind: 'lines', required: true }) as EntityField<string[], true>,
@@ -159,14 +168,42 @@ export const field = {
    * The key of a record of another entity (`module.entity`), checked through the owning module's
    * `references` and stored as the key it answers (so a sheet may give an id or a slug).
    */
-  reference: <const O extends Base & { target: string; options?: EntityField['options'] }>(o: O) =>
+  reference: <const O extends Base & { target: string; options?: EntityField['options']; stores?: 'key' | 'id' }>(
+    o: O,
+  ) =>
     ({ ...o, kind: 'reference', required: (o.required ?? false) as Required<O> }) as EntityField<string, Required<O>>,
+  /**
+   * A value the other kinds cannot say (a fee that is free or an amount, a group of contacts kept in
+   * columns of their own): its columns, schemas, row mapping and console inputs written by hand.
+   */
+  custom: <V, const O extends Base & { custom: CustomStorage<V> }>(o: O) =>
+    ({ ...o, kind: 'custom', required: (o.required ?? false) as Required<O> }) as unknown as EntityField<
+      V,
+      Required<O>
+    >,
   /** A place on the map, WGS 84. */
   geoPoint: <const O extends Base>(o: O) =>
     ({ ...o, kind: 'geoPoint', required: (o.required ?? false) as Required<O> }) as EntityField<
       { lat: number; lon: number },
       Required<O>
     >,
+}
+
+/** How a `custom` field is stored, checked, read and edited. */
+export interface CustomStorage<V = any> {
+  /** Its columns: drizzle key, SQL name, type and whether NOT NULL. */
+  columns: { key: string; column: string; type: 'TEXT' | 'INTEGER' | 'REAL'; notNull?: boolean }[]
+  /** The value as a client gives it. */
+  input: ZodType
+  /** The value as the API answers it (not null: the framework adds null for an optional field). */
+  output: ZodType
+  /** The value of a stored row (by drizzle key), null when empty. */
+  read(row: Record<string, unknown>): V | null
+  /** The columns (by drizzle key) that store a value; null clears them. */
+  write(value: V | null): Record<string, unknown>
+  /** Console inputs (names start with the field's name) and their current values. */
+  admin?: AdminField[]
+  values?(value: V | null): Record<string, AdminValue>
 }
 
 export type AnyField = EntityField<any, boolean>

@@ -11,7 +11,7 @@ export type AnyEntity = Entity<any, any>
  */
 export type ModuleDeclaration<TDefinition extends ModuleDefinition<any, any>> = Omit<
   TDefinition,
-  'schema' | 'admin'
+  'schema' | 'admin' | 'entities'
 > & {
   /** Entities declared with defineEntity. */
   entities?: readonly AnyEntity[]
@@ -35,6 +35,7 @@ export function withEntities<TDefinition extends ModuleDefinition<any, any>>(
 ): TDefinition {
   const { entities = [], ...rest } = declaration
   if (entities.length === 0) return { ...rest, schema: rest.schema ?? {} } as unknown as TDefinition
+  // Entities stay on the definition: other modules' reference fields find their target through them.
   const hand = rest as unknown as TDefinition
   const search = [...entities.map((e) => e.searchDocuments), ...(hand.search ? [hand.search] : [])]
   const sitemap = [
@@ -44,6 +45,7 @@ export function withEntities<TDefinition extends ModuleDefinition<any, any>>(
   const seeded = entities.length === 1 ? entities[0] : undefined
   return {
     ...hand,
+    entities,
     schema: { ...Object.fromEntries(entities.map((e) => [e.name, e.table])), ...(declaration.schema ?? {}) },
     permissions: { ...Object.assign({}, ...entities.map((e) => e.permissions)), ...(hand.permissions ?? {}) },
     references: {

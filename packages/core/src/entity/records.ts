@@ -166,11 +166,16 @@ export async function recordsByKeys(ctx: TenantContext, store: EntityStore, keys
   return out
 }
 
-/** The key other modules store for a record named by id or slug, or null. */
-export async function canonicalKey(ctx: TenantContext, store: EntityStore, ref: string): Promise<string | null> {
+/** The key other modules store for a record named by id or slug (its slug where it has one, or its id), or null. */
+export async function canonicalKey(
+  ctx: TenantContext,
+  store: EntityStore,
+  ref: string,
+  stores: 'key' | 'id' = 'key',
+): Promise<string | null> {
   const row = await findRow(ctx, store, ref)
   if (!row) return null
-  return store.declaration.slug ? (row.slug as string) : row.id
+  return store.declaration.slug && stores === 'key' ? (row.slug as string) : row.id
 }
 
 /**
@@ -291,7 +296,13 @@ async function checkedColumns(
   for (const [name, f] of Object.entries(d.fields)) {
     if (f.kind !== 'reference' || typeof input[name] !== 'string' || !f.target) continue
     const [module, type] = f.target.split('.') as [string, string]
-    const key = await resolveReference(ctx, { module, type, id: input[name] as string })
+    const target = ctx.tenant.modules[module]
+      ? ctx.modules.find((m) => m.id === module)?.entities?.find((e) => e.name === type)
+      : undefined
+    const key =
+      f.stores === 'id'
+        ? ((await target?.resolveId(ctx, input[name] as string)) ?? null)
+        : await resolveReference(ctx, { module, type, id: input[name] as string })
     if (key === null) errors.push({ pointer: `/${name}`, message: `no ${type} "${input[name]}"` })
     else resolved[name] = key
   }
@@ -321,15 +332,21 @@ async function freeSlug(
       .where(eq(columns.slug as SQLiteColumn, slug))
     return row !== undefined && row.id !== id
   }
+  const reserved = d.slug.reserved ?? []
   if (wanted) {
-    if (await taken(wanted)) throw validationProblem([{ pointer: '/slug', message: `"${wanted}" is already used` }])
+    if (reserved.includes(wanted) || (await taken(wanted)))
+      throw validationProblem([{ pointer: '/slug', message: `"${wanted}" is already used` }])
     return wanted
   }
-  const source = input[d.slug.from] as { id: string } | string
-  const base = slugify(typeof source === 'string' ? source : source.id, d.name)
+  const sources = Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]
+  const source = sources.map((name) => input[name]).find((v) => v !== null && v !== undefined) as
+    | { id: string }
+    | string
+    | undefined
+  const base = slugify(typeof source === 'string' ? source : (source?.id ?? ''), d.name)
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`
-    if (!(await taken(slug))) return slug
+    if (!reserved.includes(slug) && !(await taken(slug))) return slug
   }
 }
 
@@ -355,8 +372,8 @@ export async function createRecord(
     for (const [name, f] of Object.entries(d.fields)) {
       if (input[name] !== undefined && input[name] !== null) continue
       if (f.defaultNow) defaults[name] = now
-      else if (f.kind === 'boolean') defaults[name] = f.defaultValue ?? false
-      else if (f.kind === 'lines') defaults[name] = []
+      else if (f.default !== undefined) defaults[name] = f.default
+      else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
     }
     const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined)
     const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id)

@@ -15,6 +15,8 @@ function readValue(row: EntityRow, name: string, f: AnyField): unknown {
   const [first, second] = fieldKeys(name, f) as [string, string | undefined]
   const value = row[first]
   switch (f.kind) {
+    case 'custom':
+      return f.custom?.read(row) ?? null
     case 'localizedText': {
       if (value === null || value === undefined) return null
       const en = second ? row[second] : null
@@ -80,7 +82,9 @@ export function columnsOfInput(input: Record<string, unknown>, fields: FieldMap)
     if (!(name in input) || input[name] === undefined) continue
     const value = input[name]
     const [first, second] = fieldKeys(name, f) as [string, string | undefined]
-    if (f.kind === 'localizedText' && second) {
+    if (f.kind === 'custom') {
+      Object.assign(out, f.custom?.write(value ?? null))
+    } else if (f.kind === 'localizedText' && second) {
       const text = value as { id: string; en?: string } | null
       out[first] = text?.id ?? null
       out[second] = text?.en ?? null

@@ -14,7 +14,10 @@ const isoInstant = z.iso.datetime({ offset: true }).openapi({ example: '2026-12-
 
 /** The schema of one value as a client gives it. */
 function inputValue(f: AnyField): z.ZodType {
+  if (f.input) return f.input
   switch (f.kind) {
+    case 'custom':
+      return f.custom?.input ?? z.never()
     case 'text':
       return z
         .string()
@@ -67,29 +70,31 @@ function inputValue(f: AnyField): z.ZodType {
 /** The schema of one value as the API answers it. */
 function outputValue(f: AnyField): z.ZodType {
   const value =
-    f.kind === 'localizedText'
-      ? localizedTextOutput
-      : f.kind === 'geoPoint'
-        ? z.object({ lat: z.number(), lon: z.number() })
-        : f.kind === 'enum'
-          ? z.enum(f.values as [string, ...string[]])
-          : f.kind === 'boolean'
-            ? z.boolean()
-            : f.kind === 'lines'
-              ? z.array(z.string())
-              : f.kind === 'list'
-                ? z.array(
-                    z.object(Object.fromEntries(Object.entries(f.of ?? {}).map(([k, sub]) => [k, outputValue(sub)]))),
-                  )
-                : f.kind === 'number' || f.kind === 'money'
-                  ? z.number()
-                  : z.string()
+    f.kind === 'custom'
+      ? (f.custom?.output ?? z.never())
+      : f.kind === 'localizedText'
+        ? localizedTextOutput
+        : f.kind === 'geoPoint'
+          ? z.object({ lat: z.number(), lon: z.number() })
+          : f.kind === 'enum'
+            ? z.enum(f.values as [string, ...string[]])
+            : f.kind === 'boolean'
+              ? z.boolean()
+              : f.kind === 'lines'
+                ? z.array(z.string())
+                : f.kind === 'list'
+                  ? z.array(
+                      z.object(Object.fromEntries(Object.entries(f.of ?? {}).map(([k, sub]) => [k, outputValue(sub)]))),
+                    )
+                  : f.kind === 'number' || f.kind === 'money'
+                    ? z.number()
+                    : z.string()
   return f.required ? value : value.nullable()
 }
 
 /** Given when creating: required fields without a default must be there; optional ones may be null. */
 export function optionalOnCreate(f: AnyField): boolean {
-  return !f.required || f.defaultNow === true || f.kind === 'boolean' || f.kind === 'lines' || f.kind === 'list'
+  return !f.required || f.defaultNow === true || f.default !== undefined || f.kind === 'lines' || f.kind === 'list'
 }
 
 /** What creating takes for each field: required ones as they are, the rest optional (and nullable when optional). */
@@ -112,7 +117,8 @@ function refined<T extends z.ZodType>(schema: T, rules: readonly EntityRule[]): 
 export interface EntitySchemaOptions {
   name: string
   fields: FieldMap
-  slug: boolean
+  /** Whether records have a slug, and whether it is fixed at creation. */
+  slug: false | { fixed: boolean }
   rules: readonly EntityRule[]
   /** Computed output fields (`expired`), after the declared ones. */
   derived: Record<string, z.ZodType>
@@ -152,7 +158,10 @@ export function entitySchemas({ name, fields, slug, rules, derived }: EntitySche
     z.strictObject({ ...(slug ? { slug: slugInput.optional() } : {}), ...createShape }),
     rules,
   ).openapi(`${name}Create`)
-  const update = refined(z.strictObject({ ...(slug ? { slug: slugInput.optional() } : {}), ...updateShape }), rules)
+  const update = refined(
+    z.strictObject({ ...(slug && !slug.fixed ? { slug: slugInput.optional() } : {}), ...updateShape }),
+    rules,
+  )
     .refine((value) => Object.keys(value).length > 0, { message: 'nothing to update' })
     .openapi(`${name}Update`)
   const verify = z
