@@ -293,6 +293,23 @@ describe('entity SDK: lists', () => {
   })
 })
 
+describe('entity SDK: generated routes', () => {
+  it('registers only the routes a declaration asks for, leaving the rest to hand-written ones', async () => {
+    const { defineEntity } = await import('@cerdas/core')
+    const { OpenAPIHono } = await import('@hono/zod-openapi')
+    const partial = defineEntity({
+      ...place.declaration,
+      api: { path: '/sdk-partial', tag: 'x', schema: 'SdkPartial', routes: ['get', 'verify'] },
+    })
+    const router = new OpenAPIHono()
+    partial.routes(router as never, { requirePermission: () => async (_c, next) => next(), guard: (r) => r })
+    expect([...new Set(router.routes.map((r) => `${r.method} ${r.path}`))]).toEqual([
+      'GET /sdk-partial/:id',
+      'POST /sdk-partial/:id/verify',
+    ])
+  })
+})
+
 describe('entity SDK: declarations that cannot work fail when the module loads', () => {
   it.each([
     ['a table without the module prefix', { table: 'places' }],

@@ -60,7 +60,14 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   /** Order of lists, newest first by default. */
   order?: { field: (keyof F & string) | 'createdAt'; direction: 'asc' | 'desc' }
   /** The JSON API: `/announcements` with OpenAPI tag and component name. */
-  api?: { path: string; tag: string; schema: string; summaries?: Partial<Record<EntityRouteName, string>> }
+  api?: {
+    path: string
+    tag: string
+    schema: string
+    summaries?: Partial<Record<EntityRouteName, string>>
+    /** The generated routes to register (default all six); the module writes the others by hand. */
+    routes?: readonly EntityRouteName[]
+  }
   /** The public pages: the list at `page`, a record at `page/<slug or id>`. */
   page?: string
   /** Which records the public may open (an announcement once published); all when left out. */

@@ -184,6 +184,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
         singular: d.name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`),
         plural: noun.en ?? noun.id,
         summaries: d.api.summaries,
+        only: d.api.routes,
         permissions: byAction,
         schemas: { ...schemas, listQuery },
         list,

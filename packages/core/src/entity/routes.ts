@@ -12,6 +12,8 @@ export interface EntityApi {
   singular: string
   plural: string
   summaries?: Partial<Record<EntityRouteName, string>> | undefined
+  /** Which routes to register; all when left out. */
+  only?: readonly EntityRouteName[] | undefined
   permissions: { create: string; update: string; delete: string; verify: string }
   schemas: { output: any; create: any; update: any; verify: any; listQuery: any }
   list(ctx: TenantContext, query: any): Promise<unknown>
@@ -36,8 +38,11 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
   const body = (schema: z.ZodType) => ({ body: { required: true, content: json(schema) } })
   const ok = (description: string) => ({ description, content: json(schemas.output) })
   // The route objects are typed loosely: their schemas come from a declaration, not from literals.
-  const r = router as any
-  r.openapi(
+  const all = router as any
+  const wanted = (name: EntityRouteName) => !api.only || api.only.includes(name)
+  // Each registration names its route, so a module can keep a hand-written one instead.
+  const r = (name: EntityRouteName) => (wanted(name) ? all : { openapi: () => undefined })
+  r('list').openapi(
     createRoute({
       method: 'get',
       path,
@@ -51,7 +56,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
     }),
     async (c: any) => c.json(await api.list(c.var.ctx, c.req.valid('query')), 200),
   )
-  r.openapi(
+  r('get').openapi(
     createRoute({
       method: 'get',
       path: record,
@@ -62,7 +67,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
     }),
     async (c: any) => c.json(await api.get(c.var.ctx, c.req.valid('param').id), 200),
   )
-  r.openapi(
+  r('create').openapi(
     kit.guard(
       createRoute<string, GuardedRoute>({
         method: 'post',
@@ -77,7 +82,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
     ),
     async (c: any) => c.json(await api.create(c.var.ctx, c.req.valid('json')), 201),
   )
-  r.openapi(
+  r('update').openapi(
     kit.guard(
       createRoute<string, GuardedRoute>({
         method: 'patch',
@@ -92,7 +97,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
     ),
     async (c: any) => c.json(await api.update(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )
-  r.openapi(
+  r('delete').openapi(
     kit.guard(
       createRoute<string, GuardedRoute>({
         method: 'delete',
@@ -110,7 +115,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
       return c.body(null, 204)
     },
   )
-  r.openapi(
+  r('verify').openapi(
     kit.guard(
       createRoute<string, GuardedRoute>({
         method: 'post',
