@@ -346,7 +346,6 @@ export const adminMessages = {
     importFailed: 'Impor berhenti: {detail}',
 
     openEditor: 'Buka editor',
-    holidayCalendarNav: 'Kalender libur',
   },
   en: {
     consoleTitle: 'Admin console',
@@ -691,7 +690,6 @@ export const adminMessages = {
     importFailed: 'The import stopped: {detail}',
 
     openEditor: 'Open the editor',
-    holidayCalendarNav: 'Holiday calendar',
   },
 } satisfies Messages
 

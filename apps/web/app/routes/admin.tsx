@@ -1,9 +1,9 @@
-import { pickText } from '@cerdas/core/web'
-import { consoleEntities, mayView } from '@cerdas/platform'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, NavLink, Outlet, useLoaderData, useRouteError } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Outlet, useLoaderData, useRouteError } from '@remix-run/react'
+import { AdminNav } from '../admin/admin-nav'
 import { grantLabels, may, NO_STORE, requireConsole } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
+import { consoleNav } from '../admin/nav.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 /** The console hydrates: forms submit without full page loads, and work the same without JavaScript. */
@@ -17,19 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, session, locale, definitions } = requireConsole(context, request)
+  const console = requireConsole(context, request)
+  const { session, locale, definitions } = console
   const grants = session.grants
-  const entities = consoleEntities(definitions, ctx.tenant)
-    .filter((e) => mayView(grants, e))
-    .map((e) => ({ path: e.path, title: pickText(e.entity.title, locale) }))
-  // The schedules module's holiday calendar, for whoever may open its holidays.
-  const holidayCalendar = entities.some((e) => e.path === '/admin/data/schedules/holiday')
   return {
     locale,
     csrfToken: session.csrfToken,
-    holidayCalendar,
     user: { name: session.name, email: session.email, roles: grantLabels(grants, locale) },
-    entities,
+    groups: consoleNav(console),
     can: {
       users: may(grants, 'cerdas.users:manage', definitions),
       tokens: may(grants, 'cerdas.tokens:manage', definitions),
@@ -40,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AdminLayout() {
-  const { user, entities, can, csrfToken, holidayCalendar } = useLoaderData<typeof loader>()
+  const { user, groups, can, csrfToken } = useLoaderData<typeof loader>()
   const t = useAdminT()
   return (
     <div className="admin">
@@ -57,21 +52,7 @@ export default function AdminLayout() {
           </button>
         </Form>
       </div>
-      <nav className="admin-nav" aria-label={t('adminNav')}>
-        <NavLink to="/admin" end>
-          {t('dashboard')}
-        </NavLink>
-        {entities.map((e) => (
-          <NavLink key={e.path} to={e.path}>
-            {e.title}
-          </NavLink>
-        ))}
-        {holidayCalendar ? <NavLink to="/admin/jadwal/libur">{t('holidayCalendarNav')}</NavLink> : null}
-        {can.users ? <NavLink to="/admin/pengguna">{t('users')}</NavLink> : null}
-        {can.tokens ? <NavLink to="/admin/token">{t('tokens')}</NavLink> : null}
-        {can.audit ? <NavLink to="/admin/audit">{t('audit')}</NavLink> : null}
-        {can.settings ? <NavLink to="/admin/pengaturan">{t('settings')}</NavLink> : null}
-      </nav>
+      <AdminNav groups={groups} can={can} />
       <div className="admin-body">
         <Outlet />
       </div>

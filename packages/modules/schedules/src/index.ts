@@ -50,7 +50,11 @@ export default defineModule({
     routes: [
       { path: 'jadwal', file: 'admin/schedule-list.tsx' },
       { path: 'jadwal/baru', file: 'admin/schedule-new.tsx' },
-      { path: 'jadwal/libur', file: 'admin/holiday-calendar.tsx' },
+      {
+        path: 'jadwal/libur',
+        file: 'admin/holiday-calendar.tsx',
+        nav: { title: { id: 'Kalender libur', en: 'Holiday calendar' }, entity: 'holiday' },
+      },
       { path: 'jadwal/:id', file: 'admin/schedule-edit.tsx' },
     ],
   },

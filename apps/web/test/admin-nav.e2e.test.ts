@@ -1,0 +1,148 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createUser, hashPassword } from '@cerdas/identity'
+import { createPlatform, createTenant, setModuleEnabled } from '@cerdas/platform'
+import { modules } from '@cerdas/registry'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from './browser'
+import { economyModule } from './fixtures/economy-module'
+import { manyEntitiesModules } from './fixtures/many-entities-modules'
+import { startFixtureServer } from './fixtures/start-fixture-server'
+import { type RunningServer, sessionCookieFor } from './server'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const artifacts = join(repoRoot, 'test-results', 'e2e')
+const HOST = 'toba.localhost'
+const ADMIN = { email: 'admin@toba.localhost', password: 'kata sandi admin navigasi' }
+const ECONOMY_EDITOR = { email: 'editor.ekonomi@toba.localhost', password: 'kata sandi editor ekonomi' }
+
+let server: RunningServer
+let browser: Browser
+let dataDir: string
+
+beforeAll(async () => {
+  if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
+    throw new Error('The web app is not built: run `pnpm --filter @cerdas/web build` (npm test does it).')
+  }
+  mkdirSync(artifacts, { recursive: true })
+  dataDir = mkdtempSync(join(tmpdir(), 'cerdas-admin-nav-e2e-'))
+  const platform = await createPlatform({
+    dataDir,
+    templatesDir: join(repoRoot, 'templates'),
+    platformHost: 'localhost',
+    modules: [...modules, economyModule, ...manyEntitiesModules],
+  })
+  try {
+    await createTenant(platform, { slug: 'toba', template: 'toba' })
+    for (const mod of [economyModule, ...manyEntitiesModules]) await setModuleEnabled(platform, 'toba', mod.id, true)
+    const toba = await platform.tenantBySlug('toba')
+    if (!toba) throw new Error('tenant toba was not created')
+    const db = await platform.tenantDb(toba.record)
+    const accounts = [
+      { ...ADMIN, grants: [{ role: 'admin' as const, dimension: null }] },
+      { ...ECONOMY_EDITOR, grants: [{ role: 'editor' as const, dimension: 'economy' as const }] },
+    ]
+    for (const account of accounts) {
+      const passwordHash = await hashPassword(account.password)
+      await createUser(
+        db,
+        { email: account.email, name: account.email, grants: account.grants, passwordHash },
+        new Date(),
+      )
+    }
+  } finally {
+    platform.close()
+  }
+  server = await startFixtureServer('apps/web/test/fixtures/server-with-many-entities.ts', { CERDAS_DATA_DIR: dataDir })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+const url = (path: string) => `${server.origin(HOST)}${path}`
+
+/** A phone-sized page without JavaScript, signed in as `account`. */
+async function signedInPage(account: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })
+  const [name, value] = (await sessionCookieFor(server.port, HOST, account)).split('=') as [string, string]
+  await context.addCookies([{ name, value, url: url('/') }])
+  return context.newPage()
+}
+
+/** The navigation's groups in order: dimension, open or not, and the module ids inside. */
+function groupsOf(page: Page) {
+  return page.$$eval('nav.admin-nav details.admin-nav-group', (groups) =>
+    groups.map((g) => ({
+      dimension: g.getAttribute('data-dimension'),
+      open: g.hasAttribute('open'),
+      modules: [...g.querySelectorAll('[data-module]')].map((m) => m.getAttribute('data-module')),
+    })),
+  )
+}
+
+const linksOf = (page: Page, moduleId: string) =>
+  page.$$eval(`nav.admin-nav [data-module="${moduleId}"] a`, (links) => links.map((a) => a.getAttribute('href')))
+
+describe('console navigation grouped by dimension and module', () => {
+  it('with 30+ entities the groups stay collapsed, the current page marked and its group open, without JavaScript', async () => {
+    const page = await signedInPage(ADMIN)
+    try {
+      await page.goto(url('/admin'))
+      const groups = await groupsOf(page)
+      expect(groups.map((g) => g.dimension)).toEqual(['governance', 'branding', 'economy', 'environment'])
+      expect(groups.find((g) => g.dimension === 'economy')?.modules).toEqual(['umkm', 'pasar'])
+      // Nothing of the dashboard is in a group: every group is closed.
+      expect(groups.filter((g) => g.open)).toEqual([])
+      expect(await linksOf(page, 'wisata')).toHaveLength(12)
+      expect(await linksOf(page, 'pasar')).toHaveLength(10)
+      expect(await linksOf(page, 'lingkungan')).toHaveLength(10)
+
+      // A closed group hides its links; its summary opens it (the browser's own <details>).
+      const nav = page.locator('nav.admin-nav')
+      await expect(nav.getByRole('link', { name: 'Objek wisata' }).isVisible()).resolves.toBe(false)
+      await nav.locator('summary', { hasText: 'Smart Branding' }).click()
+      await expect(nav.getByRole('link', { name: 'Objek wisata' }).isVisible()).resolves.toBe(true)
+
+      // On an entity's page its group is open and its link current; the others stay closed.
+      await page.goto(url('/admin/data/pasar/price'))
+      expect((await groupsOf(page)).filter((g) => g.open).map((g) => g.dimension)).toEqual(['economy'])
+      const current = nav.getByRole('link', { name: 'Harga pangan' })
+      await expect(current.getAttribute('aria-current')).resolves.toBe('page')
+      await page.screenshot({ path: join(artifacts, 'admin-nav-many-entities.png'), fullPage: true })
+
+      // A module's own screen (the holiday calendar) opens its module's group too.
+      await page.goto(url('/admin/jadwal/libur'))
+      expect((await groupsOf(page)).filter((g) => g.open).map((g) => g.dimension)).toEqual(['governance'])
+      await expect(nav.getByRole('link', { name: 'Kalender libur' }).getAttribute('aria-current')).resolves.toBe('page')
+    } finally {
+      await page.context().close()
+    }
+  })
+
+  it("an economy editor sees only the economy group and its modules' entities", async () => {
+    const page = await signedInPage(ECONOMY_EDITOR)
+    try {
+      await page.goto(url('/admin'))
+      const groups = await groupsOf(page)
+      expect(groups).toEqual([{ dimension: 'economy', open: true, modules: ['umkm', 'pasar'] }])
+      const hrefs = await page.$$eval('nav.admin-nav details a', (links) => links.map((a) => a.getAttribute('href')))
+      expect(hrefs).toHaveLength(11)
+      expect(hrefs.every((href) => /^\/admin\/data\/(umkm|pasar)\//.test(href ?? ''))).toBe(true)
+      // No platform pages either: an editor manages no users, tokens or settings.
+      await expect(page.locator('nav.admin-nav a[href="/admin/pengguna"]').count()).resolves.toBe(0)
+      await page.screenshot({ path: join(artifacts, 'admin-nav-economy-editor.png'), fullPage: true })
+      // What the navigation leaves out stays closed when typed in.
+      const other = await page.goto(url('/admin/data/wisata/attraction'))
+      expect(other?.status()).toBe(403)
+    } finally {
+      await page.context().close()
+    }
+  })
+})
