@@ -7,6 +7,8 @@ import type { AnyModule, HomeSection, SectionTarget } from './define-module'
 import { type Locale, type LocalizedText, pickText } from './localized-text'
 import type { Grant } from './permissions'
 import { isProblemError } from './problem'
+// Types Remix's AppLoadContext as WebLoadContext wherever route files import this entry.
+import type {} from './remix-load-context'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'

@@ -1,5 +1,5 @@
 import { DIMENSIONS } from '@cerdas/core'
-import { pickText, type SectionView, sectionView, type WebLoadContext } from '@cerdas/core/web'
+import { pickText, type SectionView, sectionView } from '@cerdas/core/web'
 import { SectionList } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t'
 import { SearchForm } from '../search-form'
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { site, locale } = context as unknown as WebLoadContext
+  const { site, locale } = context
   if (site.kind === 'platform') return { kind: 'platform' as const, tenants: site.tenants }
   const { ctx } = site
   const sections: SectionView[] = []

@@ -1,4 +1,3 @@
-import type { WebLoadContext } from '@cerdas/core/web'
 import { logoutAccount } from '@cerdas/platform'
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { clearSessionCookie, csrfMatches, sessionIdOf } from '../admin/guard.server'
@@ -9,7 +8,7 @@ export function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const web = context as unknown as WebLoadContext
+  const web = context
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const headers = { 'Set-Cookie': clearSessionCookie(web.secureCookies) }
   const sessionId = sessionIdOf(request)

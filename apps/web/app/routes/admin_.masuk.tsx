@@ -1,5 +1,4 @@
 import { isProblemError } from '@cerdas/core'
-import type { WebLoadContext } from '@cerdas/core/web'
 import { endSession, MAX_EMAIL_LENGTH } from '@cerdas/identity'
 import { loginAccount } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
@@ -20,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const web = context as unknown as WebLoadContext
+  const web = context
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const url = new URL(request.url)
   const back = safeReturnPath(url.searchParams.get('kembali'), request.url, { under: '/admin' })
@@ -42,7 +41,7 @@ type LoginResult = {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const web = context as unknown as WebLoadContext
+  const web = context
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const form = await request.formData()
   const email = text(form, 'email').trim()

@@ -21,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 /** The signed-in person of a tenant page, else to the login page and back here. */
-function signedIn(context: unknown, request: Request) {
-  const web = context as WebLoadContext
+function signedIn(web: WebLoadContext, request: Request) {
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   if (!web.session) throw redirect(`/admin/masuk?kembali=${encodeURIComponent(CHANGE_PASSWORD_PATH)}`)
   const back = safeReturnPath(new URL(request.url).searchParams.get('kembali'), request.url, { under: '/admin' })

@@ -20,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'robots', content: 'noindex' },
 ]
 
-function tenantOf(context: unknown) {
-  const web = context as WebLoadContext
+function tenantOf(web: WebLoadContext) {
   if (web.site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   return { web, ctx: web.site.ctx }
 }

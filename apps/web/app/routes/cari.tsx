@@ -1,4 +1,4 @@
-import { pickText, tenantContext, type WebLoadContext } from '@cerdas/core/web'
+import { pickText, tenantContext } from '@cerdas/core/web'
 import { searchTenant } from '@cerdas/platform'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -7,7 +7,7 @@ import { SearchForm } from '../search-form'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const { site, locale } = context as unknown as WebLoadContext
+  const { site, locale } = context
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 200)
   const hits = q ? await searchTenant(ctx, q, 20) : []
   // Each hit says what it is by its module's title ("Layanan publik", "Pengumuman").

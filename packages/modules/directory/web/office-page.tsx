@@ -1,11 +1,4 @@
-import {
-  type LocalizedText,
-  linkedSections,
-  orNotFound,
-  pickText,
-  translator,
-  type WebLoadContext,
-} from '@cerdas/core/web'
+import { type LocalizedText, linkedSections, orNotFound, pickText, translator } from '@cerdas/core/web'
 import { hoursPanel } from '@cerdas/module-schedules'
 import {
   HoursWeek,
@@ -18,14 +11,14 @@ import {
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from '../src/labels'
 import { officeJsonLd } from '../src/json-ld'
+import { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from '../src/labels'
 import { getOfficeDetail } from '../src/offices'
 import type { Unit } from '../src/validation'
 import { messages } from './messages'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { site, locale } = context as unknown as WebLoadContext
+  const { site, locale } = context
   if (site?.kind !== 'tenant') throw new Response('Not found', { status: 404 })
   const ctx = site.ctx
   const url = new URL(request.url)

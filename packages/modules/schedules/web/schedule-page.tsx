@@ -1,12 +1,4 @@
-import {
-  linkedSections,
-  orNotFound,
-  pickText,
-  type TenantSite,
-  tenantContext,
-  translator,
-  type WebLoadContext,
-} from '@cerdas/core/web'
+import { linkedSections, orNotFound, pickText, translator } from '@cerdas/core/web'
 import { dayNumber, formatDay, isLocalDate, localDateOf, upcomingSpecialHours } from '@cerdas/schedules'
 import {
   formatLocalDate,
@@ -31,8 +23,9 @@ const addDays = (date: string, days: number) => formatDay(dayNumber(date) + days
  * verification state; schema.org OpeningHoursSpecification in the page's JSON-LD.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const ctx = tenantContext(context)
-  const { locale, site } = context as unknown as WebLoadContext & { site: TenantSite }
+  const { locale, site } = context
+  if (site.kind !== 'tenant') throw new Response('Not found', { status: 404 })
+  const ctx = site.ctx
   const id = params.id ?? ''
   const schedule = await orNotFound(getSchedule(ctx, id))
   const zone = schedule.definition.zone

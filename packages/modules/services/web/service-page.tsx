@@ -1,4 +1,4 @@
-import { orNotFound, pickText, tenantContext, translator, type WebLoadContext } from '@cerdas/core/web'
+import { orNotFound, pickText, tenantContext, translator } from '@cerdas/core/web'
 import { HoursWeek, OpenStatus, PlaceDetails, PresenceList, useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -10,7 +10,7 @@ import { RequirementChecklist } from './requirement-checklist'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const { locale } = context as unknown as WebLoadContext
+  const { locale } = context
   const url = new URL(request.url)
   const page = await orNotFound(servicePageData(ctx, params.slug ?? '', { from: url.searchParams.get('from'), locale }))
   return {
