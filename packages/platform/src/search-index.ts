@@ -70,13 +70,13 @@ export async function searchTenant(
     .sort((a, b) => b.score - a.score || a.bm25 - b.bm25 || b.rowid - a.rowid)
     .slice(0, count)
     .map((c) => {
-      const parts = localSnippet(c.text.body || c.titleId, ctx.locale, units)
+      const parts = localSnippet(c.text.body || c.titleIndonesian, ctx.locale, units)
       return {
         id: c.id,
         module: c.module,
         kind: c.kind,
         url: c.url,
-        title: pick(ctx.locale, c.titleId, c.titleEn),
+        title: pick(ctx.locale, c.titleIndonesian, c.titleEnglish),
         snippet: parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join(''),
         snippetParts: parts,
       }

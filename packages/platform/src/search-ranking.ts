@@ -17,8 +17,8 @@ export interface Candidate {
   module: string
   kind: string
   url: string
-  titleId: string
-  titleEn: string | null
+  titleIndonesian: string
+  titleEnglish: string | null
   boost: number
   text: { title: string; body: string; keywords: string }
   score: number
@@ -88,8 +88,8 @@ async function readTier(
       module: String(r.module),
       kind: String(r.kind),
       url: String(r.url),
-      titleId: String(r.title_id),
-      titleEn: r.title_en === null ? null : String(r.title_en),
+      titleIndonesian: String(r.title_id),
+      titleEnglish: r.title_en === null ? null : String(r.title_en),
       boost,
       text,
       score: relevance + soft + BOOST_WEIGHT * boost,

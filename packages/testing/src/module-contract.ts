@@ -8,6 +8,7 @@ import { modules as registeredModules } from '@cerdas/registry'
 import { getTableName, isTable } from 'drizzle-orm'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { translatedTextNamedLikeForeignKeys } from './column-names'
 import { createTestPlatform, type TestPlatform } from './test-platform'
 
 export interface ModuleContractOptions {
@@ -82,6 +83,10 @@ export function describeModuleContract(mod: AnyModule, options: ModuleContractOp
         db.$client.close()
         rmSync(dir, { recursive: true, force: true })
       }
+    })
+
+    it('names no translated text column like a foreign key (titleId for the Indonesian title)', () => {
+      expect(translatedTextNamedLikeForeignKeys(mod.schema)).toEqual([])
     })
 
     it('has settings whose every field has a default', () => {

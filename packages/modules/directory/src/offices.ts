@@ -48,7 +48,7 @@ export function officeFromRow(row: OfficeRow): Office {
     id: row.id,
     slug: row.slug,
     type: row.type as OfficeType,
-    name: text(row.nameId, row.nameEn),
+    name: text(row.nameIndonesian, row.nameEnglish),
     shortName: row.shortName ?? null,
     parentId: row.parentId ?? null,
     address: row.address ?? null,
@@ -60,7 +60,7 @@ export function officeFromRow(row: OfficeRow): Office {
       email: row.email ?? null,
       website: row.website ?? null,
     },
-    description: textOrNull(row.descriptionId, row.descriptionEn),
+    description: textOrNull(row.descriptionIndonesian, row.descriptionEnglish),
     verification: verificationOf(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -128,7 +128,7 @@ export async function listOffices(
     for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
       const like = `%${likeEscape(word)}%`
       where.push(
-        sql`(lower(${offices.nameId}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${offices.nameEn}, '')) LIKE ${like} ESCAPE '\\'
+        sql`(lower(${offices.nameIndonesian}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${offices.nameEnglish}, '')) LIKE ${like} ESCAPE '\\'
           OR lower(coalesce(${offices.shortName}, '')) LIKE ${like} ESCAPE '\\' OR ${offices.slug} LIKE ${like} ESCAPE '\\')`,
       )
     }
@@ -138,14 +138,14 @@ export async function listOffices(
     if (cursor?.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')
       throw problem('badRequest', 'The cursor is not valid; start from the first page.')
     where.push(
-      sql`(${offices.nameId} > ${cursor[0]} OR (${offices.nameId} = ${cursor[0]} AND ${offices.id} > ${cursor[1]}))`,
+      sql`(${offices.nameIndonesian} > ${cursor[0]} OR (${offices.nameIndonesian} = ${cursor[0]} AND ${offices.id} > ${cursor[1]}))`,
     )
   }
   const rows = await ctx.db
     .select()
     .from(offices)
     .where(where.length > 0 ? and(...where) : undefined)
-    .orderBy(offices.nameId, offices.id)
+    .orderBy(offices.nameIndonesian, offices.id)
     .limit(query.limit + 1)
   const items = rows.slice(0, query.limit).map(officeFromRow)
   const last = items.at(-1)
@@ -195,7 +195,7 @@ export async function getOfficeDetail(ctx: TenantContext, ref: string, at?: Date
   const office = await getOffice(ctx, ref)
   const [parent, children, unitList, counterList, positionList, status] = await Promise.all([
     office.parentId ? findOffice(ctx, office.parentId) : Promise.resolve(null),
-    ctx.db.select().from(offices).where(eq(offices.parentId, office.id)).orderBy(offices.nameId),
+    ctx.db.select().from(offices).where(eq(offices.parentId, office.id)).orderBy(offices.nameIndonesian),
     listUnitsOfOffice(ctx, office.id),
     listCountersOfOffice(ctx, office.id),
     listPositionsOfOffice(ctx, office.id),
@@ -236,7 +236,7 @@ export async function listOfficesOpenNow(
     .select()
     .from(offices)
     .where(where.length > 0 ? and(...where) : undefined)
-    .orderBy(offices.nameId, offices.id)
+    .orderBy(offices.nameIndonesian, offices.id)
     .limit(500)
   const list = rows.map(officeFromRow)
   const hours = await hoursStatusForOwners(
@@ -347,8 +347,8 @@ export async function createOffice(
       seedKey: options.seedKey ?? null,
       slug,
       type: input.type,
-      nameId: input.name.id,
-      nameEn: input.name.en ?? null,
+      nameIndonesian: input.name.id,
+      nameEnglish: input.name.en ?? null,
       shortName: input.shortName ?? null,
       parentId,
       address: input.address ?? null,
@@ -360,8 +360,8 @@ export async function createOffice(
       email: null,
       website: null,
       ...contactColumns(input.contacts),
-      descriptionId: input.description?.id ?? null,
-      descriptionEn: input.description?.en ?? null,
+      descriptionIndonesian: input.description?.id ?? null,
+      descriptionEnglish: input.description?.en ?? null,
       verifiedAt: options.verification?.at ?? null,
       verifiedBy: options.verification?.by ?? null,
       verificationSource: options.verification?.source ?? null,
@@ -398,7 +398,7 @@ export async function updateOffice(ctx: TenantContext, ref: string, input: Updat
     let next: OfficeRow = {
       ...before,
       ...(input.type ? { type: input.type } : {}),
-      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.name ? { nameIndonesian: input.name.id, nameEnglish: input.name.en ?? null } : {}),
       ...(input.shortName !== undefined ? { shortName: input.shortName } : {}),
       parentId,
       ...(input.address !== undefined ? { address: input.address } : {}),
@@ -408,7 +408,7 @@ export async function updateOffice(ctx: TenantContext, ref: string, input: Updat
         : {}),
       ...contactColumns(input.contacts),
       ...(input.description !== undefined
-        ? { descriptionId: input.description?.id ?? null, descriptionEn: input.description?.en ?? null }
+        ? { descriptionIndonesian: input.description?.id ?? null, descriptionEnglish: input.description?.en ?? null }
         : {}),
       updatedAt: ctx.now().toISOString(),
     }

@@ -7,6 +7,6 @@ export async function officeSitemap(ctx: TenantContext): Promise<SitemapEntry[]>
   const rows = await ctx.db
     .select({ slug: offices.slug, updatedAt: offices.updatedAt })
     .from(offices)
-    .orderBy(offices.nameId, offices.id)
+    .orderBy(offices.nameIndonesian, offices.id)
   return rows.map((row) => ({ path: officeUrl(row), lastModified: row.updatedAt }))
 }

@@ -33,7 +33,7 @@ function fromRow(row: HolidayRow): HolidayRecord {
     id: row.id,
     date: row.date,
     year: row.year,
-    name: { id: row.nameId, ...(row.nameEn ? { en: row.nameEn } : {}) },
+    name: { id: row.nameIndonesian, ...(row.nameEnglish ? { en: row.nameEnglish } : {}) },
     kind: row.kind as HolidayKindId,
     source: row.source ?? null,
     note: row.note ?? null,
@@ -66,7 +66,7 @@ export function tenantHolidayCalendar(ctx: TenantContext): Promise<HolidayCalend
       .then((rows) => ({
         holidays: rows.map((row) => ({
           date: row.date,
-          name: { id: row.nameId, ...(row.nameEn ? { en: row.nameEn } : {}) },
+          name: { id: row.nameIndonesian, ...(row.nameEnglish ? { en: row.nameEnglish } : {}) },
           kind: row.kind as HolidayKindId,
           ...(row.source ? { source: row.source } : {}),
           verified: row.verifiedAt !== null,
@@ -148,8 +148,8 @@ export async function createHoliday(
       seedKey: options.seedKey ?? null,
       date: input.date,
       year: yearOf(input.date),
-      nameId: input.name.id,
-      nameEn: input.name.en ?? null,
+      nameIndonesian: input.name.id,
+      nameEnglish: input.name.en ?? null,
       kind: input.kind,
       source: input.source ?? null,
       note: input.note ?? null,
@@ -175,7 +175,7 @@ export async function updateHoliday(ctx: TenantContext, id: string, input: Updat
     let next: HolidayRow = {
       ...before,
       ...(input.date ? { date: input.date, year: yearOf(input.date) } : {}),
-      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.name ? { nameIndonesian: input.name.id, nameEnglish: input.name.en ?? null } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.source !== undefined ? { source: input.source } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
@@ -333,7 +333,7 @@ export async function holidaysHomeSection(ctx: TenantContext): Promise<HomeSecti
     title: { id: 'Hari libur berikutnya', en: 'Upcoming holidays' },
     moreUrl: '/hari-libur',
     items: rows.map((row) => ({
-      title: { id: row.nameId, ...(row.nameEn ? { en: row.nameEn } : {}) },
+      title: { id: row.nameIndonesian, ...(row.nameEnglish ? { en: row.nameEnglish } : {}) },
       url: `/hari-libur?tahun=${row.year}#${row.date}`,
       // 05:00 UTC is 12:00 WIB / 13:00 WITA / 14:00 WIT: the same calendar date in every Indonesian zone.
       date: `${row.date}T05:00:00.000Z`,

@@ -90,8 +90,8 @@ function fromRow(row: ScheduleRow): Schedule {
     id: row.id,
     owner: { module: row.ownerModule, type: row.ownerType, id: row.ownerId },
     kind: row.kind as ScheduleKind,
-    label: { id: row.labelId, ...(row.labelEn ? { en: row.labelEn } : {}) },
-    role: row.roleId ? { id: row.roleId, ...(row.roleEn ? { en: row.roleEn } : {}) } : null,
+    label: { id: row.labelIndonesian, ...(row.labelEnglish ? { en: row.labelEnglish } : {}) },
+    role: row.roleIndonesian ? { id: row.roleIndonesian, ...(row.roleEnglish ? { en: row.roleEnglish } : {}) } : null,
     services: JSON.parse(row.services) as string[],
     definition,
     openingHours,
@@ -205,10 +205,10 @@ export async function createSchedule(
       ownerType: owner.type,
       ownerId: owner.id,
       kind: input.kind,
-      labelId: input.label.id,
-      labelEn: input.label.en ?? null,
-      roleId: input.role?.id ?? null,
-      roleEn: input.role?.en ?? null,
+      labelIndonesian: input.label.id,
+      labelEnglish: input.label.en ?? null,
+      roleIndonesian: input.role?.id ?? null,
+      roleEnglish: input.role?.en ?? null,
       services: JSON.stringify(input.services ?? []),
       definition: JSON.stringify(definition),
       closedOnHolidays: definition.closedOnHolidays ? 1 : 0,
@@ -267,8 +267,10 @@ export async function updateSchedule(ctx: TenantContext, id: string, input: Upda
       ...before,
       ...(owner ? { ownerModule: owner.module, ownerType: owner.type, ownerId: owner.id } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
-      ...(input.label ? { labelId: input.label.id, labelEn: input.label.en ?? null } : {}),
-      ...(input.role !== undefined ? { roleId: input.role?.id ?? null, roleEn: input.role?.en ?? null } : {}),
+      ...(input.label ? { labelIndonesian: input.label.id, labelEnglish: input.label.en ?? null } : {}),
+      ...(input.role !== undefined
+        ? { roleIndonesian: input.role?.id ?? null, roleEnglish: input.role?.en ?? null }
+        : {}),
       ...(input.services ? { services: JSON.stringify(input.services) } : {}),
       ...(definition
         ? { definition: JSON.stringify(definition), closedOnHolidays: definition.closedOnHolidays ? 1 : 0 }

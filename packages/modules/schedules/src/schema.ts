@@ -15,11 +15,11 @@ export const schedules = sqliteTable(
     ownerId: text('owner_id').notNull(),
     /** `hours` (when the place is open) or `presence` (when an officer is at the desk). */
     kind: text('kind').notNull(),
-    labelId: text('label_id').notNull(),
-    labelEn: text('label_en'),
+    labelIndonesian: text('label_id').notNull(),
+    labelEnglish: text('label_en'),
     /** Presence only: the role or desk (e.g. "Petugas perekaman KTP-el"). */
-    roleId: text('role_id'),
-    roleEn: text('role_en'),
+    roleIndonesian: text('role_id'),
+    roleEnglish: text('role_en'),
     /** JSON array of service references the presence covers. */
     services: text('services').notNull(),
     /** The engine's schedule definition as JSON (validated with @cerdas/schedules' scheduleSchema). */
@@ -44,8 +44,8 @@ export const holidays = sqliteTable(
     /** Local date YYYY-MM-DD. */
     date: text('date').notNull(),
     year: integer('year').notNull(),
-    nameId: text('name_id').notNull(),
-    nameEn: text('name_en'),
+    nameIndonesian: text('name_id').notNull(),
+    nameEnglish: text('name_en'),
     /** national | cuti_bersama | regional */
     kind: text('kind').notNull(),
     /** Where the date comes from, e.g. the SKB 3 Menteri for that year. */

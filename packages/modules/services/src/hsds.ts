@@ -61,7 +61,7 @@ function wordFilters(q: string | undefined): SQL[] {
     .slice(0, 8)
     .map((word) => {
       const like = `%${likeEscape(word)}%`
-      return sql`(lower(${services.nameId}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${services.nameEn}, '')) LIKE ${like} ESCAPE '\\'
+      return sql`(lower(${services.nameIndonesian}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${services.nameEnglish}, '')) LIKE ${like} ESCAPE '\\'
         OR lower(${services.synonyms}) LIKE ${like} ESCAPE '\\')`
     })
 }
@@ -99,7 +99,7 @@ export async function listHsdsServices(
     .select()
     .from(services)
     .where(where)
-    .orderBy(services.nameId, services.id)
+    .orderBy(services.nameIndonesian, services.id)
     .limit(query.per_page)
     .offset((query.page - 1) * query.per_page)
   const contents: HsdsService[] = []
@@ -176,7 +176,7 @@ export async function listHsdsServiceAtLocations(
   const loader = new HsdsLoader(ctx, optionsOf(query, options))
   const where = await serviceFilters(loader, query)
   if (where === null) return hsdsPage([], 0, query.page, query.per_page)
-  const rows = await ctx.db.select().from(services).where(where).orderBy(services.nameId, services.id)
+  const rows = await ctx.db.select().from(services).where(where).orderBy(services.nameIndonesian, services.id)
   const all: { service: Service; place: Place }[] = []
   for (const row of rows) {
     const service = serviceFromRow(row)

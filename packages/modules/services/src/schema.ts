@@ -11,10 +11,10 @@ export const services = sqliteTable(
     seedKey: text('seed_key').unique(),
     /** URL key, fixed at creation; presence schedules name services by slug or id. */
     slug: text('slug').notNull().unique(),
-    nameId: text('name_id').notNull(),
-    nameEn: text('name_en'),
-    summaryId: text('summary_id'),
-    summaryEn: text('summary_en'),
+    nameIndonesian: text('name_id').notNull(),
+    nameEnglish: text('name_en'),
+    summaryIndonesian: text('summary_id'),
+    summaryEnglish: text('summary_en'),
     /** JSON array of words people type ("e-KTP", "bikin KTP"). */
     synonyms: text('synonyms').notNull(),
     category: text('category').notNull(),
@@ -32,15 +32,15 @@ export const services = sqliteTable(
     /** 1 when free; else fee_amount in rupiah. */
     feeFree: integer('fee_free').notNull(),
     feeAmount: integer('fee_amount'),
-    feeNoteId: text('fee_note_id'),
-    feeNoteEn: text('fee_note_en'),
+    feeNoteIndonesian: text('fee_note_id'),
+    feeNoteEnglish: text('fee_note_en'),
     feeLegalBasis: text('fee_legal_basis'),
     processingValue: integer('processing_value'),
     processingUnit: text('processing_unit'),
-    processingNoteId: text('processing_note_id'),
-    processingNoteEn: text('processing_note_en'),
-    productId: text('product_id'),
-    productEn: text('product_en'),
+    processingNoteIndonesian: text('processing_note_id'),
+    processingNoteEnglish: text('processing_note_en'),
+    productIndonesian: text('product_id'),
+    productEnglish: text('product_en'),
     /** JSON array of strings (laws, regulations). */
     legalBasis: text('legal_basis').notNull(),
     /** JSON { description, phone, email, url } or null. */
@@ -54,7 +54,7 @@ export const services = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('services_services_name').on(t.nameId, t.id), index('services_services_office').on(t.officeId)],
+  (t) => [index('services_services_name').on(t.nameIndonesian, t.id), index('services_services_office').on(t.officeId)],
 )
 
 export const schema = { services }

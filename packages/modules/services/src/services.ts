@@ -46,8 +46,8 @@ export function serviceFromRow(row: ServiceRow): Service {
   return {
     id: row.id,
     slug: row.slug,
-    name: text(row.nameId, row.nameEn),
-    summary: textOrNull(row.summaryId, row.summaryEn),
+    name: text(row.nameIndonesian, row.nameEnglish),
+    summary: textOrNull(row.summaryIndonesian, row.summaryEnglish),
     synonyms: JSON.parse(row.synonyms) as string[],
     category: row.category as ServiceCategory,
     audience: JSON.parse(row.audience) as Audience[],
@@ -59,7 +59,7 @@ export function serviceFromRow(row: ServiceRow): Service {
     fee: {
       free: row.feeFree === 1,
       amount: row.feeAmount ?? null,
-      note: textOrNull(row.feeNoteId, row.feeNoteEn),
+      note: textOrNull(row.feeNoteIndonesian, row.feeNoteEnglish),
       legalBasis: row.feeLegalBasis ?? null,
     },
     processingTime:
@@ -67,10 +67,12 @@ export function serviceFromRow(row: ServiceRow): Service {
         ? {
             value: row.processingValue,
             unit: row.processingUnit as NonNullable<Service['processingTime']>['unit'],
-            ...(row.processingNoteId ? { note: text(row.processingNoteId, row.processingNoteEn) } : {}),
+            ...(row.processingNoteIndonesian
+              ? { note: text(row.processingNoteIndonesian, row.processingNoteEnglish) }
+              : {}),
           }
         : null,
-    product: textOrNull(row.productId, row.productEn),
+    product: textOrNull(row.productIndonesian, row.productEnglish),
     legalBasis: JSON.parse(row.legalBasis) as string[],
     complaint: row.complaint ? (JSON.parse(row.complaint) as Service['complaint']) : null,
     onlineUrl: row.onlineUrl ?? null,
@@ -121,7 +123,7 @@ export async function listServices(
     for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
       const like = `%${likeEscape(word)}%`
       where.push(
-        sql`(lower(${services.nameId}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${services.nameEn}, '')) LIKE ${like} ESCAPE '\\'
+        sql`(lower(${services.nameIndonesian}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${services.nameEnglish}, '')) LIKE ${like} ESCAPE '\\'
           OR lower(${services.synonyms}) LIKE ${like} ESCAPE '\\')`,
       )
     }
@@ -131,14 +133,14 @@ export async function listServices(
     if (cursor?.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')
       throw problem('badRequest', 'The cursor is not valid; start from the first page.')
     where.push(
-      sql`(${services.nameId} > ${cursor[0]} OR (${services.nameId} = ${cursor[0]} AND ${services.id} > ${cursor[1]}))`,
+      sql`(${services.nameIndonesian} > ${cursor[0]} OR (${services.nameIndonesian} = ${cursor[0]} AND ${services.id} > ${cursor[1]}))`,
     )
   }
   const rows = await ctx.db
     .select()
     .from(services)
     .where(where.length > 0 ? and(...where) : undefined)
-    .orderBy(services.nameId, services.id)
+    .orderBy(services.nameIndonesian, services.id)
     .limit(query.limit + 1)
   const items = rows.slice(0, query.limit).map(serviceFromRow)
   const last = items.at(-1)
@@ -161,7 +163,7 @@ export async function listServicesAtOffice(ctx: TenantContext, officeId: string)
     .select()
     .from(services)
     .where(or(eq(services.officeId, officeId), sql`${services.locations} LIKE ${needle} ESCAPE '\\'`))
-    .orderBy(services.nameId, services.id)
+    .orderBy(services.nameIndonesian, services.id)
     .limit(200)
   return rows.map(serviceFromRow)
 }
@@ -245,8 +247,8 @@ function feeColumns(fee: CreateServiceInput['fee']) {
   return {
     feeFree: fee.free ? 1 : 0,
     feeAmount: fee.free ? null : fee.amount,
-    feeNoteId: fee.note?.id ?? null,
-    feeNoteEn: fee.note?.en ?? null,
+    feeNoteIndonesian: fee.note?.id ?? null,
+    feeNoteEnglish: fee.note?.en ?? null,
     feeLegalBasis: fee.legalBasis ?? null,
   }
 }
@@ -255,8 +257,8 @@ function processingColumns(time: CreateServiceInput['processingTime']) {
   return {
     processingValue: time?.value ?? null,
     processingUnit: time?.unit ?? null,
-    processingNoteId: time?.note?.id ?? null,
-    processingNoteEn: time?.note?.en ?? null,
+    processingNoteIndonesian: time?.note?.id ?? null,
+    processingNoteEnglish: time?.note?.en ?? null,
   }
 }
 
@@ -285,10 +287,10 @@ export async function createService(
       id: newId('svc'),
       seedKey: options.seedKey ?? null,
       slug: input.slug ?? (await freeSlug(ctx, slugify(input.name.id, 'layanan'))),
-      nameId: input.name.id,
-      nameEn: input.name.en ?? null,
-      summaryId: input.summary?.id ?? null,
-      summaryEn: input.summary?.en ?? null,
+      nameIndonesian: input.name.id,
+      nameEnglish: input.name.en ?? null,
+      summaryIndonesian: input.summary?.id ?? null,
+      summaryEnglish: input.summary?.en ?? null,
       synonyms: JSON.stringify(input.synonyms ?? []),
       category: input.category,
       audience: JSON.stringify(input.audience ?? []),
@@ -299,8 +301,8 @@ export async function createService(
       procedure: JSON.stringify(input.procedure ?? []),
       ...feeColumns(input.fee),
       ...processingColumns(input.processingTime),
-      productId: input.product?.id ?? null,
-      productEn: input.product?.en ?? null,
+      productIndonesian: input.product?.id ?? null,
+      productEnglish: input.product?.en ?? null,
       legalBasis: JSON.stringify(input.legalBasis ?? []),
       complaint: input.complaint ? JSON.stringify(input.complaint) : null,
       onlineUrl: input.onlineUrl ?? null,
@@ -340,9 +342,9 @@ export async function updateService(ctx: TenantContext, ref: string, input: Upda
     )
     let next: ServiceRow = {
       ...before,
-      ...(input.name ? { nameId: input.name.id, nameEn: input.name.en ?? null } : {}),
+      ...(input.name ? { nameIndonesian: input.name.id, nameEnglish: input.name.en ?? null } : {}),
       ...(input.summary !== undefined
-        ? { summaryId: input.summary?.id ?? null, summaryEn: input.summary?.en ?? null }
+        ? { summaryIndonesian: input.summary?.id ?? null, summaryEnglish: input.summary?.en ?? null }
         : {}),
       ...(input.synonyms ? { synonyms: JSON.stringify(input.synonyms) } : {}),
       ...(input.category ? { category: input.category } : {}),
@@ -355,7 +357,7 @@ export async function updateService(ctx: TenantContext, ref: string, input: Upda
       ...(input.fee ? feeColumns(input.fee) : {}),
       ...(input.processingTime !== undefined ? processingColumns(input.processingTime) : {}),
       ...(input.product !== undefined
-        ? { productId: input.product?.id ?? null, productEn: input.product?.en ?? null }
+        ? { productIndonesian: input.product?.id ?? null, productEnglish: input.product?.en ?? null }
         : {}),
       ...(input.legalBasis ? { legalBasis: JSON.stringify(input.legalBasis) } : {}),
       ...(input.complaint !== undefined ? { complaint: input.complaint ? JSON.stringify(input.complaint) : null } : {}),
@@ -469,7 +471,7 @@ export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Dat
           .where(or(inArray(services.id, service.related), inArray(services.slug, service.related)))
   const related: ServiceDetail['related'] = service.related.flatMap((ref) => {
     const other = relatedRows.find((row) => row.id === ref || row.slug === ref)
-    return other ? [{ id: other.id, slug: other.slug, name: text(other.nameId, other.nameEn) }] : []
+    return other ? [{ id: other.id, slug: other.slug, name: text(other.nameIndonesian, other.nameEnglish) }] : []
   })
   return {
     service,

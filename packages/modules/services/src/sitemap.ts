@@ -7,6 +7,6 @@ export async function serviceSitemap(ctx: TenantContext): Promise<SitemapEntry[]
   const rows = await ctx.db
     .select({ slug: services.slug, updatedAt: services.updatedAt })
     .from(services)
-    .orderBy(services.nameId, services.id)
+    .orderBy(services.nameIndonesian, services.id)
   return rows.map((row) => ({ path: serviceUrl(row), lastModified: row.updatedAt }))
 }
