@@ -2,12 +2,34 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { modules } from '@cerdas/registry'
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const appDirectory = fileURLToPath(new URL('./app', import.meta.url))
 
+const MODULE_STYLES = 'virtual:cerdas/module-styles'
+
+/**
+ * `virtual:cerdas/module-styles`: each registered module's stylesheet (`web.styles`) by module id,
+ * as built asset URLs. The root layout links those of the modules on the page.
+ */
+function moduleStyles(): Plugin {
+  const withStyles = modules.filter((mod) => mod.web?.styles)
+  const source = [
+    ...withStyles.map(
+      (mod, i) => `import style${i} from ${JSON.stringify(`${join(mod.web!.root, mod.web!.styles!)}?url`)}`,
+    ),
+    `export const moduleStyles = {${withStyles.map((mod, i) => `${JSON.stringify(mod.id)}: style${i}`).join(', ')}}`,
+  ].join('\n')
+  return {
+    name: 'cerdas-module-styles',
+    resolveId: (id) => (id === MODULE_STYLES ? `\0${MODULE_STYLES}` : undefined),
+    load: (id) => (id === `\0${MODULE_STYLES}` ? source : undefined),
+  }
+}
+
 export default defineConfig({
   plugins: [
+    moduleStyles(),
     !process.env.VITEST &&
       remix({
         appDirectory,

@@ -16,6 +16,7 @@ import type { CSSProperties, ReactNode } from 'react'
 import { messages } from './i18n/messages'
 import { useT } from './i18n/use-t'
 import { missingPathWords } from './missing-path-words'
+import { ModuleStyles } from './module-styles'
 import { SearchForm } from './search-form'
 import stylesheet from './styles.css?url'
 
@@ -40,6 +41,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
       branding: tenant.branding,
       locales: tenant.locales,
       nav: site.nav.map((n) => ({ path: n.path, title: pickText(n.title, locale) })),
+      modules: site.modules.map((m) => m.id),
     },
   }
 }
@@ -138,6 +140,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <ModuleStyles enabled={data?.site.kind === 'tenant' ? data.site.modules : []} />
       </head>
       <body>
         {children}

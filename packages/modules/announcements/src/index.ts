@@ -44,6 +44,7 @@ const announcements = defineModule({
   settings,
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
     routes: [
       { path: 'pengumuman', file: 'web/announcement-list.tsx' },
       { path: 'pengumuman/:id', file: 'web/announcement-detail.tsx' },

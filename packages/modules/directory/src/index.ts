@@ -55,6 +55,7 @@ export default defineModule({
   admin: { entities: [officeAdmin, unitAdmin, counterAdmin, positionAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
     routes: [
       { path: 'direktori', file: 'web/office-list.tsx' },
       { path: 'direktori/buka-sekarang', file: 'web/offices-open-now.tsx' },

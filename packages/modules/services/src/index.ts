@@ -46,6 +46,7 @@ export default defineModule({
   admin: { entities: [serviceAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
     routes: [
       { path: 'layanan', file: 'web/service-list.tsx' },
       { path: 'layanan/:slug', file: 'web/service-page.tsx' },
