@@ -1,5 +1,11 @@
 import { problemType } from '@cerdas/core'
-import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import {
+  createTenantWithEveryModule,
+  createTestPlatform,
+  expectProblem,
+  TEST_OPERATOR_TOKEN,
+  type TestPlatform,
+} from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFixtures, labelOf as label, requiredQuery } from './support/fixtures'
 import {
@@ -58,7 +64,8 @@ async function expectRefused(status: number, label: string, send: () => Promise<
 
 beforeAll(async () => {
   t = await createTestPlatform()
-  await t.createTenant('uji')
+  // Every registered module on, so each route's own validation answers, not a module-off 404.
+  await createTenantWithEveryModule(t, 'uji')
   doc = await fetchOpenApi(t, HOST)
   api = new ApiFixtures(t, 'uji', doc)
 })

@@ -1,5 +1,6 @@
 import { exportTenant } from '@cerdas/platform'
 import {
+  createTenantWithEveryModule,
   createTestPlatform,
   createTestToken,
   createTestUser,
@@ -53,8 +54,9 @@ async function tobaSnapshot() {
 
 beforeAll(async () => {
   t = await createTestPlatform()
-  await t.createTenant('toba', { template: 'toba' })
-  await t.createTenant(OTHER, { name: `Kabupaten ${OTHER_WORD}` })
+  // Every registered module on, whether or not the templates enable it: the probes cover all routes.
+  await createTenantWithEveryModule(t, 'toba', { template: 'toba' })
+  await createTenantWithEveryModule(t, OTHER, { name: `Kabupaten ${OTHER_WORD}` })
   const doc = await fetchOpenApi(t, HOST)
   operations = operationsOf(doc)
   tobaApi = new ApiFixtures(t, 'toba', doc)

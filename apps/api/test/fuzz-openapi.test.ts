@@ -1,4 +1,9 @@
-import { createTestPlatform, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import {
+  createTenantWithEveryModule,
+  createTestPlatform,
+  TEST_OPERATOR_TOKEN,
+  type TestPlatform,
+} from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFixtures, labelOf } from './support/fixtures'
 import {
@@ -231,7 +236,8 @@ const withoutFixture: string[] = []
 
 beforeAll(async () => {
   t = await createTestPlatform()
-  await t.createTenant(SLUG)
+  // Every registered module on, so its routes reach validation instead of a module-off 404.
+  await createTenantWithEveryModule(t, SLUG)
   server = await startApiServer(t.dataDir)
   const client = new KeepAliveClient(server.port, HOST, 1)
   try {

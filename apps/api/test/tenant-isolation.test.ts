@@ -1,7 +1,13 @@
 import { createApiApp } from '@cerdas/api'
 import { problemType } from '@cerdas/core'
 import { exportTenant } from '@cerdas/platform'
-import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import {
+  createTenantWithEveryModule,
+  createTestPlatform,
+  expectProblem,
+  TEST_OPERATOR_TOKEN,
+  type TestPlatform,
+} from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFixtures } from './support/fixtures'
 import { type DocumentedOperation, fetchOpenApi, fillPath, operationsOf, sampleValue } from './support/openapi'
@@ -49,8 +55,9 @@ async function tobaSnapshot() {
 
 beforeAll(async () => {
   t = await createTestPlatform()
-  await t.createTenant('toba', { template: 'toba' })
-  await t.createTenant('samosir', { template: 'kabupaten', name: 'Kabupaten Samosir' })
+  // Every registered module on, whether or not the templates enable it: the probes cover all routes.
+  await createTenantWithEveryModule(t, 'toba', { template: 'toba' })
+  await createTenantWithEveryModule(t, 'samosir', { template: 'kabupaten', name: 'Kabupaten Samosir' })
   const published = await createAnnouncement(TOBA, `Festival ${TOBA_WORD} di Balige`)
   const scheduled = await createAnnouncement(TOBA, `Jadwal ${TOBA_WORD} tahun depan`, '2099-01-01T00:00:00Z')
   samosirId = await createAnnouncement(SAMOSIR, 'Pesta budaya di Pangururan')

@@ -1,4 +1,4 @@
-import { createTestUser, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { createTestUser, modulesNotEnabled, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { type DocumentedOperation, fillPath, type OpenApiDocument, operationsOf, sampleValue } from './openapi'
 
 /**
@@ -130,10 +130,25 @@ export class ApiFixtures {
     const body = await this.bodyOf(route)
     const res = await this.t.request(host, route.path, { method: 'POST', token, body })
     const text = await res.text()
+    if (res.status === 404) await this.explainModulesNotEnabled(labelOf(route), text)
     if (res.status !== 201) throw new Error(`${labelOf(route)} answered ${res.status}: ${text}`)
     const id = idIn(JSON.parse(text))
     if (!id) throw new Error(`${labelOf(route)} answered without an id: ${text}`)
     return id
+  }
+
+  /**
+   * Throws a message that says why, when a route answers 404 on a tenant that leaves modules off:
+   * tests over every documented route need every module enabled on their tenants.
+   */
+  async explainModulesNotEnabled(label: string, answer: string): Promise<void> {
+    const off = await modulesNotEnabled(this.t, this.slug)
+    if (off.length === 0) return
+    throw new Error(
+      `${label} answered 404 on tenant "${this.slug}", which does not enable module(s) ${off.join(', ')} ` +
+        `(its template leaves them out): create the test's tenants with createTenantWithEveryModule ` +
+        `from @cerdas/testing. The answer: ${answer}`,
+    )
   }
 
   /** One record per collection, made once and reused by requests that do not change it. */
