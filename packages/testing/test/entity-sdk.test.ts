@@ -293,6 +293,50 @@ describe('entity SDK: lists', () => {
   })
 })
 
+describe('entity SDK: choices and resolved values', () => {
+  it('takes lines only from their fixed values, and offers those and a text field’s options in the console', async () => {
+    expect((await create({ audience: ['kids'] })).audience).toEqual(['kids'])
+    const problem = await expectProblem(
+      await send('POST', '/sdk-places', { name: { id: 'T' }, kind: 'park', audience: ['aliens'] }),
+      422,
+    )
+    expect((problem.errors as { pointer: string }[]).map((e) => e.pointer)).toContain('/audience/0')
+    expect(place.schemas.output.shape.audience.safeParse(['aliens']).success).toBe(false)
+    const fields = Object.fromEntries(place.admin.fields.map((f) => [f.name, f]))
+    expect(fields.audience).toMatchObject({
+      type: 'multiselect',
+      options: [
+        { value: 'kids', label: { id: 'Anak', en: 'Children' } },
+        { value: 'adults', label: { id: 'Dewasa', en: 'Adults' } },
+      ],
+    })
+    expect(fields.twin?.type).toBe('reference')
+    const ctx = t.platform.context((await t.platform.tenantBySlug('sdk'))!, db)
+    expect(await fields.twin?.optionsFrom?.(ctx)).toEqual([
+      {
+        value: 'plc_sipiso',
+        label: { id: 'Sipiso-piso', en: 'Sipiso-piso' },
+        group: { id: 'Air terjun', en: 'Waterfalls' },
+      },
+    ])
+  })
+
+  it('stores what the resolve hook makes of a value, and refuses what it cannot resolve at the field', async () => {
+    const p = await create({ twin: 'sipiso' })
+    expect(p.twin).toBe('plc_sipiso')
+    const before = await rows()
+    const problem = await expectProblem(
+      await send('POST', '/sdk-places', { name: { id: 'T' }, kind: 'park', twin: 'tidak-ada' }),
+      422,
+    )
+    expect((problem.errors as { pointer: string }[]).map((e) => e.pointer)).toEqual(['/twin'])
+    expect(await rows()).toBe(before)
+    // An update that leaves the value out keeps what was stored.
+    const renamed = (await (await send('PATCH', `/sdk-places/${p.id}`, { capacity: 3 })).json()) as Place
+    expect(renamed.twin).toBe('plc_sipiso')
+  })
+})
+
 describe('entity SDK: generated routes', () => {
   it('registers only the routes a declaration asks for, leaving the rest to hand-written ones', async () => {
     const { defineEntity } = await import('@cerdas/core')

@@ -85,19 +85,31 @@ function adminFields(name: string, f: AnyField): AdminField[] {
     case 'number':
     case 'money':
       return [first({ ...base, name, type: 'number', ...(f.integer ? { integer: true } : {}) })]
-    default: {
-      const types = {
-        text: 'text',
-        longText: 'textarea',
-        url: 'url',
-        date: 'text',
-        dateTime: 'datetime',
-        boolean: 'checkbox',
-        lines: 'lines',
-      } as const
-      return [first({ ...base, name, type: types[f.kind] })]
+    case 'text':
+    case 'lines': {
+      // Chosen from fixed values or offered options: one (a text), or several (lines).
+      if (!f.values && !f.options) break
+      return [
+        first({
+          ...base,
+          name,
+          type: f.kind === 'text' ? 'reference' : 'multiselect',
+          options: (f.values ?? []).map((value) => ({ value, label: f.labels?.[value] ?? { id: value } })),
+          ...(f.options ? { optionsFrom: f.options } : {}),
+        }),
+      ]
     }
   }
+  const types = {
+    text: 'text',
+    longText: 'textarea',
+    url: 'url',
+    date: 'text',
+    dateTime: 'datetime',
+    boolean: 'checkbox',
+    lines: 'lines',
+  } as const
+  return [first({ ...base, name, type: types[f.kind as keyof typeof types] })]
 }
 
 /** One cell per console input, for the edit form and exports; a list's rows as {@link listValue}. */
@@ -129,7 +141,8 @@ function cellOf(f: AnyField, value: unknown, locale: 'id' | 'en'): string {
   if (f.kind === 'dateTime') return String(value).slice(0, 16).replace('T', ' ')
   if (f.kind === 'localizedText') return pickText(value as LocalizedText, locale)
   if (f.kind === 'boolean') return value ? (locale === 'en' ? 'Yes' : 'Ya') : locale === 'en' ? 'No' : 'Tidak'
-  if (Array.isArray(value)) return value.join(', ')
+  if (Array.isArray(value))
+    return value.map((v) => (f.labels?.[v] ? pickText(f.labels[v] as LocalizedText, locale) : v)).join(', ')
   return String(value)
 }
 

@@ -95,6 +95,16 @@ export type EntityRouteName = 'list' | 'get' | 'create' | 'update' | 'delete' | 
  * so what they write commits with the row, or nothing does.
  */
 export interface EntityHooks {
+  /**
+   * What is stored for what a client named, from the merged record and the input (another module's
+   * record named by slug stored as its id): the values to store instead, and problems by field.
+   */
+  resolve?(
+    ctx: TenantContext,
+    values: Record<string, unknown>,
+    input: Record<string, unknown>,
+    id: string | null,
+  ): Promise<{ values: Record<string, unknown>; errors: FieldError[] }>
   /** Problems of a valid input against other records (a name already taken): each next to its field. */
   check?(ctx: TenantContext, values: Record<string, unknown>, id: string | null): Promise<FieldError[]>
   /** After the row is written: dependent rows, other caches. */

@@ -82,7 +82,10 @@ export interface EntityField<TValue = unknown, TRequired extends boolean = boole
   rowLabel?: LocalizedText
   /** A `reference`: the module and entity type it points at (`directory.office`). */
   target?: string
-  /** A `reference`: choices for the console (another module's option list, through its exports). */
+  /**
+   * A `reference`: choices for the console (another module's option list, through its exports). A
+   * `text` or `lines` field with options is chosen from them in the console (one, or several).
+   */
   options?: (ctx: TenantContext) => Promise<FieldOption[]>
   /** A `reference` stores the record's id rather than the key its module answers (its slug). */
   stores?: 'key' | 'id'
@@ -102,8 +105,8 @@ type Base = Omit<FieldOptions, 'required'> & { required?: boolean }
  * @example fields: { title: field.localizedText({ label, required: true, max: 200, search: 'title' }) }
  */
 export const field = {
-  /** One line of plain text. */
-  text: <const O extends Base & { max?: number }>(o: O) =>
+  /** One line of plain text; `options` make it a choice in the console. */
+  text: <const O extends Base & { max?: number; options?: EntityField['options'] }>(o: O) =>
     ({ ...o, kind: 'text', required: (o.required ?? false) as Required<O> }) as EntityField<string, Required<O>>,
   /** Plain text over several lines (a note, an address). */
   longText: <const O extends Base & { max?: number }>(o: O) =>
@@ -154,9 +157,25 @@ export const field = {
   /** Yes or no; never null (`default` when left out, else false). */
   boolean: <const O extends Omit<Base, 'required'> & { default?: boolean }>(o: O) =>
     ({ default: false, ...o, kind: 'boolean', required: true }) as EntityField<boolean, true>,
-  /** A list of short texts (synonyms, legal bases); never null, empty when none. */
-  lines: <const O extends Omit<Base, 'required'> & { max?: number; maxValue?: number }>(o: O) =>
-    ({ ...o, kind: 'lines', required: true }) as EntityField<string[], true>,
+  /**
+   * A list of short texts (synonyms, legal bases); never null, empty when none. With `values` (and
+   * their `labels`) each is one of fixed choices; with `options`, one of those the console offers.
+   */
+  lines: <
+    const O extends Omit<Base, 'required'> & {
+      max?: number
+      maxValue?: number
+      values?: readonly [string, ...string[]]
+      labels?: Record<string, LocalizedText>
+      options?: EntityField['options']
+    },
+  >(
+    o: O,
+  ) =>
+    ({ ...o, kind: 'lines', required: true }) as EntityField<
+      O extends { values: readonly string[] } ? O['values'][number][] : string[],
+      true
+    >,
   /**
    * Rows of a few fields each (requirements, procedure steps); never null, empty when none.
    * @example requirements: field.list({ label, rowLabel, maxValue: 50, of: { document: field.localizedText({ label, required: true, max: 300 }) } })

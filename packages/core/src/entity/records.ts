@@ -307,6 +307,12 @@ async function checkedColumns(
     else resolved[name] = key
   }
   const values = { ...(before ? valuesOfRow(before, d.fields) : {}), ...resolved }
+  if (d.hooks?.resolve) {
+    const own = await d.hooks.resolve(ctx, values, input, before?.id ?? null)
+    errors.push(...own.errors)
+    Object.assign(resolved, own.values)
+    Object.assign(values, own.values)
+  }
   for (const rule of d.rules ?? [])
     if (!rule.holds(values)) errors.push({ pointer: `/${rule.field}`, message: rule.message })
   if (errors.length === 0 && d.hooks?.check) errors.push(...(await d.hooks.check(ctx, values, before?.id ?? null)))

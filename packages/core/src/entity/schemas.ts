@@ -51,11 +51,13 @@ function inputValue(f: AnyField): z.ZodType {
     case 'lines':
       return z
         .array(
-          z
-            .string()
-            .trim()
-            .min(1)
-            .max(f.max ?? 300),
+          f.values
+            ? z.enum(f.values as [string, ...string[]])
+            : z
+                .string()
+                .trim()
+                .min(1)
+                .max(f.max ?? 300),
         )
         .max(f.maxValue ?? 100)
     case 'list':
@@ -81,7 +83,7 @@ function outputValue(f: AnyField): z.ZodType {
             : f.kind === 'boolean'
               ? z.boolean()
               : f.kind === 'lines'
-                ? z.array(z.string())
+                ? z.array(f.values ? z.enum(f.values as [string, ...string[]]) : z.string())
                 : f.kind === 'list'
                   ? z.array(
                       z.object(Object.fromEntries(Object.entries(f.of ?? {}).map(([k, sub]) => [k, outputValue(sub)]))),
