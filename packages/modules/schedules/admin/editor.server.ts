@@ -3,7 +3,8 @@ import { type AdminScreen, adminScreen, orNotFound } from '@cerdas/core/web'
 import { isLocalDate, localDateOf, type ScheduleDefinition } from '@cerdas/schedules'
 import { type EditorCheck, type EditorIssue, type FormValues, mapProblemPointers } from '../src/editor-form'
 import { tenantHolidayCalendar } from '../src/holidays'
-import { getSchedule, statusView, weekViewOf } from '../src/schedules'
+import { statusView, weekViewOf } from '../src/schedule-status'
+import { getSchedule } from '../src/schedules'
 import type { Schedule } from '../src/validation'
 
 /** The console screen of schedules (404 when the module is off, 403 when the person may not open them). */

@@ -8,7 +8,7 @@ import {
   upcomingSpecialHours,
 } from '@cerdas/schedules'
 import { tenantHolidayCalendar } from './holidays'
-import { weekViewOf } from './schedules'
+import { weekViewOf } from './schedule-status'
 import type { Schedule } from './validation'
 
 /**

@@ -20,6 +20,8 @@ export * from './kinds'
 export { UNKNOWN_OWNER, UNKNOWN_OWNER_TYPE } from './owner-messages'
 export { canonicalOwner } from './owners'
 export { describeReason } from './reasons'
+export * from './schedule-exports'
+export * from './schedule-status'
 export * from './schedules'
 export type { ScheduleSeed } from './seed'
 export type { ScheduleSettings } from './settings'
@@ -60,7 +62,6 @@ export default defineModule({
   },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    styles: 'web/styles.css',
     routes: [
       { path: 'hari-libur', file: 'web/holiday-list.tsx' },
       { path: 'jadwal/:id', file: 'web/schedule-page.tsx' },

@@ -12,7 +12,9 @@ import {
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { tenantHolidayCalendar } from '../src/holidays'
-import { getSchedule, listSchedulesForOwner, scheduleSchemaOrg, statusView, weekOf } from '../src/schedules'
+import { scheduleSchemaOrg } from '../src/schedule-exports'
+import { statusView, weekOf } from '../src/schedule-status'
+import { getSchedule, listSchedulesForOwner } from '../src/schedules'
 import { scheduleMessages } from './schedule-messages'
 
 const addDays = (date: string, days: number) => formatDay(dayNumber(date) + days)

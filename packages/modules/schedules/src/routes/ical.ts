@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
-import { scheduleICalendar } from '../schedules'
+import { scheduleICalendar } from '../schedule-exports'
 import { idParamSchema, rangeQuerySchema } from '../validation'
 
 export const icalRoute = createRoute({

@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
-import { scheduleOpeningHours } from '../schedules'
+import { scheduleOpeningHours } from '../schedule-exports'
 import { idParamSchema } from '../validation'
 
 export const openingHoursRoute = createRoute({

@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
-import { statusForOwner } from '../schedules'
+import { statusForOwner } from '../schedule-status'
 import { ownerRefSchema, ownerStatusOutSchema, statusQuerySchema } from '../validation'
 
 const ownerQuery = z.strictObject({

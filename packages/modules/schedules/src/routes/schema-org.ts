@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
-import { scheduleSchemaOrg } from '../schedules'
+import { scheduleSchemaOrg } from '../schedule-exports'
 import { idParamSchema, schemaOrgQuerySchema } from '../validation'
 
 export const schemaOrgRoute = createRoute({

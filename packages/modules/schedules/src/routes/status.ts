@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
-import { statusOf } from '../schedules'
+import { statusOf } from '../schedule-status'
 import { idParamSchema, statusOutSchema, statusQuerySchema } from '../validation'
 
 export const statusRoute = createRoute({

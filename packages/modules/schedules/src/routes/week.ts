@@ -1,6 +1,6 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute } from '@hono/zod-openapi'
-import { weekOf } from '../schedules'
+import { weekOf } from '../schedule-status'
 import { idParamSchema, weekOutSchema, weekQuerySchema } from '../validation'
 
 export const weekRoute = createRoute({
