@@ -72,6 +72,16 @@ describe('module stylesheets', () => {
     }
   })
 
+  it('the console stylesheet is linked by console pages only, the sign-in page included', async () => {
+    const home = await stylesheetsOf(TOBA, '/')
+    expect(home.texts[0]).not.toContain('.admin-nav')
+    expect(home.texts[0]).not.toContain('.admin-form')
+    const login = await stylesheetsOf(TOBA, '/admin/masuk')
+    expect(login.status).toBe(200)
+    expect(login.hrefs[0]).toBe(home.hrefs[0])
+    expect(login.texts.some((css) => css.includes('.admin-form') && css.includes('.admin-nav'))).toBe(true)
+  })
+
   it("a disabled module's stylesheet is not served with its page", async () => {
     const servicesCss = (await stylesheetsOf(TOBA, '/layanan/akta-kelahiran')).hrefs[1]
     const page = await stylesheetsOf(SAMOSIR, '/layanan/akta-kelahiran')

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, isRouteErrorResponse, Outlet, useLoaderData, useRouteError } from '@remix-run/react'
 import { AdminNav } from '../admin/admin-nav'
+import { consoleLinks } from '../admin/console-links'
 import { grantLabels, may, NO_STORE, requireConsole } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { consoleNav } from '../admin/nav.server'
 import { useAdminT } from '../admin/use-admin-t'
+
+export const links = consoleLinks
 
 /** The console hydrates: forms submit without full page loads, and work the same without JavaScript. */
 export const handle = { hydrate: true }

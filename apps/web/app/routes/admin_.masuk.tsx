@@ -4,10 +4,13 @@ import { loginAccount } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, Field, type FormField, type Issues } from '../admin/components'
+import { consoleLinks } from '../admin/console-links'
 import { NO_STORE, sessionCookie, sessionIdOf, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { useAdminT } from '../admin/use-admin-t'
 import { safeReturnPath } from '../return-path'
+
+export const links = consoleLinks
 
 export const handle = { hydrate: true }
 

@@ -4,12 +4,15 @@ import { changeAccountPassword } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, Field, type FormField, type Issues } from '../admin/components'
+import { consoleLinks } from '../admin/console-links'
 import { CHANGE_PASSWORD_PATH, csrfMatches, NO_STORE, sessionCookie, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { newPasswordFields } from '../admin/new-password'
 import { newPasswordIssues } from '../admin/new-password.server'
 import { useAdminT } from '../admin/use-admin-t'
 import { safeReturnPath } from '../return-path'
+
+export const links = consoleLinks
 
 export const handle = { hydrate: true }
 

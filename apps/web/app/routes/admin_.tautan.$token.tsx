@@ -5,11 +5,14 @@ import { setPasswordFromLink } from '@cerdas/platform'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, Field, type Issues } from '../admin/components'
+import { consoleLinks } from '../admin/console-links'
 import { NO_STORE, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
 import { newPasswordFields } from '../admin/new-password'
 import { newPasswordIssues } from '../admin/new-password.server'
 import { useAdminT } from '../admin/use-admin-t'
+
+export const links = consoleLinks
 
 export const handle = { hydrate: true }
 
