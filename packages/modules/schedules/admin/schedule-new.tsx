@@ -13,13 +13,13 @@ import editorStyles from './schedule-editor.css?url'
 export const links = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 const META_FIELDS: { name: string; label: ScheduleAdminMessageKey; required?: boolean }[] = [
-  { name: 'label.id', label: 'labelId', required: true },
-  { name: 'label.en', label: 'labelEn' },
+  { name: 'label.id', label: 'labelIndonesian', required: true },
+  { name: 'label.en', label: 'labelEnglish' },
   { name: 'owner.module', label: 'ownerModule', required: true },
   { name: 'owner.type', label: 'ownerType', required: true },
   { name: 'owner.id', label: 'ownerId', required: true },
-  { name: 'role.id', label: 'roleId' },
-  { name: 'role.en', label: 'roleEn' },
+  { name: 'role.id', label: 'roleIndonesian' },
+  { name: 'role.en', label: 'roleEnglish' },
 ]
 
 const DEFAULTS = { 'owner.module': 'directory', 'owner.type': 'office', kind: 'hours', closedOnHolidays: 'on' }
