@@ -2,7 +2,7 @@ import { formatInstant, orNotFound, pickText, tenantContext, translator } from '
 import { useLocale, VerificationBadge } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { announcement } from '../src/announcement'
+import { announcement } from '../src/index'
 import { messages } from './messages'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
