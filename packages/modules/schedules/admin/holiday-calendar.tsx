@@ -56,12 +56,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       kind: pickText(HOLIDAY_KIND_LABELS[h.kind], locale),
       kindId: h.kind,
       note: h.note,
-      verification: h.verification.verifiedAt
-        ? {
-            verified: true,
-            text: `${locale === 'en' ? 'Verified' : 'Diverifikasi'} ${formatInstant(h.verification.verifiedAt, ctx.tenant, locale)}`,
-          }
-        : { verified: false, text: locale === 'en' ? 'Not verified' : 'Belum diverifikasi' },
+      // The console's own words for the stamp, as on every other screen.
+      verification: screen.verification(h) ?? { verified: false, text: '' },
     })),
   }
 }
