@@ -123,11 +123,12 @@ describe('single-value forms (announcements)', () => {
       ZONE,
     )
     expect(check.errors).toEqual({})
-    // link and expiresAt are nullable: cleared. publishAt is not: left as it is. title.en: dropped from title.
+    // officeRef, link and expiresAt are nullable: cleared. publishAt is not: left as it is. title.en: dropped from title.
     expect(check.input).toEqual({
       title: { id: 'Judul' },
       body: { id: 'Isi' },
       category: 'general',
+      officeRef: null,
       link: null,
       expiresAt: null,
     })
@@ -148,6 +149,7 @@ describe('single-value forms (announcements)', () => {
       title: { id: 'Judul', en: 'Title' },
       body: { id: 'Isi' },
       category: 'general',
+      officeRef: null,
       link: 'https://x.id/',
       expiresAt: null,
     })

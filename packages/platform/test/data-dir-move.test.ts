@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { createAnnouncement } from '@cerdas/module-announcements'
+import { announcement } from '@cerdas/module-announcements'
 import { modules } from '@cerdas/registry'
 import { createClient } from '@libsql/client'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -34,7 +34,7 @@ async function announce(platform: Platform, slug: string, title: string) {
   const ctx = platform.context(tenant, await platform.tenantDb(tenant.record), {
     actor: { kind: 'system', id: 'test' },
   })
-  await createAnnouncement(ctx, { title: { id: title }, body: { id: 'Isi pengumuman.' }, category: 'general' })
+  await announcement.create(ctx, { title: { id: title }, body: { id: 'Isi pengumuman.' }, category: 'general' })
 }
 
 /** A platform on a data directory that is closed right away (so the files can be copied whole). */

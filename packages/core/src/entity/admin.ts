@@ -8,6 +8,7 @@ import {
 } from '../admin-entity'
 import { type LocalizedText, pickText } from '../localized-text'
 import type { AnyField, FieldMap } from './fields'
+import { optionalOnCreate } from './schemas'
 
 const LANGUAGE = {
   id: { id: 'Indonesia', en: 'Indonesian' },
@@ -23,7 +24,8 @@ const suffixed = (label: LocalizedText, suffix: LocalizedText): LocalizedText =>
 function adminFields(name: string, f: AnyField): AdminField[] {
   const base = {
     label: f.label,
-    ...(f.required && f.kind !== 'boolean' && f.kind !== 'lines' ? { required: true } : {}),
+    // Required in the form only where creating needs it: a default or "now" fills an empty input.
+    ...(f.required && !optionalOnCreate(f) ? { required: true } : {}),
     ...(f.help ? { help: f.help } : {}),
   }
   const first = (field: AdminField): AdminField => (f.section ? { ...field, section: f.section } : field)
