@@ -94,6 +94,9 @@ describe('entity SDK: every field kind round-trips', () => {
     expect((await place.getForEditing(ctx, created.id)).note).toBe('Pengelola: Pak Sitorus 0812')
     const values = place.admin.valuesOf(await place.getForEditing(ctx, created.id))
     expect(values).toMatchObject({ 'name.id': 'Pantai Lumban Bulbul', 'location.lat': 2.33, tags: 'pantai\ndanau' })
+    // Inputs a default fills are not required in the form; the others are.
+    const required = place.admin.fields.filter((f) => f.required).map((f) => f.name)
+    expect(required).toEqual(['name.id', 'kind'])
     expect(JSON.parse(String(values.steps))).toEqual([
       { 'text.id': 'Bayar tiket', 'text.en': null, minutes: 5 },
       { 'text.id': 'Masuk', 'text.en': null, minutes: null },
@@ -359,6 +362,7 @@ describe('entity SDK: declarations that cannot work fail when the module loads',
     ['a table without the module prefix', { table: 'places' }],
     ['a sortable optional field', { fields: { n: { ...place.declaration.fields.capacity, sortable: true } } }],
     ['a reserved field name', { fields: { slug: place.declaration.fields.website } }],
+    ['a name permission keys cannot take', { name: 'touristPlace' }],
   ])('refuses %s', async (_name, change) => {
     const { defineEntity } = await import('@cerdas/core')
     expect(() => defineEntity({ ...place.declaration, slug: undefined, ...change } as never)).toThrow(/not valid/)

@@ -181,7 +181,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       registerEntityRoutes(router, kit, {
         path: d.api.path,
         tag: d.api.tag,
-        singular: d.name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`),
+        singular: d.name.replaceAll('_', ' '),
         plural: noun.en ?? noun.id,
         summaries: d.api.summaries,
         only: d.api.routes,
@@ -202,7 +202,8 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
 function checkDeclaration(d: EntityDeclaration<FieldMap, Record<string, unknown>>) {
   const problems: string[] = []
   if (!d.table.startsWith(`${d.module}_`)) problems.push(`table "${d.table}" must be prefixed "${d.module}_"`)
-  if (!/^[a-z][a-zA-Z0-9]*$/.test(d.name)) problems.push(`name "${d.name}" must be a camelCase word`)
+  // The name is part of permission keys (module.entity:action), which take lowercase words.
+  if (!/^[a-z][a-z0-9_]*$/.test(d.name)) problems.push(`name "${d.name}" must be lowercase letters, digits or _`)
   for (const [name, f] of Object.entries(d.fields)) {
     if (['id', 'slug', 'seedKey', 'verification', 'createdAt', 'updatedAt'].includes(name))
       problems.push(`field "${name}" is a name the framework uses`)
