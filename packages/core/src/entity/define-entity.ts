@@ -142,10 +142,11 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     permissions,
     /** The full permission key of an action: `permission('update')` → `announcements.announcement:update`. */
     permission: (action: EntityAction) => permissionKey(action),
+    /** The public pages: the list, and a record's page by its slug or id (`/` when the entity has no pages). */
     urls: {
-      list: d.page ?? null,
-      record: (record: { id: string; slug?: string | undefined }) =>
-        d.page ? `${d.page}/${record.slug ?? record.id}` : null,
+      list: d.page ?? '/',
+      record: (record: { id: string; slug?: string | null | undefined }) =>
+        d.page ? `${d.page}/${record.slug ?? record.id}` : '/',
     },
     list,
     get,

@@ -96,10 +96,10 @@ async function latestAnnouncements(ctx: TenantContext): Promise<HomeSection | nu
   const { items } = await announcement.list(ctx, { limit: count })
   return {
     title: { id: 'Pengumuman terbaru', en: 'Latest announcements' },
-    moreUrl: '/pengumuman',
+    moreUrl: announcement.urls.list,
     items: items.map((a) => ({
       title: a.title,
-      url: `/pengumuman/${a.id}`,
+      url: announcement.urls.record(a),
       date: a.publishAt,
       verified: a.verification.verified,
     })),

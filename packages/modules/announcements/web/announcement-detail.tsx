@@ -8,7 +8,12 @@ import { messages } from './messages'
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
   const record = await orNotFound(announcement.get(ctx, params.id ?? ''))
-  return { announcement: record, timezone: ctx.tenant.timezone, tenantName: ctx.tenant.name }
+  return {
+    announcement: record,
+    base: announcement.urls.list,
+    timezone: ctx.tenant.timezone,
+    tenantName: ctx.tenant.name,
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -33,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 }
 
 export default function AnnouncementDetail() {
-  const { announcement: a, timezone } = useLoaderData<typeof loader>()
+  const { announcement: a, base, timezone } = useLoaderData<typeof loader>()
   const locale = useLocale()
   const t = translator(messages, locale)
   const date = (instant: string) => formatInstant(instant, { timezone }, locale)
@@ -43,7 +48,7 @@ export default function AnnouncementDetail() {
       lang={locale === 'en' && a.title.en ? 'en' : 'id'}
     >
       <p>
-        <Link to="/pengumuman">{t('back')}</Link>
+        <Link to={base}>{t('back')}</Link>
       </p>
       <h1>{pickText(a.title, locale)}</h1>
       <p className="muted">

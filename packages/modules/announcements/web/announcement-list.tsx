@@ -19,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     timezone: ctx.tenant.timezone,
     categories: CATEGORIES,
+    base: announcement.urls.list,
     category: category ?? null,
     isFirst: !cursor,
     nextCursor: page.nextCursor,
@@ -37,11 +38,11 @@ export default function AnnouncementList() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <nav className="chips" aria-label={t('title')}>
-        <Link to="/pengumuman" aria-current={data.category === null ? 'page' : undefined}>
+        <Link to={data.base} aria-current={data.category === null ? 'page' : undefined}>
           {t('all')}
         </Link>
         {data.categories.map((c) => (
-          <Link key={c} to={`/pengumuman?kategori=${c}`} aria-current={data.category === c ? 'page' : undefined}>
+          <Link key={c} to={`${data.base}?kategori=${c}`} aria-current={data.category === c ? 'page' : undefined}>
             {t(`category_${c}`)}
           </Link>
         ))}
@@ -51,7 +52,7 @@ export default function AnnouncementList() {
         {data.items.map((a) => (
           <li key={a.id} className={`announcement category-${a.category}`}>
             <h2>
-              <Link to={`/pengumuman/${a.id}`}>{pickText(a.title, locale)}</Link>
+              <Link to={`${data.base}/${a.id}`}>{pickText(a.title, locale)}</Link>
             </h2>
             <p className="muted">
               {t(`category_${a.category}`)} ·{' '}
@@ -66,7 +67,7 @@ export default function AnnouncementList() {
         ))}
       </ul>
       <Pager
-        basePath={data.category ? `/pengumuman?kategori=${data.category}` : '/pengumuman'}
+        basePath={data.category ? `${data.base}?kategori=${data.category}` : data.base}
         nextCursor={data.nextCursor}
         isFirst={data.isFirst}
       />
