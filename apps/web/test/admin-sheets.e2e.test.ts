@@ -132,6 +132,7 @@ describe('CSV and XLSX import and export (JavaScript disabled)', () => {
         'body.id',
         'body.en',
         'category',
+        'officeRef',
         'link',
         'publishAt',
         'expiresAt',
