@@ -171,8 +171,9 @@ export function describeModuleContract(mod: AnyModule, options: ModuleContractOp
       }
     })
 
-    it('ships every page and console screen file it declares', () => {
+    it('ships every page, console screen and stylesheet file it declares', () => {
       const files = [...(mod.web?.routes ?? []), ...(mod.admin?.routes ?? [])].map((r) => r.file)
+      if (mod.web?.styles) files.push(mod.web.styles)
       for (const file of files) expect(existsSync(join(mod.web?.root ?? '', file)), `${file} in ${mod.id}`).toBe(true)
     })
   })
