@@ -368,3 +368,69 @@ describe('entity SDK: declarations that cannot work fail when the module loads',
     expect(() => defineEntity({ ...place.declaration, slug: undefined, ...change } as never)).toThrow(/not valid/)
   })
 })
+
+describe('entity SDK: parts of another record', () => {
+  // Halls ordered by name, rooms placed in their hall's order and found on their hall's page.
+  let p: TestPlatform
+  const HALLS = 'aula.localhost'
+  const partsCtx = async () => {
+    const tenant = (await p.platform.tenantBySlug('aula'))!
+    return p.platform.context(tenant, await p.platform.tenantDb(tenant.record))
+  }
+  const post = async (path: string, body: unknown) => {
+    const res = await p.request(HALLS, `/api/v1${path}`, {
+      method: 'POST',
+      token: TEST_OPERATOR_TOKEN,
+      body: JSON.stringify(body),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    return (await res.json()) as Record<string, unknown> & { id: string; slug?: string }
+  }
+
+  beforeAll(async () => {
+    const { default: partsModule } = await import('./fixtures/sdk-parts-module')
+    p = await createTestPlatform({ modules: [...modules, partsModule] })
+    await p.createTenant('aula')
+    await setModuleEnabled(p.platform, 'aula', 'sdkparts', true)
+    for (const name of ['Cendana', 'Anggrek', 'Beringin']) await post('/sdk-halls', { name: { id: name } })
+  })
+  afterAll(() => p?.close())
+
+  it('lists by a translated text field, page by page', async () => {
+    const { hall } = await import('./fixtures/sdk-parts-module')
+    const ctx = await partsCtx()
+    const first = await hall.list(ctx, { limit: 2 })
+    const rest = await hall.list(ctx, { limit: 2, cursor: first.nextCursor ?? undefined })
+    expect([...first.items, ...rest.items].map((h) => h.name.id)).toEqual(['Anggrek', 'Beringin', 'Cendana'])
+    expect(rest.nextCursor).toBeNull()
+  })
+
+  it('narrows a list with conditions the module writes', async () => {
+    const { hall } = await import('./fixtures/sdk-parts-module')
+    const { like } = await import('drizzle-orm')
+    const name = (hall.table as unknown as Record<string, import('drizzle-orm/sqlite-core').SQLiteColumn>)
+      .nameIndonesian
+    const page = await hall.list(await partsCtx(), { limit: 10 }, [like(name as never, '%ng%')])
+    expect(page.items.map((h) => h.name.id)).toEqual(['Anggrek', 'Beringin'])
+  })
+
+  it('works out a default when creating: the place after the last of the hall', async () => {
+    const anggrek = 'anggrek'
+    const a = await post('/sdk-rooms', { hallId: anggrek, name: { id: 'Ruang A' } })
+    const b = await post('/sdk-rooms', { hallId: anggrek, name: { id: 'Ruang B' }, rank: 7 })
+    const c = await post('/sdk-rooms', { hallId: anggrek, name: { id: 'Ruang C' } })
+    const other = await post('/sdk-rooms', { hallId: 'cendana', name: { id: 'Ruang D' } })
+    expect([a.rank, b.rank, c.rank, other.rank]).toEqual([0, 7, 8, 0])
+  })
+
+  it('indexes records without a page of their own at the URL the module gives, and offers grouped choices', async () => {
+    const room = await post('/sdk-rooms', { hallId: 'beringin', name: { id: 'Ruang Gondang' } })
+    const res = await p.request(HALLS, `/api/v1/search?q=gondang`)
+    const hits = ((await res.json()) as { items: { id: string; url: string }[] }).items
+    expect(hits.find((h) => h.id === room.id)?.url).toBe(`/aula-uji/beringin#room-${room.id}`)
+    const { room: rooms } = await import('./fixtures/sdk-parts-module')
+    const hallField = rooms.admin.fields.find((f) => f.name === 'hallId')
+    const options = await hallField?.optionsFrom?.(await partsCtx())
+    expect(options?.[0]).toMatchObject({ label: { id: 'Anggrek' }, group: { id: 'Anggrek' } })
+  })
+})

@@ -67,7 +67,11 @@ function adminFields(name: string, f: AnyField): AdminField[] {
           ...(f.options
             ? {
                 optionsFrom: async (ctx) =>
-                  (await f.options?.(ctx))?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+                  (await f.options?.(ctx))?.map((o) => ({
+                    value: o.value,
+                    label: o.label,
+                    ...(o.group ? { group: o.group } : {}),
+                  })) ?? [],
               }
             : {}),
         }),

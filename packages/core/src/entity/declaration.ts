@@ -85,6 +85,11 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   roles?: Partial<Record<EntityAction, RoleId[]>>
   /** Ranks search results among equal matches. */
   searchBoost?: number
+  /**
+   * Records shown on another record's page rather than their own (a unit on its office's page):
+   * the URL of each, by id, for their search entries. Without `page` or this, records are not searched.
+   */
+  searchUrls?: (ctx: TenantContext, records: Record<string, unknown>[]) => Promise<Map<string, string>>
   hooks?: EntityHooks
 }
 

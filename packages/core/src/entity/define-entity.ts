@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { AdminEntity } from '../admin-entity'
 import type { ApiKit, ModuleRouter } from '../api-kit'
@@ -6,7 +7,7 @@ import type { LocalizedText } from '../localized-text'
 import type { PermissionDefinition, RoleId } from '../roles'
 import type { SearchDocument, TenantContext } from '../tenant'
 import { entityAdmin } from './admin'
-import { createTableStatements, drizzleTable, entityColumns } from './columns'
+import { createTableStatements, drizzleTable, entityColumns, fieldKeys } from './columns'
 import {
   ENTITY_ACTIONS,
   type EntityAction,
@@ -90,8 +91,9 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   type ListQuery = { cursor?: string | undefined; limit: number; sort?: string | undefined } & {
     [K in keyof F]?: FieldValue<F[K]> | undefined
   }
-  const list = (ctx: TenantContext, query: ListQuery) =>
-    records.listRecords(ctx, store, query) as Promise<records.Page<Out>>
+  /** The public list; `where` narrows it further (words in a name, a case-blind match). */
+  const list = (ctx: TenantContext, query: ListQuery, where?: SQL[]) =>
+    records.listRecords(ctx, store, query, where) as Promise<records.Page<Out>>
   const get = (ctx: TenantContext, key: string) => records.getRecord(ctx, store, key) as Promise<Out>
   const getForEditing = (ctx: TenantContext, key: string) =>
     records.getRecordForEditing(ctx, store, key) as Promise<Out>
@@ -134,7 +136,9 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     /** The statements of the entity's first migration (`cerdas module new` writes them into the module). */
     createStatements: () => {
       const order = d.order ?? { field: 'createdAt', direction: 'desc' as const }
-      const column = columns.find((c) => c.key === order.field)?.column ?? 'created_at'
+      const f = d.fields[order.field]
+      const key = f ? fieldKeys(order.field, f)[0] : order.field
+      const column = columns.find((c) => c.key === key)?.column ?? 'created_at'
       const indexed = [{ column, descending: order.direction === 'desc' }]
       return createTableStatements(d.table, columns, indexed)
     },

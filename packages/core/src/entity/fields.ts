@@ -28,7 +28,12 @@ export type SearchRole = 'title' | 'body' | 'keywords'
 export interface FieldOption {
   value: string
   label: LocalizedText
+  /** Choices of one group are shown together under it (the office of a unit). */
+  group?: LocalizedText | undefined
 }
+
+/** A default worked out when creating, from the input as given (the next place in an office's order). */
+export type ComputedDefault<T> = (ctx: TenantContext, input: Record<string, unknown>) => Promise<T>
 
 /** Options every field kind takes. */
 export interface FieldOptions {
@@ -70,7 +75,7 @@ export interface EntityField<TValue = unknown, TRequired extends boolean = boole
   labels?: Record<string, LocalizedText>
   /** A `dateTime` left out when creating becomes the time of writing. */
   defaultNow?: boolean
-  /** The value when creating leaves it out (so creating may leave it out). */
+  /** The value when creating leaves it out (so creating may leave it out), or a {@link ComputedDefault}. */
   default?: unknown
   /** A `longText`/`localizedText` edited in a textarea. */
   long?: boolean
@@ -127,8 +132,16 @@ export const field = {
       Required<O>
     >,
   /** A number; `integer` for whole numbers. */
-  number: <const O extends Base & { integer?: boolean; min?: number; maxValue?: number; default?: number }>(o: O) =>
-    ({ ...o, kind: 'number', required: (o.required ?? false) as Required<O> }) as EntityField<number, Required<O>>,
+  number: <
+    const O extends Base & {
+      integer?: boolean
+      min?: number
+      maxValue?: number
+      default?: number | ComputedDefault<number>
+    },
+  >(
+    o: O,
+  ) => ({ ...o, kind: 'number', required: (o.required ?? false) as Required<O> }) as EntityField<number, Required<O>>,
   /** Whole Rupiah. */
   money: <const O extends Base & { maxValue?: number }>(o: O) =>
     ({ min: 0, ...o, kind: 'money', integer: true, required: (o.required ?? false) as Required<O> }) as EntityField<

@@ -7,6 +7,7 @@ import { resolveReference } from '../references'
 import { slugify } from '../slug'
 import type { SearchDocument, TenantContext } from '../tenant'
 import { clearStaleVerification, verificationStamp } from '../verification'
+import { fieldKeys } from './columns'
 import type { EntityColumns, EntityDeclaration } from './declaration'
 import type { FieldMap } from './fields'
 import { columnsOfInput, type EntityRow, recordOf, valuesOfRow, vouchedKeys } from './rows'
@@ -50,11 +51,15 @@ function keyCondition(store: EntityStore, key: string): SQL {
   return store.declaration.slug && columns.slug ? (or(byId, eq(columns.slug, key)) as SQL) : byId
 }
 
-/** The sort of a list: a declared sortable field, or the entity's order. */
+/** The sort of a list: a declared sortable field, or the entity's order; translated text sorts by its Indonesian. */
 function sortOf(store: EntityStore, sort: string | undefined): { key: string; descending: boolean } {
-  if (sort) return { key: sort.replace(/^-/, ''), descending: sort.startsWith('-') }
   const order = store.declaration.order ?? { field: 'createdAt', direction: 'desc' }
-  return { key: order.field, descending: order.direction === 'desc' }
+  const name = sort ? sort.replace(/^-/, '') : order.field
+  const f = store.declaration.fields[name]
+  return {
+    key: f ? (fieldKeys(name, f)[0] as string) : name,
+    descending: sort ? sort.startsWith('-') : order.direction === 'desc',
+  }
 }
 
 /** One cursor page: `where` conditions, sorted, with the id breaking ties. */
@@ -92,8 +97,13 @@ async function page(
   }
 }
 
-/** The public list: published, current records, filtered and sorted as the query asks. */
-export function listRecords(ctx: TenantContext, store: EntityStore, query: Record_ & { limit: number }) {
+/** The public list: published, current records, filtered and sorted as the query asks, and within `where`. */
+export function listRecords(
+  ctx: TenantContext,
+  store: EntityStore,
+  query: Record_ & { limit: number },
+  where: SQL[] = [],
+) {
   const now = ctx.now().toISOString()
   const columns = columnsOf(store)
   const filters = Object.entries(store.declaration.fields)
@@ -102,7 +112,7 @@ export function listRecords(ctx: TenantContext, store: EntityStore, query: Recor
   return page(
     ctx,
     store,
-    [...visibility(store, now, true), ...filters],
+    [...visibility(store, now, true), ...filters, ...where],
     query as { cursor?: string; limit: number; sort?: string },
     false,
   )
@@ -202,10 +212,10 @@ export async function recordOptions(ctx: TenantContext, store: EntityStore, max 
   })
 }
 
-/** The search document of a record, from its fields marked `search`; null when it has no title. */
-export function searchDocumentOf(store: EntityStore, record: Record_): SearchDocument | null {
+/** The search document of a record, from its fields marked `search`; null when it has no title or no URL. */
+export function searchDocumentOf(store: EntityStore, record: Record_, url?: string): SearchDocument | null {
   const d = store.declaration
-  if (!d.page) return null
+  if (!d.page && !url) return null
   let title: SearchDocument['title'] | undefined
   const body: string[] = []
   const bodyEn: string[] = []
@@ -233,7 +243,7 @@ export function searchDocumentOf(store: EntityStore, record: Record_): SearchDoc
       ? { body: { id: body.join('\n'), ...(bodyEn.length > 0 ? { en: bodyEn.join('\n') } : {}) } }
       : {}),
     ...(keywords.length > 0 ? { keywords } : {}),
-    url: `${d.page}/${(record.slug as string | undefined) ?? record.id}`,
+    url: url ?? `${d.page}/${(record.slug as string | undefined) ?? record.id}`,
     ...(d.searchBoost !== undefined ? { boost: d.searchBoost } : {}),
   }
 }
@@ -242,7 +252,9 @@ export function searchDocumentOf(store: EntityStore, record: Record_): SearchDoc
 async function reindex(ctx: TenantContext, store: EntityStore, id: string) {
   const now = ctx.now().toISOString()
   const row = await findRow(ctx, store, id, visibility(store, now, false))
-  const document = row ? searchDocumentOf(store, toRecord(store, row, now, false)) : null
+  const record = row ? toRecord(store, row, now, false) : null
+  const urls = record ? await linkedUrls(ctx, store, [record]) : undefined
+  const document = record ? searchDocumentOf(store, record, urls?.get(id)) : null
   if (document) await ctx.search.upsert([document])
   else await ctx.search.remove([id])
 }
@@ -254,7 +266,17 @@ export async function searchDocuments(ctx: TenantContext, store: EntityStore): P
     .select()
     .from(store.table)
     .where(and(...visibility(store, now, false)))) as EntityRow[]
-  return rows.map((row) => searchDocumentOf(store, toRecord(store, row, now, false))).filter((d) => d !== null)
+  const records = rows.map((row) => toRecord(store, row, now, false))
+  const urls = await linkedUrls(ctx, store, records)
+  return records
+    .map((record) => searchDocumentOf(store, record, urls?.get(record.id as string)))
+    .filter((d) => d !== null)
+}
+
+/** The URLs of records shown on another record's page, for their search entries. */
+async function linkedUrls(ctx: TenantContext, store: EntityStore, records: Record_[]) {
+  const d = store.declaration
+  return d.page || !d.searchUrls || records.length === 0 ? undefined : d.searchUrls(ctx, records)
 }
 
 /** The public record pages for the sitemap: what the public list shows, with when each last changed. */
@@ -378,6 +400,7 @@ export async function createRecord(
     for (const [name, f] of Object.entries(d.fields)) {
       if (input[name] !== undefined && input[name] !== null) continue
       if (f.defaultNow) defaults[name] = now
+      else if (typeof f.default === 'function') defaults[name] = await f.default(ctx, input)
       else if (f.default !== undefined) defaults[name] = f.default
       else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
     }
