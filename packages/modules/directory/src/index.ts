@@ -1,34 +1,31 @@
 import { fileURLToPath } from 'node:url'
-import { defineModule, type TenantContext } from '@cerdas/core'
-import { counterAdmin } from './counter-admin'
+import { defineModule } from '@cerdas/core'
+import { counter } from './counters'
 import { migrations } from './migrations'
-import { officeAdmin } from './office-admin'
-import { officeSearchDocuments } from './offices'
+import { office } from './office'
 import { officeAsOwnerSection } from './owner-section'
-import { permissions } from './permissions'
-import { positionAdmin } from './position-admin'
-import { officeReference } from './references'
-import { registerRoutes } from './routes/index'
-import { schema } from './schema'
+import { position } from './positions'
+import { registerOfficeRoutes } from './routes'
 import { seedData, seedDirectory } from './seed'
 import { settings } from './settings'
-import { officeSitemap } from './sitemap'
-import { unitAdmin } from './unit-admin'
-import { unitSearchDocuments } from './units'
+import { unit } from './units'
 
 export * from './counters'
 export { officeJsonLd } from './json-ld'
 export { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from './labels'
+export * from './office'
 export * from './offices'
 export * from './positions'
-export { type DirectorySeed, seededCounterId, seededUnitId } from './seed'
+export type { DirectorySeed } from './seed'
 export type { DirectorySettings } from './settings'
 export * from './units'
 export * from './validation'
 
-async function directorySearchDocuments(ctx: TenantContext) {
-  return [...(await officeSearchDocuments(ctx)), ...(await unitSearchDocuments(ctx))]
-}
+/** The records of each entity as the API answers them, for other modules' schemas. */
+export const officeSchema = office.schemas.output
+export const unitSchema = unit.schemas.output
+export const counterSchema = counter.schemas.output
+export const positionSchema = position.schemas.output
 
 /**
  * Direktori: the regency's offices (OPD, kecamatan, puskesmas, RSUD, MPP), their bidang/seksi,
@@ -44,18 +41,13 @@ export default defineModule({
     en: 'Government offices, divisions, counters and positions',
   },
   requires: ['schedules'],
-  schema,
+  entities: [office, unit, counter, position],
   migrations,
   settings,
-  permissions,
-  references: { office: officeReference },
-  api: registerRoutes,
-  search: directorySearchDocuments,
+  api: registerOfficeRoutes,
   seed: { data: seedData, run: seedDirectory },
-  admin: { entities: [officeAdmin, unitAdmin, counterAdmin, positionAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    styles: 'web/styles.css',
     routes: [
       { path: 'direktori', file: 'web/office-list.tsx' },
       { path: 'direktori/buka-sekarang', file: 'web/offices-open-now.tsx' },
@@ -64,6 +56,5 @@ export default defineModule({
     nav: [{ path: '/direktori', title: { id: 'Direktori', en: 'Directory' } }],
     // The schedule page links to the office that owns it.
     sections: { 'schedules.owner:directory.office': officeAsOwnerSection },
-    sitemap: officeSitemap,
   },
 })

@@ -1,6 +1,5 @@
 import type { SchemaOrgHours } from '@cerdas/module-schedules'
-import { officeUrl } from './offices'
-import type { Office } from './validation'
+import { type Office, officeUrl } from './office'
 
 const SCHEMA_TYPE: Record<Office['type'], string> = {
   dinas: 'GovernmentOffice',

@@ -1,69 +1,85 @@
-import { decodeCursor, encodeCursor, problem, type TenantContext } from '@cerdas/core'
+import { type FieldError, field, type TenantContext } from '@cerdas/core'
 import { eq, sql } from 'drizzle-orm'
-import { type counters, offices, type positions, units } from './schema'
-import { invalid } from './shared'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { office, officeOptions } from './office'
 
 /**
- * What the parts of an office (units, counters, positions) share: each belongs to one office, is
- * ordered within it, may name a unit of the same office, and pages by id in the console.
+ * What the parts of an office (units, counters, positions) share: each belongs to one office, for
+ * good; is ordered within it, last unless given a place; and may name a unit of the same office.
  */
 
-export type UnitRow = typeof units.$inferSelect
-export type Page<T> = { items: T[]; nextCursor: string | null }
-
-/** Resolves an office id or slug to the office row's id and slug; a 422 on `pointer` when unknown. */
-export async function resolveOffice(ctx: TenantContext, ref: string, pointer = '/officeId') {
-  const [row] = await ctx.db
-    .select({ id: offices.id, slug: offices.slug })
-    .from(offices)
-    .where(sql`${offices.id} = ${ref} OR ${offices.slug} = ${ref}`)
-    .limit(1)
-  if (!row) throw invalid(pointer, `no office ${ref}`)
-  return row
+type PartColumns = Record<'id' | 'officeId' | 'parentId' | 'unitId' | 'sortOrder', SQLiteColumn>
+const columnsOf = (table: SQLiteTable) => table as unknown as PartColumns
+function label(id: string, en: string) {
+  return { id, en }
 }
 
-export async function unitRow(ctx: TenantContext, id: string): Promise<UnitRow | undefined> {
-  const [row] = await ctx.db.select().from(units).where(eq(units.id, id))
-  return row
+export function officeIdField() {
+  return field.reference({
+    label: label('Kantor', 'Office'),
+    target: 'directory.office',
+    stores: 'id',
+    required: true,
+    filterable: true,
+    listed: true,
+    options: officeOptions,
+  })
 }
 
-/** Parts stay in their office: `officeId` in an update may only name the same office. */
-export async function checkSameOffice(ctx: TenantContext, ref: string | undefined, officeId: string) {
-  if (ref === undefined) return
-  const office = await resolveOffice(ctx, ref)
-  if (office.id !== officeId) throw invalid('/officeId', 'cannot move to another office; create it there instead')
+/** The place in the office's order; a new part goes after the last one unless given a place. */
+export function sortOrderField(table: () => SQLiteTable) {
+  return field.number({
+    label: label('Urutan', 'Order'),
+    integer: true,
+    min: 0,
+    maxValue: 10_000,
+    required: true,
+    vouched: false,
+    help: label('Urutan tampil di halaman kantor; kecil lebih dulu.', 'Order on the office page; smaller first.'),
+    default: async (ctx: TenantContext, input: Record<string, unknown>) => {
+      const officeId = await office.resolveId(ctx, String(input.officeId))
+      const c = columnsOf(table())
+      const [row] = await ctx.db
+        .select({ max: sql<number | null>`max(${c.sortOrder})` })
+        .from(table())
+        .where(eq(c.officeId, officeId ?? ''))
+      return (row?.max ?? -1) + 1
+    },
+  })
 }
 
-/** A unit reference must exist and belong to the office. */
-export async function checkUnitOfOffice(ctx: TenantContext, unitId: string, officeId: string, pointer: string) {
-  const unit = await unitRow(ctx, unitId)
-  if (!unit) throw invalid(pointer, `no unit ${unitId}`)
-  if (unit.officeId !== officeId) throw invalid(pointer, 'the unit belongs to another office')
-  return unit
-}
-
-export async function nextSortOrder(
+/**
+ * A part stays in its office (an update may name the same office only), and the unit it names
+ * (`pointer`) is one of that office: not the part itself nor below it, when parts nest.
+ */
+export async function checkPart(
   ctx: TenantContext,
-  table: typeof units | typeof counters | typeof positions,
-  officeId: string,
-) {
-  const [row] = await ctx.db
-    .select({ max: sql<number | null>`max(${table.sortOrder})` })
-    .from(table)
-    .where(eq(table.officeId, officeId))
-  return (row?.max ?? -1) + 1
-}
-
-export function pageOf<T extends { id: string }>(rows: T[], limit: number): Page<T> {
-  const items = rows.slice(0, limit)
-  const last = items.at(-1)
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null }
-}
-
-export function cursorId(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined
-  const value = decodeCursor(cursor)
-  if (value?.length !== 1 || typeof value[0] !== 'string')
-    throw problem('badRequest', 'The cursor is not valid; start from the first page.')
-  return value[0]
+  table: SQLiteTable,
+  unitTable: SQLiteTable,
+  values: Record<string, unknown>,
+  id: string | null,
+  pointer: '/unitId' | '/parentId',
+): Promise<FieldError[]> {
+  const officeId = values.officeId as string
+  if (id) {
+    const [stored] = await ctx.db
+      .select({ officeId: columnsOf(table).officeId })
+      .from(table)
+      .where(eq(columnsOf(table).id, id))
+    if (stored && stored.officeId !== officeId)
+      return [{ pointer: '/officeId', message: 'cannot move to another office; create it there instead' }]
+  }
+  const units = columnsOf(unitTable)
+  let current = (values[pointer.slice(1)] as string | null) ?? null
+  for (let depth = 0; current && depth < 50; depth++) {
+    if (current === id) return [{ pointer, message: 'a unit cannot be inside itself' }]
+    const [row] = await ctx.db
+      .select({ officeId: units.officeId, parentId: units.parentId })
+      .from(unitTable)
+      .where(eq(units.id, current))
+    if (depth === 0 && row?.officeId !== officeId) return [{ pointer, message: 'the unit belongs to another office' }]
+    // Only units nest: a counter's or position's unit has no cycle to look for.
+    current = pointer === '/parentId' ? ((row?.parentId as string | null) ?? null) : null
+  }
+  return []
 }

@@ -1,5 +1,6 @@
 import type { HomeSection, SectionTarget, TenantContext } from '@cerdas/core'
-import { findOffice, officeUrl } from './offices'
+import { officeUrl } from './office'
+import { findOffice } from './offices'
 
 /** For a schedule's page: the office that owns it (schedules owner `directory/office/<slug>`). */
 export async function officeAsOwnerSection(ctx: TenantContext, owner: SectionTarget): Promise<HomeSection | null> {

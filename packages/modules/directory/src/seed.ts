@@ -1,13 +1,20 @@
-import type { TenantContext } from '@cerdas/core'
-import { localizedText } from '@cerdas/core'
+import { type CreateOptions, localizedText, type TenantContext } from '@cerdas/core'
 import { eq } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import { createCounter } from './counters'
-import { createOffice } from './offices'
-import { createPosition } from './positions'
-import { counters, offices, positions, units } from './schema'
-import { createUnit } from './units'
-import { contactsInputSchema, coordinatesSchema, OFFICE_TYPES, phoneSchema, slugSchema, UNIT_KINDS } from './validation'
+import { counter } from './counters'
+import { office } from './office'
+import { position } from './positions'
+import { unit } from './units'
+import {
+  contactsInputSchema,
+  coordinatesSchema,
+  emailSchema,
+  OFFICE_TYPES,
+  phoneSchema,
+  RESERVED_OFFICE_SLUGS,
+  UNIT_KINDS,
+} from './validation'
 
 const key = z
   .string()
@@ -26,7 +33,7 @@ const unitSeed = z.strictObject({
   parent: key.optional(),
   handles: localizedText(5000).optional(),
   phone: phoneSchema.optional(),
-  email: z.email().optional(),
+  email: emailSchema.optional(),
   verification,
 })
 
@@ -51,7 +58,7 @@ const positionSeed = z.strictObject({
 
 const officeSeed = z.strictObject({
   /** Stable key; also the office's slug and so its schedules owner id (`directory/office/<key>`). */
-  key: slugSchema,
+  key: key.refine((slug) => !RESERVED_OFFICE_SLUGS.includes(slug), 'this slug is reserved for a directory page'),
   type: z.enum(OFFICE_TYPES),
   name: localizedText(300),
   shortName: z.string().trim().min(1).max(60).optional(),
@@ -115,103 +122,47 @@ export const seedData = z
 
 export type DirectorySeed = z.infer<typeof seedData>
 
-type Table = typeof offices | typeof units | typeof counters | typeof positions
-async function seededId(ctx: TenantContext, table: Table, seedKey: string): Promise<string | undefined> {
-  const [row] = await ctx.db.select({ id: table.id }).from(table).where(eq(table.seedKey, seedKey))
-  return row?.id
+type Part = { table: SQLiteTable }
+async function seededId(ctx: TenantContext, entity: Part, seedKey: string): Promise<string | undefined> {
+  const c = entity.table as unknown as Record<'id' | 'seedKey', SQLiteColumn>
+  const [row] = await ctx.db.select({ id: c.id }).from(entity.table).where(eq(c.seedKey, seedKey))
+  return row?.id as string | undefined
+}
+
+/** Creates a template record unless its key was seeded before (even when an admin edited it since). */
+async function seedOne(
+  ctx: TenantContext,
+  entity: Part & { create(ctx: TenantContext, input: never, options: CreateOptions): Promise<{ id: string }> },
+  seedKey: string,
+  input: Record<string, unknown>,
+  verification: CreateOptions['verification'],
+): Promise<string> {
+  const seeded = await seededId(ctx, entity, seedKey)
+  if (seeded) return seeded
+  return (await entity.create(ctx, input as never, { seedKey, verification })).id
 }
 
 /**
- * Idempotent: records whose key was seeded before are kept as they are (even when an admin edited
- * them since); new ones are added. Seed keys: `<key>` for offices, `unit:<key>`, `counter:<key>`,
- * `position:<key>` for the parts.
+ * Idempotent: records whose key was seeded before are kept as they are; new ones are added. Seed
+ * keys: `<key>` for offices (also their slug), `unit:<key>`, `counter:<key>`, `position:<key>` for the parts.
  */
 export async function seedDirectory(ctx: TenantContext, { data }: { data: DirectorySeed }): Promise<void> {
-  for (const item of data.offices) {
-    let officeId = await seededId(ctx, offices, item.key)
-    if (!officeId) {
-      const parentId = item.parent ? await seededId(ctx, offices, item.parent) : undefined
-      const created = await createOffice(
-        ctx,
-        {
-          slug: item.key,
-          type: item.type,
-          name: item.name,
-          ...(item.shortName ? { shortName: item.shortName } : {}),
-          ...(parentId ? { parentId } : {}),
-          ...(item.address ? { address: item.address } : {}),
-          ...(item.kecamatan ? { kecamatan: item.kecamatan } : {}),
-          ...(item.coordinates ? { coordinates: item.coordinates } : {}),
-          ...(item.contacts ? { contacts: item.contacts } : {}),
-          ...(item.description ? { description: item.description } : {}),
-        },
-        { seedKey: item.key, ...(item.verification ? { verification: item.verification } : {}) },
-      )
-      officeId = created.id
-    }
+  for (const { key, parent, units, counters, positions, verification, ...item } of data.offices) {
+    const parentId = parent ? await seededId(ctx, office, parent) : undefined
+    const officeId = await seedOne(ctx, office, key, { ...item, slug: key, parentId }, verification)
     const unitIds = new Map<string, string>()
-    for (const unit of item.units) {
-      const seedKey = `unit:${unit.key}`
-      let id = await seededId(ctx, units, seedKey)
-      if (!id) {
-        const parentId = unit.parent ? unitIds.get(unit.parent) : undefined
-        id = (
-          await createUnit(
-            ctx,
-            {
-              officeId,
-              kind: unit.kind,
-              name: unit.name,
-              ...(parentId ? { parentId } : {}),
-              ...(unit.handles ? { handles: unit.handles } : {}),
-              ...(unit.phone ? { phone: unit.phone } : {}),
-              ...(unit.email ? { email: unit.email } : {}),
-            },
-            { seedKey, ...(unit.verification ? { verification: unit.verification } : {}) },
-          )
-        ).id
+    for (const { key, parent, verification, ...part } of units) {
+      const parentId = parent ? unitIds.get(parent) : undefined
+      unitIds.set(key, await seedOne(ctx, unit, `unit:${key}`, { ...part, officeId, parentId }, verification))
+    }
+    for (const [entity, list] of [
+      [counter, counters],
+      [position, positions],
+    ] as const) {
+      for (const { key, unit: unitKey, verification, ...part } of list) {
+        const unitId = unitKey ? unitIds.get(unitKey) : undefined
+        await seedOne(ctx, entity, `${entity.name}:${key}`, { ...part, officeId, unitId }, verification)
       }
-      unitIds.set(unit.key, id)
-    }
-    for (const counter of item.counters) {
-      const seedKey = `counter:${counter.key}`
-      if (await seededId(ctx, counters, seedKey)) continue
-      const unitId = counter.unit ? unitIds.get(counter.unit) : undefined
-      await createCounter(
-        ctx,
-        {
-          officeId,
-          code: counter.code,
-          name: counter.name,
-          ...(unitId ? { unitId } : {}),
-          ...(counter.location ? { location: counter.location } : {}),
-        },
-        { seedKey, ...(counter.verification ? { verification: counter.verification } : {}) },
-      )
-    }
-    for (const position of item.positions) {
-      const seedKey = `position:${position.key}`
-      if (await seededId(ctx, positions, seedKey)) continue
-      const unitId = position.unit ? unitIds.get(position.unit) : undefined
-      await createPosition(
-        ctx,
-        {
-          officeId,
-          title: position.title,
-          ...(unitId ? { unitId } : {}),
-          ...(position.holderName ? { holderName: position.holderName } : {}),
-        },
-        { seedKey, ...(position.verification ? { verification: position.verification } : {}) },
-      )
     }
   }
-}
-
-/** Ids of seeded records by their template key, for other modules' seeds (e.g. services naming a bidang). */
-export async function seededUnitId(ctx: TenantContext, unitKey: string): Promise<string | undefined> {
-  return seededId(ctx, units, `unit:${unitKey}`)
-}
-
-export async function seededCounterId(ctx: TenantContext, counterKey: string): Promise<string | undefined> {
-  return seededId(ctx, counters, `counter:${counterKey}`)
 }

@@ -1,211 +1,149 @@
 import {
-  clearStaleVerification,
-  newId,
+  defineEntity,
+  type EntityRecord,
+  type FieldError,
+  type FieldOption,
+  field,
   problem,
-  type SearchDocument,
   type TenantContext,
-  verificationOf,
-  verificationStamp,
 } from '@cerdas/core'
-import { asc, eq, gt, inArray } from 'drizzle-orm'
-import {
-  checkSameOffice,
-  checkUnitOfOffice,
-  cursorId,
-  nextSortOrder,
-  pageOf,
-  resolveOffice,
-  type UnitRow,
-  unitRow,
-} from './office-parts'
-import { counters, offices, positions, units } from './schema'
-import { invalid, text, textOrNull, type WriteOptions } from './shared'
-import type { CreateUnitInput, Unit, UnitKind, UpdateUnitInput, VerifyInput } from './validation'
+import { z } from '@hono/zod-openapi'
+import { eq, inArray, sql } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { UNIT_KIND_LABELS } from './labels'
+import { type Office, office, officeName } from './office'
+import { checkPart, officeIdField, sortOrderField } from './office-parts'
+import { emailSchema, phoneSchema, UNIT_KINDS } from './validation'
 
-/** Units (bidang, seksi, subbagian) of an office, nested through the parent unit. */
+const label = (id: string, en: string) => ({ id, en })
 
-/** Search rank of units (bidang): above announcements, below offices. */
-export const UNIT_SEARCH_BOOST = 1
+/** A reference to a unit of the same office, chosen from the units grouped under their office. */
+export function unitIdField(name: { id: string; en: string }) {
+  return field.reference({
+    label: name,
+    target: 'directory.unit',
+    stores: 'id',
+    options: unitOptions,
+    help: label('Harus bidang dari kantor yang sama.', 'Must be a unit of the same office.'),
+  })
+}
 
-export const unitFromRow = (row: UnitRow): Unit => ({
-  id: row.id,
-  officeId: row.officeId,
-  parentId: row.parentId ?? null,
-  kind: row.kind as UnitKind,
-  name: text(row.nameIndonesian, row.nameEnglish),
-  handles: textOrNull(row.handlesIndonesian, row.handlesEnglish),
-  contacts: { phone: row.phone ?? null, email: row.email ?? null },
-  sortOrder: row.sortOrder,
-  verification: verificationOf(row),
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
+const fields = {
+  officeId: officeIdField(),
+  kind: field.enum(UNIT_KINDS, UNIT_KIND_LABELS, {
+    label: label('Jenis', 'Kind'),
+    required: true,
+    search: 'keywords',
+    listed: true,
+  }),
+  name: field.localizedText({ label: label('Nama', 'Name'), required: true, max: 300, search: 'title' }),
+  parentId: unitIdField(label('Unit induk', 'Parent unit')),
+  handles: field.localizedText({ label: label('Menangani', 'Handles'), max: 5000, long: true, search: 'body' }),
+  phone: field.text({ label: label('Telepon', 'Phone'), input: phoneSchema }),
+  email: field.text({ label: label('Surel', 'Email'), input: emailSchema }),
+  sortOrder: sortOrderField((): SQLiteTable => unit.table),
+}
+
+type Contacts = { contacts: { phone: string | null; email: string | null } }
+export type Unit = EntityRecord<typeof fields, Contacts>
+
+/** Units (bidang, seksi, subbagian, UPTD) of an office, nested through the parent unit; each found on its office's page. */
+export const unit = defineEntity({
+  module: 'directory',
+  name: 'unit',
+  table: 'directory_units',
+  idPrefix: 'unt',
+  title: label('Bidang / seksi', 'Units (bidang/seksi)'),
+  noun: label('bidang/seksi', 'units (bidang/seksi)'),
+  fields,
+  order: { field: 'sortOrder', direction: 'asc' },
+  api: {
+    path: '/directory/units',
+    tag: 'Directory',
+    schema: 'Unit',
+    routes: ['get', 'create', 'update', 'delete', 'verify'],
+  },
+  // The API has always answered the unit's phone and email as its contacts too.
+  derived: {
+    schema: { contacts: z.object({ phone: z.string().nullable(), email: z.string().nullable() }) },
+    of: (values) => ({
+      contacts: { phone: (values.phone as string | null) ?? null, email: (values.email as string | null) ?? null },
+    }),
+  },
+  // Above announcements, below offices.
+  searchBoost: 1,
+  searchUrls: unitUrls,
+  hooks: {
+    check: checkUnit,
+    async beforeDelete(ctx, id) {
+      if (await unitInUse(ctx, id))
+        throw problem('conflict', 'Sub-units, counters or positions still point to this unit.')
+    },
+  },
 })
 
-const UNIT = 'directory.unit'
+/** Where each unit is shown: on its office's page. */
+async function unitUrls(ctx: TenantContext, records: Record<string, unknown>[]): Promise<Map<string, string>> {
+  const c = office.table as unknown as Record<'id' | 'slug', SQLiteColumn>
+  const ids = [...new Set(records.map((r) => r.officeId as string))]
+  const rows = await ctx.db.select({ id: c.id, slug: c.slug }).from(office.table).where(inArray(c.id, ids))
+  const slugs = new Map(rows.map((r) => [r.id as string, r.slug as string]))
+  return new Map(
+    records.map((r) => [r.id as string, `/direktori/${slugs.get(r.officeId as string) ?? r.officeId}#${r.id}`]),
+  )
+}
 
-export async function getUnit(ctx: TenantContext, id: string): Promise<Unit> {
-  const row = await unitRow(ctx, id)
-  if (!row) throw problem('notFound', `No unit ${id}`)
-  return unitFromRow(row)
+/** The units of an office, in their order. */
+export async function listUnitsOfOffice(ctx: TenantContext, officeId: string): Promise<Unit[]> {
+  return (await unit.list(ctx, { officeId, limit: 5000 })).items
+}
+
+/** Units by id, in one query (for pages that name many). */
+export function unitsByIds(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Unit>> {
+  return unit.byKeys(ctx, ids)
 }
 
 /** A unit by id, or null: what other modules call to validate a unit reference. */
 export async function findUnit(ctx: TenantContext, id: string): Promise<Unit | null> {
-  const row = await unitRow(ctx, id)
-  return row ? unitFromRow(row) : null
+  return (await unit.byKeys(ctx, [id])).get(id) ?? null
 }
 
-/** Units by id, in one query (for pages that name many). */
-export async function unitsByIds(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Unit>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const rows = await ctx.db.select().from(units).where(inArray(units.id, unique))
-  return new Map(rows.map((row) => [row.id, unitFromRow(row)]))
+export function listUnitsForEditing(ctx: TenantContext, page: { cursor?: string | undefined; limit: number }) {
+  return unit.listForEditing(ctx, page)
 }
 
-export async function listUnitsOfOffice(ctx: TenantContext, officeId: string): Promise<Unit[]> {
-  const rows = await ctx.db
-    .select()
-    .from(units)
-    .where(eq(units.officeId, officeId))
-    .orderBy(asc(units.sortOrder), asc(units.id))
-  return rows.map(unitFromRow)
+/** The id of a unit seeded from a template under its key, for other modules' seeds (a service naming a bidang). */
+export async function seededUnitId(ctx: TenantContext, unitKey: string): Promise<string | undefined> {
+  const c = unit.table as unknown as Record<'id' | 'seedKey', SQLiteColumn>
+  const [row] = await ctx.db
+    .select({ id: c.id })
+    .from(unit.table)
+    .where(eq(c.seedKey, `unit:${unitKey}`))
+  return row?.id as string | undefined
 }
 
-export async function listUnitsForEditing(ctx: TenantContext, page: { cursor?: string | undefined; limit: number }) {
-  const after = cursorId(page.cursor)
-  const rows = await ctx.db
-    .select()
-    .from(units)
-    .where(after ? gt(units.id, after) : undefined)
-    .orderBy(asc(units.id))
-    .limit(page.limit + 1)
-  return pageOf(rows.map(unitFromRow), page.limit)
+/** The office stays, and the unit it names is one of that office. */
+function checkUnit(ctx: TenantContext, values: Record<string, unknown>, id: string | null): Promise<FieldError[]> {
+  return checkPart(ctx, unit.table, unit.table, values, id, '/parentId')
 }
 
-/** The parent must be a unit of the same office, and not the unit itself or one of its descendants. */
-async function checkUnitParent(ctx: TenantContext, parentId: string, officeId: string, selfId: string | null) {
-  let current: UnitRow | undefined = await checkUnitOfOffice(ctx, parentId, officeId, '/parentId')
-  for (let depth = 0; current && depth < 50; depth++) {
-    if (selfId && current.id === selfId) throw invalid('/parentId', 'a unit cannot be inside itself')
-    current = current.parentId ? await unitRow(ctx, current.parentId) : undefined
-  }
+/** Units as the console's choices, by id, under their office. */
+export async function unitOptions(ctx: TenantContext): Promise<FieldOption[]> {
+  const { items: units } = await unit.list(ctx, { limit: 5000 })
+  const offices = await office.byKeys(ctx, [...new Set(units.map((u) => u.officeId))])
+  const nameOf = (officeId: string) => offices.get(officeId)?.name.id ?? officeId
+  return units
+    .sort((a, b) => nameOf(a.officeId).localeCompare(nameOf(b.officeId), 'id') || a.sortOrder - b.sortOrder)
+    .map((u) => {
+      const owner = offices.get(u.officeId) as Office | undefined
+      return { value: u.id, label: u.name, group: owner ? officeName(owner) : { id: u.officeId } }
+    })
 }
 
-export async function createUnit(
-  ctx: TenantContext,
-  input: CreateUnitInput,
-  options: WriteOptions = {},
-): Promise<Unit> {
-  return ctx.transaction(async (ctx) => {
-    const office = await resolveOffice(ctx, input.officeId)
-    if (input.parentId) await checkUnitParent(ctx, input.parentId, office.id, null)
-    const now = ctx.now().toISOString()
-    const row: UnitRow = {
-      id: newId('unt'),
-      seedKey: options.seedKey ?? null,
-      officeId: office.id,
-      parentId: input.parentId ?? null,
-      kind: input.kind,
-      nameIndonesian: input.name.id,
-      nameEnglish: input.name.en ?? null,
-      handlesIndonesian: input.handles?.id ?? null,
-      handlesEnglish: input.handles?.en ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      sortOrder: input.sortOrder ?? (await nextSortOrder(ctx, units, office.id)),
-      verifiedAt: options.verification?.at ?? null,
-      verifiedBy: options.verification?.by ?? null,
-      verificationSource: options.verification?.source ?? null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await ctx.db.insert(units).values(row)
-    const created = unitFromRow(row)
-    await ctx.audit({ action: 'create', entity: UNIT, entityId: row.id, after: created })
-    await ctx.search.upsert([unitSearchDocument(created, office.slug)])
-    return created
-  })
-}
-
-export async function updateUnit(ctx: TenantContext, id: string, input: UpdateUnitInput): Promise<Unit> {
-  return ctx.transaction(async (ctx) => {
-    const before = await unitRow(ctx, id)
-    if (!before) throw problem('notFound', `No unit ${id}`)
-    await checkSameOffice(ctx, input.officeId, before.officeId)
-    if (input.parentId) await checkUnitParent(ctx, input.parentId, before.officeId, before.id)
-    let next: UnitRow = {
-      ...before,
-      ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
-      ...(input.kind ? { kind: input.kind } : {}),
-      ...(input.name ? { nameIndonesian: input.name.id, nameEnglish: input.name.en ?? null } : {}),
-      ...(input.handles !== undefined
-        ? { handlesIndonesian: input.handles?.id ?? null, handlesEnglish: input.handles?.en ?? null }
-        : {}),
-      ...(input.phone !== undefined ? { phone: input.phone } : {}),
-      ...(input.email !== undefined ? { email: input.email } : {}),
-      ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
-      updatedAt: ctx.now().toISOString(),
-    }
-    next = clearStaleVerification(before, next)
-    await ctx.db.update(units).set(next).where(eq(units.id, id))
-    const updated = unitFromRow(next)
-    await ctx.audit({ action: 'update', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
-    await ctx.search.upsert([unitSearchDocument(updated, await officeSlug(ctx, updated.officeId))])
-    return updated
-  })
-}
-
-/** Deletes a unit that no sub-unit, counter or position points to (409 otherwise). */
-export async function deleteUnit(ctx: TenantContext, id: string): Promise<void> {
-  return ctx.transaction(async (ctx) => {
-    const before = await unitRow(ctx, id)
-    if (!before) throw problem('notFound', `No unit ${id}`)
-    const used =
-      (await ctx.db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).limit(1)).length +
-      (await ctx.db.select({ id: counters.id }).from(counters).where(eq(counters.unitId, id)).limit(1)).length +
-      (await ctx.db.select({ id: positions.id }).from(positions).where(eq(positions.unitId, id)).limit(1)).length
-    if (used > 0) throw problem('conflict', 'Sub-units, counters or positions still point to this unit.')
-    await ctx.db.delete(units).where(eq(units.id, id))
-    await ctx.audit({ action: 'delete', entity: UNIT, entityId: id, before: unitFromRow(before) })
-    await ctx.search.remove([id])
-  })
-}
-
-export async function verifyUnit(ctx: TenantContext, id: string, input: VerifyInput): Promise<Unit> {
-  return ctx.transaction(async (ctx) => {
-    const before = await unitRow(ctx, id)
-    if (!before) throw problem('notFound', `No unit ${id}`)
-    const next: UnitRow = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-    await ctx.db.update(units).set(next).where(eq(units.id, id))
-    const updated = unitFromRow(next)
-    await ctx.audit({ action: 'verify', entity: UNIT, entityId: id, before: unitFromRow(before), after: updated })
-    return updated
-  })
-}
-
-async function officeSlug(ctx: TenantContext, officeId: string): Promise<string> {
-  const [row] = await ctx.db.select({ slug: offices.slug }).from(offices).where(eq(offices.id, officeId))
-  return row?.slug ?? officeId
-}
-
-export function unitSearchDocument(u: Unit, officeSlugValue: string): SearchDocument {
-  return {
-    id: u.id,
-    module: 'directory',
-    kind: 'unit',
-    title: u.name,
-    ...(u.handles ? { body: u.handles } : {}),
-    keywords: [u.kind],
-    url: `/direktori/${officeSlugValue}#${u.id}`,
-    boost: UNIT_SEARCH_BOOST,
-  }
-}
-
-export async function unitSearchDocuments(ctx: TenantContext): Promise<SearchDocument[]> {
-  const rows = await ctx.db
-    .select({ unit: units, slug: offices.slug })
-    .from(units)
-    .innerJoin(offices, eq(offices.id, units.officeId))
-  return rows.map((r) => unitSearchDocument(unitFromRow(r.unit), r.slug))
+/** Whether sub-units, counters or positions still name a unit, in one statement. */
+async function unitInUse(ctx: TenantContext, unitId: string): Promise<boolean> {
+  const rows = await ctx.db.all(sql`SELECT 1 FROM directory_units WHERE parent_id = ${unitId}
+    UNION ALL SELECT 1 FROM directory_counters WHERE unit_id = ${unitId}
+    UNION ALL SELECT 1 FROM directory_positions WHERE unit_id = ${unitId} LIMIT 1`)
+  return rows.length > 0
 }

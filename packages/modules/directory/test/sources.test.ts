@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 // Units, counters and positions once shared one 550-line file, and the four admin console
-// entities another; each now has its own.
+// entities another; each entity is now declared once, in its own file.
 const SRC = fileURLToPath(new URL('../src/', import.meta.url))
 const PARTS = ['Unit', 'Counter', 'Position'] as const
 
@@ -25,18 +25,16 @@ describe('directory sources', () => {
     expect(partsExportedBy('positions.ts')).toEqual(['Position'])
   })
 
-  it('keep each admin console entity in its own file', () => {
+  it('declare each entity in its own file, from which its console screens come', () => {
     const sources = readdirSync(SRC).filter((name) => name.endsWith('.ts'))
-    const admins = sources.map((name) => ({
+    const declared = sources.map((name) => ({
       name,
-      entities: [...readFileSync(`${SRC}${name}`, 'utf8').matchAll(/export const (\w+Admin)\b/g)].map((m) => m[1]),
+      entities: [...readFileSync(`${SRC}${name}`, 'utf8').matchAll(/export const (\w+) = defineEntity\(/g)].map(
+        (m) => m[1],
+      ),
     }))
-    expect(admins.filter((f) => f.entities.length > 1)).toEqual([])
-    expect(admins.flatMap((f) => f.entities).sort()).toEqual([
-      'counterAdmin',
-      'officeAdmin',
-      'positionAdmin',
-      'unitAdmin',
-    ])
+    expect(declared.filter((f) => f.entities.length > 1)).toEqual([])
+    expect(declared.flatMap((f) => f.entities).sort()).toEqual(['counter', 'office', 'position', 'unit'])
+    expect(sources.filter((name) => name.endsWith('-admin.ts'))).toEqual([])
   })
 })

@@ -14,7 +14,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { officeJsonLd } from '../src/json-ld'
 import { OFFICE_TYPE_LABELS, UNIT_KIND_LABELS } from '../src/labels'
 import { getOfficeDetail } from '../src/offices'
-import type { Unit } from '../src/validation'
+import type { Unit } from '../src/units'
 import { messages } from './messages'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
