@@ -320,6 +320,21 @@ describe('directory API: units, counters, positions and open now', () => {
     expect(pointers(officeCycle)).toEqual(['/parentId'])
   })
 
+  it('keeps a part verified when only its place in the office changes, and clears it when a vouched field does', async () => {
+    const o = await office()
+    const unit = await json<Unit>(
+      await send('POST', '/api/v1/directory/units', { officeId: o.id, kind: 'bidang', name: { id: 'Bidang Tetap' } }),
+      201,
+    )
+    await json(await send('POST', `/api/v1/directory/units/${unit.id}/verify`, { source: 'https://example.go.id/so' }))
+    const moved = await json<Unit>(await send('PATCH', `/api/v1/directory/units/${unit.id}`, { sortOrder: 9 }))
+    expect(moved.sortOrder).toBe(9)
+    expect(moved.verification.verified).toBe(true)
+    const renamed = await json<Unit>(await send('PATCH', `/api/v1/directory/units/${unit.id}`, { phone: '0632 21001' }))
+    expect(renamed.contacts.phone).toBe('0632 21001')
+    expect(renamed.verification.verified).toBe(false)
+  })
+
   it('writes one audit entry per write on parts', async () => {
     const o = await office()
     const unit = await json<Unit>(
