@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createAnnouncement } from '@cerdas/module-announcements'
+import { announcement } from '@cerdas/module-announcements'
 import { createPlatform, createTenant } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 
@@ -25,7 +25,7 @@ export async function prepareDataDir(options: { extraTenants: number; announceme
   if (!toba) throw new Error('toba missing')
   const ctx = platform.context(toba, await platform.tenantDb(toba.record), { actor: { kind: 'system', id: 'bench' } })
   for (let i = 0; i < options.announcements; i++) {
-    await createAnnouncement(ctx, {
+    await announcement.create(ctx, {
       title: { id: `Pengumuman uji ${i}`, en: `Test announcement ${i}` },
       body: { id: `Isi pengumuman uji nomor ${i}. `.repeat(5) },
       category: 'general',
