@@ -48,6 +48,7 @@ export default defineModule({
   seed: { data: seedData, run: seedDirectory },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
     routes: [
       { path: 'direktori', file: 'web/office-list.tsx' },
       { path: 'direktori/buka-sekarang', file: 'web/offices-open-now.tsx' },
