@@ -77,7 +77,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
         security: [{ bearer: [] }],
         'x-permission': permissions.create,
         request: body(schemas.create),
-        responses: { 201: ok('Created'), ...problemResponses(400, 401, 403, 413, 415, 422) },
+        responses: { 201: ok('Created'), ...problemResponses(400, 401, 403, 409, 413, 415, 422) },
       }),
     ),
     async (c: any) => c.json(await api.create(c.var.ctx, c.req.valid('json')), 201),
@@ -92,7 +92,7 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
         security: [{ bearer: [] }],
         'x-permission': permissions.update,
         request: { params: recordKeyParam, ...body(schemas.update) },
-        responses: { 200: ok('Updated'), ...problemResponses(400, 401, 403, 404, 413, 415, 422) },
+        responses: { 200: ok('Updated'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
       }),
     ),
     async (c: any) => c.json(await api.update(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
@@ -107,7 +107,8 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
         security: [{ bearer: [] }],
         'x-permission': permissions.delete,
         request: { params: recordKeyParam },
-        responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 422) },
+        // A hook may refuse a write that conflicts with other records (a slug taken, parts still attached).
+        responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 409, 422) },
       }),
     ),
     async (c: any) => {
