@@ -1,28 +1,15 @@
 import { type AdminEntity, pickText } from '@cerdas/core'
 import { z } from 'zod'
-import { createHoliday, deleteHoliday, getHoliday, listHolidayPage, updateHoliday, verifyHoliday } from './holidays'
-import { HOLIDAY_KIND_IDS, SCHEDULE_KINDS } from './kinds'
+import { SCHEDULE_KINDS } from './kinds'
 import { ownerIssues } from './owners'
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule, verifySchedule } from './schedules'
-import {
-  createHolidaySchema,
-  createScheduleSchema,
-  type HolidayRecord,
-  type OwnerRef,
-  type Schedule,
-  updateHolidaySchema,
-  updateScheduleSchema,
-} from './validation'
+import { createScheduleSchema, type OwnerRef, type Schedule, updateScheduleSchema } from './validation'
+
+export { HOLIDAY_KIND_LABELS } from './kinds'
 
 export const SCHEDULE_KIND_LABELS = {
   hours: { id: 'Jam buka', en: 'Opening hours' },
   presence: { id: 'Kehadiran petugas', en: 'Officer presence' },
-} as const
-
-export const HOLIDAY_KIND_LABELS = {
-  national: { id: 'Libur nasional', en: 'National holiday' },
-  cuti_bersama: { id: 'Cuti bersama', en: 'Collective leave' },
-  regional: { id: 'Libur daerah', en: 'Regional holiday' },
 } as const
 
 /** A role form left empty (`role: { id: null }` or `{}`) means "no role". */
@@ -127,65 +114,4 @@ export const scheduleAdmin: AdminEntity<Schedule> = {
   publicUrl: (s) => `/jadwal/${s.id}`,
   editUrl: (s) => `/admin/jadwal/${s.id}`,
   createUrl: '/admin/jadwal/baru',
-}
-
-/** Holidays in the admin console: the generic list, form, verify and delete screens. */
-export const holidayAdmin: AdminEntity<HolidayRecord> = {
-  id: 'holiday',
-  title: { id: 'Hari libur', en: 'Holidays' },
-  fields: [
-    {
-      name: 'date',
-      label: { id: 'Tanggal', en: 'Date' },
-      type: 'text',
-      required: true,
-      help: { id: 'TTTT-BB-HH, misalnya 2026-08-17', en: 'YYYY-MM-DD, e.g. 2026-08-17' },
-    },
-    { name: 'name.id', label: { id: 'Nama (Indonesia)', en: 'Name (Indonesian)' }, type: 'text', required: true },
-    { name: 'name.en', label: { id: 'Nama (Inggris)', en: 'Name (English)' }, type: 'text' },
-    {
-      name: 'kind',
-      label: { id: 'Jenis', en: 'Kind' },
-      type: 'select',
-      required: true,
-      options: HOLIDAY_KIND_IDS.map((value) => ({ value, label: HOLIDAY_KIND_LABELS[value] })),
-    },
-    {
-      name: 'source',
-      label: { id: 'Sumber (keputusan)', en: 'Source (decree)' },
-      type: 'text',
-      help: { id: 'Misalnya SKB 3 Menteri tahun itu', en: "For example that year's SKB 3 Menteri" },
-    },
-    { name: 'note', label: { id: 'Catatan', en: 'Note' }, type: 'textarea' },
-  ],
-  columns: [
-    { label: { id: 'Tanggal', en: 'Date' }, value: (h) => h.date },
-    { label: { id: 'Jenis', en: 'Kind' }, value: (h, locale) => pickText(HOLIDAY_KIND_LABELS[h.kind], locale) },
-  ],
-  permissions: {
-    create: 'schedules.holiday:create',
-    update: 'schedules.holiday:update',
-    delete: 'schedules.holiday:delete',
-    verify: 'schedules.holiday:verify',
-  },
-  createSchema: createHolidaySchema,
-  updateSchema: updateHolidaySchema,
-  list: listHolidayPage,
-  get: getHoliday,
-  create: (ctx, input) => createHoliday(ctx, input),
-  update: updateHoliday,
-  remove: deleteHoliday,
-  verify: verifyHoliday,
-  idOf: (h) => h.id,
-  labelOf: (h, locale) => `${h.date} · ${pickText(h.name, locale)}`,
-  valuesOf: (h) => ({
-    date: h.date,
-    'name.id': h.name.id,
-    'name.en': h.name.en ?? null,
-    kind: h.kind,
-    source: h.source,
-    note: h.note,
-  }),
-  verificationOf: (h) => ({ verifiedAt: h.verification.verifiedAt, verifiedBy: h.verification.verifiedBy }),
-  publicUrl: (h) => `/hari-libur?tahun=${h.year}#${h.date}`,
 }

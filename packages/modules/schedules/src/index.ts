@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
-import { holidayAdmin, scheduleAdmin } from './admin'
+import { scheduleAdmin } from './admin'
 import { upcomingScheduleChanges } from './dashboard'
+import { holiday } from './holiday'
 import { holidaysHomeSection } from './holidays'
 import { migrations } from './migrations'
 import { permissions } from './permissions'
@@ -13,7 +14,8 @@ import { settings } from './settings'
 export type { SchemaOrgHours } from '@cerdas/schedules'
 // The engine's calendar and zone helpers, for modules that render schedules in other formats (e.g. HSDS).
 export { dayNumber, groupWeekdays, localDateOf, WEEKDAYS, weekdayIndex, zoneOffset } from '@cerdas/schedules'
-export { HOLIDAY_KIND_LABELS, holidayAdmin, SCHEDULE_KIND_LABELS, scheduleAdmin } from './admin'
+export { HOLIDAY_KIND_LABELS, SCHEDULE_KIND_LABELS, scheduleAdmin } from './admin'
+export { type HolidayRecord, holiday } from './holiday'
 export * from './holidays'
 export { hoursPanel } from './hours-panel'
 export * from './kinds'
@@ -40,6 +42,7 @@ export default defineModule({
     id: 'Jam buka, kehadiran petugas, dan hari libur daerah',
     en: 'Opening hours, officer presence and the regency holiday calendar',
   },
+  entities: [holiday],
   schema,
   migrations,
   settings,
@@ -47,7 +50,7 @@ export default defineModule({
   api: registerRoutes,
   seed: { data: seedData, run: seedSchedules },
   admin: {
-    entities: [scheduleAdmin, holidayAdmin],
+    entities: [scheduleAdmin],
     dashboard: upcomingScheduleChanges,
     routes: [
       { path: 'jadwal', file: 'admin/schedule-list.tsx' },

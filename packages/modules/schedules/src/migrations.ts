@@ -43,4 +43,9 @@ export const migrations: Migration[] = [
       'CREATE INDEX schedules_holidays_year ON schedules_holidays (year, date)',
     ],
   },
+  {
+    // The holiday entity keeps the source a verifier checked against beside the holiday's own decree.
+    id: '0002_holiday_verification_source',
+    statements: ['ALTER TABLE schedules_holidays ADD COLUMN verification_source TEXT'],
+  },
 ]

@@ -17,20 +17,4 @@ export const permissions: Record<string, PermissionDefinition> = {
     title: { id: 'Memverifikasi jadwal', en: 'Verify schedules' },
     roles: ['admin', 'editor', 'verifier'],
   },
-  'schedules.holiday:create': {
-    title: { id: 'Menambah hari libur', en: 'Add holidays' },
-    roles: ['admin'],
-  },
-  'schedules.holiday:update': {
-    title: { id: 'Mengubah hari libur', en: 'Edit holidays' },
-    roles: ['admin'],
-  },
-  'schedules.holiday:delete': {
-    title: { id: 'Menghapus hari libur', en: 'Delete holidays' },
-    roles: ['admin'],
-  },
-  'schedules.holiday:verify': {
-    title: { id: 'Memverifikasi hari libur', en: 'Verify holidays' },
-    roles: ['admin', 'editor', 'verifier'],
-  },
 }

@@ -35,29 +35,4 @@ export const schedules = sqliteTable(
   (t) => [index('schedules_schedules_owner').on(t.ownerModule, t.ownerType, t.ownerId, t.id)],
 )
 
-/** The tenant's holiday calendar: national days, cuti bersama and local holidays, per year. */
-export const holidays = sqliteTable(
-  'schedules_holidays',
-  {
-    id: text('id').primaryKey(),
-    seedKey: text('seed_key').unique(),
-    /** Local date YYYY-MM-DD. */
-    date: text('date').notNull(),
-    year: integer('year').notNull(),
-    nameIndonesian: text('name_id').notNull(),
-    nameEnglish: text('name_en'),
-    /** national | cuti_bersama | regional */
-    kind: text('kind').notNull(),
-    /** Where the date comes from, e.g. the SKB 3 Menteri for that year. */
-    source: text('source'),
-    /** Caveats, e.g. "estimated date, decree not yet published". */
-    note: text('note'),
-    verifiedAt: text('verified_at'),
-    verifiedBy: text('verified_by'),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
-  },
-  (t) => [index('schedules_holidays_year').on(t.year, t.date)],
-)
-
-export const schema = { schedules, holidays }
+export const schema = { schedules }

@@ -3,10 +3,10 @@ import { localizedText } from '@cerdas/core'
 import { HOLIDAY_KINDS, parseOpeningHours, scheduleSchema } from '@cerdas/schedules'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { createHoliday } from './holidays'
+import { holiday, holidayColumns } from './holiday'
 import { SCHEDULE_KINDS } from './kinds'
 import { createSchedule } from './schedules'
-import { holidays, schedules } from './schema'
+import { schedules } from './schema'
 import { definitionInputSchema, localDate, ownerRefSchema } from './validation'
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and -')
@@ -91,9 +91,12 @@ export type ScheduleSeed = z.infer<typeof seedData>
 export async function seedSchedules(ctx: TenantContext, { data }: { data: ScheduleSeed }): Promise<void> {
   for (const item of data.holidays) {
     const seedKey = `holiday:${item.key ?? `${item.date}-${item.kind}`}`
-    const [existing] = await ctx.db.select({ id: holidays.id }).from(holidays).where(eq(holidays.seedKey, seedKey))
+    const [existing] = await ctx.db
+      .select({ id: holidayColumns.id })
+      .from(holiday.table)
+      .where(eq(holidayColumns.seedKey, seedKey))
     if (existing) continue
-    await createHoliday(
+    await holiday.create(
       ctx,
       {
         date: item.date,
@@ -102,7 +105,10 @@ export async function seedSchedules(ctx: TenantContext, { data }: { data: Schedu
         ...(item.source ? { source: item.source } : {}),
         ...(item.note ? { note: item.note } : {}),
       },
-      { seedKey, ...(item.verified ? { verification: { at: ctx.now().toISOString(), by: 'template' } } : {}) },
+      {
+        seedKey,
+        ...(item.verified ? { verification: { at: ctx.now().toISOString(), by: 'template', source: null } } : {}),
+      },
     )
   }
   for (const item of data.schedules) {

@@ -198,49 +198,6 @@ export const ownerStatusOutSchema = z
   .openapi('OwnerScheduleStatus')
 export type OwnerStatus = z.infer<typeof ownerStatusOutSchema>
 
-export const holidayOutSchema = z
-  .object({
-    id: z.string().openapi({ example: 'hol_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
-    date: z.string(),
-    year: z.number().int(),
-    name: localizedTextOutput,
-    kind: z.enum(HOLIDAY_KINDS),
-    source: z.string().nullable(),
-    note: z.string().nullable(),
-    verification: z.object({
-      verified: z.boolean(),
-      verifiedAt: z.string().nullable(),
-      verifiedBy: z.string().nullable(),
-    }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Holiday')
-export type HolidayRecord = z.infer<typeof holidayOutSchema>
-
-const holidayFields = {
-  date: localDate,
-  name: localizedText(200),
-  kind: z.enum(HOLIDAY_KINDS),
-  source: z.string().trim().min(1).max(2000).nullable().optional(),
-  note: z.string().trim().min(1).max(2000).nullable().optional(),
-}
-
-export const createHolidaySchema = z.strictObject(holidayFields).openapi('HolidayCreate')
-export type CreateHolidayInput = z.infer<typeof createHolidaySchema>
-
-export const updateHolidaySchema = z
-  .strictObject({
-    name: holidayFields.name.optional(),
-    date: holidayFields.date.optional(),
-    kind: holidayFields.kind.optional(),
-    source: holidayFields.source,
-    note: holidayFields.note,
-  })
-  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to update' })
-  .openapi('HolidayUpdate')
-export type UpdateHolidayInput = z.infer<typeof updateHolidaySchema>
-
 export const listQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

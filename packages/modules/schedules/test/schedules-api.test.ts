@@ -1,7 +1,7 @@
 import type { TenantDb } from '@cerdas/core'
 import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
+import schedules, {
   type HolidayRecord,
   hoursStatusForOwners,
   type OwnerStatus,
@@ -662,6 +662,27 @@ describe('schedules API: holidays', () => {
       await send('POST', '/api/v1/holidays', { date: '2026-03-01', name: { id: 'x' }, kind: 'local' }),
       422,
     )
+  })
+
+  it('keeps the source a verifier checked against in the stamp, beside the decree the date comes from', async () => {
+    const created = await json<HolidayRecord>(
+      await send('POST', '/api/v1/holidays', {
+        date: '2026-11-02',
+        name: { id: 'Libur sumber' },
+        kind: 'regional',
+        source: 'Perda 3/2026',
+      }),
+      201,
+    )
+    const verified = await json<HolidayRecord>(
+      await send('POST', `/api/v1/holidays/${created.id}/verify`, { source: 'https://jdih.example.go.id/perda-3' }),
+    )
+    expect(verified.source).toBe('Perda 3/2026')
+    expect(verified.verification).toMatchObject({ verified: true, source: 'https://jdih.example.go.id/perda-3' })
+    const [listed] = (
+      await json<{ items: HolidayRecord[] }>(await t.request(HOST, '/api/v1/holidays?year=2026'))
+    ).items.filter((h) => h.id === created.id)
+    expect(listed?.verification.source).toBe('https://jdih.example.go.id/perda-3')
   })
 })
 

@@ -1,7 +1,8 @@
 import { type ModuleRouter, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
+import { holiday } from '../holiday'
 import { currentYear, listHolidays } from '../holidays'
-import { holidayOutSchema, yearQuerySchema } from '../validation'
+import { yearQuerySchema } from '../validation'
 
 export const listHolidaysRoute = createRoute({
   method: 'get',
@@ -13,7 +14,7 @@ export const listHolidaysRoute = createRoute({
     200: {
       description: 'The holidays in date order',
       content: {
-        'application/json': { schema: z.object({ year: z.number().int(), items: z.array(holidayOutSchema) }) },
+        'application/json': { schema: z.object({ year: z.number().int(), items: z.array(holiday.schemas.output) }) },
       },
     },
     ...problemResponses(422),

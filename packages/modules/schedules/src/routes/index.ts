@@ -2,12 +2,8 @@ import type { ApiKit, ModuleRouter } from '@cerdas/core'
 import { registerCreate } from './create'
 import { registerDelete } from './delete'
 import { registerGet } from './get'
-import { registerCreateHoliday } from './holidays-create'
-import { registerDeleteHoliday } from './holidays-delete'
 import { registerHolidaysIcal } from './holidays-ical'
 import { registerListHolidays } from './holidays-list'
-import { registerUpdateHoliday } from './holidays-update'
-import { registerVerifyHoliday } from './holidays-verify'
 import { registerIcal } from './ical'
 import { registerImport } from './import'
 import { registerList } from './list'
@@ -35,8 +31,4 @@ export function registerRoutes(router: ModuleRouter, kit: ApiKit) {
   registerVerify(router, kit)
   registerListHolidays(router)
   registerHolidaysIcal(router)
-  registerCreateHoliday(router, kit)
-  registerUpdateHoliday(router, kit)
-  registerDeleteHoliday(router, kit)
-  registerVerifyHoliday(router, kit)
 }
