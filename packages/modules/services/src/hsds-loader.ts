@@ -11,9 +11,9 @@ import {
 } from '@cerdas/module-directory'
 import { listSchedulesForOwner, type Schedule } from '@cerdas/module-schedules'
 import { hsdsId, isHsdsId } from './hsds-ids'
-import { services } from './schema'
+import type { Service } from './service'
+import { service, serviceColumns } from './service'
 import { findService } from './services'
-import type { Service } from './validation'
 
 export interface HsdsOptions {
   /** Origin of the public pages and API, e.g. `https://tobakab.go.id`; default `https://<primary host>`. */
@@ -84,9 +84,9 @@ export class HsdsLoader {
   /** Ids of every service of the tenant (to drop links to deleted services). */
   existingServiceIds(): Promise<Set<string>> {
     this.serviceIds ??= this.ctx.db
-      .select({ id: services.id })
-      .from(services)
-      .then((rows) => new Set(rows.map((r) => r.id)))
+      .select({ id: serviceColumns.id })
+      .from(service.table)
+      .then((rows) => new Set(rows.map((r) => r.id as string)))
     return this.serviceIds
   }
 

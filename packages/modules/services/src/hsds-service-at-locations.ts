@@ -6,7 +6,7 @@ import { hsdsLocation } from './hsds-organizations'
 import { hsdsSchedules } from './hsds-schedules'
 import type { HsdsServiceAtLocation } from './hsds-service-schemas'
 import { pick, pickOrNull, t } from './hsds-wording'
-import type { Service } from './validation'
+import type { Service } from './service'
 
 /** The places a service is offered, as HSDS service_at_location records (one per office and counter). */
 

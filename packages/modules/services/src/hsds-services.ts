@@ -1,6 +1,5 @@
 import type { Locale, LocalizedText } from '@cerdas/core'
 import { listSchedulesForOwner } from '@cerdas/module-schedules'
-import { CATEGORY_LABELS } from './admin'
 import { unitExtension, verificationOf } from './hsds-extensions'
 import { hsdsId } from './hsds-ids'
 import type { HsdsLoader } from './hsds-loader'
@@ -9,8 +8,9 @@ import { hsdsSchedules } from './hsds-schedules'
 import { hsdsServiceAtLocation, placesOf } from './hsds-service-at-locations'
 import type { HsdsService } from './hsds-service-schemas'
 import { listWords, pick, pickOrNull, rupiah, t } from './hsds-wording'
+import { type Audience, CATEGORY_LABELS, PROCESSING_UNIT_LABELS } from './labels'
+import type { Service } from './service'
 import { serviceOwner, serviceUrl } from './services'
-import type { Audience, Service } from './validation'
 
 /**
  * Services become HSDS services with their responsible organization, the places they are offered,
@@ -23,13 +23,6 @@ const AUDIENCE_LABELS: Record<Audience, LocalizedText> = {
   visitors: { id: 'wisatawan', en: 'visitors' },
   civil_servants: { id: 'aparatur sipil negara', en: 'civil servants' },
   institutions: { id: 'lembaga', en: 'institutions' },
-}
-
-const PROCESSING_UNIT_LABELS: Record<string, LocalizedText> = {
-  minutes: { id: 'menit', en: 'minutes' },
-  hours: { id: 'jam', en: 'hours' },
-  working_days: { id: 'hari kerja', en: 'working days' },
-  days: { id: 'hari', en: 'days' },
 }
 
 function feeText(fee: Service['fee'], locale: Locale): string {

@@ -1,4 +1,4 @@
-import { type Locale, likeEscape, problem, type TenantContext } from '@cerdas/core'
+import { type Locale, problem, type TenantContext } from '@cerdas/core'
 import { listOffices, type Office } from '@cerdas/module-directory'
 import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { HSDS_VERSION } from './hsds-ids'
@@ -16,9 +16,8 @@ import { hsdsServiceAtLocation, type Place, placesOf } from './hsds-service-at-l
 import type { HsdsService, HsdsServiceAtLocation } from './hsds-service-schemas'
 import { hsdsService } from './hsds-services'
 import { pick } from './hsds-wording'
-import { services } from './schema'
-import { serviceFromRow } from './services'
-import type { Service } from './validation'
+import { serviceColumns as columns, service as entity, type Service } from './service'
+import { serviceWordConditions } from './services'
 
 /**
  * Open Referral HSDS 3 export of the regency's directory and services (docs/interoperability-hsds.md).
@@ -52,32 +51,37 @@ export function hsdsPage<T>(contents: T[], total: number, page: number, perPage:
   }
 }
 
-function wordFilters(q: string | undefined): SQL[] {
-  if (!q) return []
-  return q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8)
-    .map((word) => {
-      const like = `%${likeEscape(word)}%`
-      return sql`(lower(${services.nameIndonesian}) LIKE ${like} ESCAPE '\\' OR lower(coalesce(${services.nameEnglish}, '')) LIKE ${like} ESCAPE '\\'
-        OR lower(${services.synonyms}) LIKE ${like} ESCAPE '\\')`
-    })
-}
-
 /** The filters of a services query, or null when it names an organization that does not exist. */
 async function serviceFilters(
   loader: HsdsLoader,
   query: { search?: string | undefined; organization_id?: string | undefined },
 ): Promise<SQL | undefined | null> {
-  const where = wordFilters(query.search)
+  const where = serviceWordConditions(query.search)
   if (query.organization_id) {
     const office = await loader.resolveOffice(query.organization_id)
     if (!office) return null
-    where.push(eq(services.officeId, office.id))
+    where.push(eq(columns.officeId, office.id))
   }
   return where.length > 0 ? and(...where) : undefined
+}
+
+/** Services matching `where`, by name, one page of them when asked. */
+async function servicesWhere(
+  ctx: TenantContext,
+  where: SQL | undefined,
+  page?: { limit: number; offset: number },
+): Promise<Service[]> {
+  const ordered = ctx.db
+    .select({ id: columns.id })
+    .from(entity.table)
+    .where(where)
+    .orderBy(columns.nameIndonesian, columns.id)
+  const rows = await (page ? ordered.limit(page.limit).offset(page.offset) : ordered)
+  const found = await entity.byKeys(
+    ctx,
+    rows.map((r) => r.id as string),
+  )
+  return rows.flatMap((r) => (found.get(r.id as string) as Service | undefined) ?? [])
 }
 
 const optionsOf = (query: { lang?: Locale | undefined }, options: HsdsOptions): HsdsOptions => ({
@@ -94,16 +98,10 @@ export async function listHsdsServices(
   const loader = new HsdsLoader(ctx, optionsOf(query, options))
   const where = await serviceFilters(loader, query)
   if (where === null) return hsdsPage([], 0, query.page, query.per_page)
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)` }).from(services).where(where)
-  const rows = await ctx.db
-    .select()
-    .from(services)
-    .where(where)
-    .orderBy(services.nameIndonesian, services.id)
-    .limit(query.per_page)
-    .offset((query.page - 1) * query.per_page)
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)` }).from(entity.table).where(where)
+  const found = await servicesWhere(ctx, where, { limit: query.per_page, offset: (query.page - 1) * query.per_page })
   const contents: HsdsService[] = []
-  for (const row of rows) contents.push(await hsdsService(serviceFromRow(row), loader))
+  for (const service of found) contents.push(await hsdsService(service, loader))
   return hsdsPage(contents, Number(count?.n ?? 0), query.page, query.per_page)
 }
 
@@ -176,10 +174,8 @@ export async function listHsdsServiceAtLocations(
   const loader = new HsdsLoader(ctx, optionsOf(query, options))
   const where = await serviceFilters(loader, query)
   if (where === null) return hsdsPage([], 0, query.page, query.per_page)
-  const rows = await ctx.db.select().from(services).where(where).orderBy(services.nameIndonesian, services.id)
   const all: { service: Service; place: Place }[] = []
-  for (const row of rows) {
-    const service = serviceFromRow(row)
+  for (const service of await servicesWhere(ctx, where)) {
     for (const place of await placesOf(service, loader)) all.push({ service, place })
   }
   const start = (query.page - 1) * query.per_page

@@ -1,21 +1,17 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
-import { serviceAdmin } from './admin'
 import { migrations } from './migrations'
 import { serviceAsOwnerSection } from './owner-section'
-import { permissions } from './permissions'
-import { serviceReference } from './references'
 import { registerRoutes } from './routes/index'
-import { schema } from './schema'
 import { seedData, seedServices } from './seed'
+import { service } from './service'
 import { servicesAtOfficeSection, servicesHomeSection } from './service-page'
-import { serviceSearchDocuments } from './services'
 import { settings } from './settings'
-import { serviceSitemap } from './sitemap'
 
-export { CATEGORY_LABELS, serviceAdmin } from './admin'
 export { serviceJsonLd } from './json-ld'
+export * from './labels'
 export type { ServiceSeed } from './seed'
+export * from './service'
 export { servicePageData, servicesAtOfficeSection, servicesHomeSection } from './service-page'
 export * from './services'
 export type { ServiceSettings } from './settings'
@@ -35,15 +31,12 @@ export default defineModule({
     en: 'Service standards: requirements, procedure, fee, time and place',
   },
   requires: ['directory', 'schedules'],
-  schema,
+  entities: [service],
   migrations,
   settings,
-  permissions,
-  references: { service: serviceReference },
   api: registerRoutes,
-  search: serviceSearchDocuments,
+  // The template names the directory's records by their keys, so the seed is written by hand.
   seed: { data: seedData, run: seedServices },
-  admin: { entities: [serviceAdmin] },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     styles: 'web/styles.css',
@@ -59,6 +52,5 @@ export default defineModule({
       // The schedule page links to the service that owns it.
       'schedules.owner:services.service': serviceAsOwnerSection,
     },
-    sitemap: serviceSitemap,
   },
 })

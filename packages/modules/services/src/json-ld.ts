@@ -1,7 +1,7 @@
 import { type Locale, pickText } from '@cerdas/core'
 import { officeJsonLd, officeUrl } from '@cerdas/module-directory'
 import type { SchemaOrgHours } from '@cerdas/module-schedules'
-import { CATEGORY_LABELS } from './admin'
+import { CATEGORY_LABELS } from './labels'
 import { type ServiceDetail, serviceUrl } from './services'
 
 /**

@@ -1,24 +1,17 @@
-import type { TenantContext } from '@cerdas/core'
-import { localizedText } from '@cerdas/core'
+import { localizedText, type TenantContext } from '@cerdas/core'
 import { seededCounterId, seededUnitId } from '@cerdas/module-directory'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { services } from './schema'
-import { createService, updateService } from './services'
-import {
-  AUDIENCES,
-  complaintSchema,
-  feeSchema,
-  processingTimeSchema,
-  requirementSchema,
-  SERVICE_CATEGORIES,
-} from './validation'
+import { AUDIENCES, SERVICE_CATEGORIES } from './labels'
+import { service, serviceColumns } from './service'
+import { complaintSchema, feeSchema, processingTimeSchema, requirementSchema } from './validation'
 
 const key = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
   .max(64)
 
+/** A template's service: the directory's records named by their template keys, related services by theirs. */
 const serviceSeed = z.strictObject({
   /** Stable key; also the service's slug (`/layanan/<key>`, presence schedules' service reference). */
   key,
@@ -61,21 +54,21 @@ export const seedData = z.array(serviceSeed).superRefine((items, ctx) => {
   })
 })
 export type ServiceSeed = z.infer<typeof seedData>
-
-async function seededId(ctx: TenantContext, key: string): Promise<string | undefined> {
-  const [row] = await ctx.db.select({ id: services.id }).from(services).where(eq(services.seedKey, key))
-  return row?.id
-}
+type ServiceInput = Parameters<typeof service.create>[1]
 
 /**
  * Idempotent. Needs the directory seeded first (the platform seeds in dependency order): offices
  * are named by their key (= slug), units and counters by their template keys. A key the directory
- * does not have fails with a 422 naming it. Related services are linked in a second pass.
+ * does not have fails naming it. Related services are linked in a second pass.
  */
 export async function seedServices(ctx: TenantContext, { data }: { data: ServiceSeed }): Promise<void> {
   const created: { id: string; related: string[] }[] = []
   for (const item of data) {
-    if (await seededId(ctx, item.key)) continue
+    const [seeded] = await ctx.db
+      .select({ id: serviceColumns.id })
+      .from(service.table)
+      .where(eq(serviceColumns.seedKey, item.key))
+    if (seeded) continue
     const unitId = item.unit ? await seededUnitId(ctx, item.unit) : undefined
     if (item.unit && !unitId) throw new Error(`services seed ${item.key}: no directory unit with key ${item.unit}`)
     const locations = []
@@ -83,15 +76,16 @@ export async function seedServices(ctx: TenantContext, { data }: { data: Service
       const counterId = location.counter ? await seededCounterId(ctx, location.counter) : undefined
       if (location.counter && !counterId)
         throw new Error(`services seed ${item.key}: no directory counter with key ${location.counter}`)
-      locations.push({ officeId: location.office, ...(counterId ? { counterId } : {}) })
+      locations.push({ officeId: location.office, counterId: counterId ?? null })
     }
     const { key: slug, office, unit: _unit, locations: _l, related, verification, ...rest } = item
-    const service = await createService(
+    const record = await service.create(
       ctx,
-      { ...rest, slug, officeId: office, ...(unitId ? { unitId } : {}), locations },
-      { seedKey: slug, ...(verification ? { verification } : {}) },
+      // The template's fee is a create's input, which the entity stores as it stores the API's.
+      { ...rest, slug, officeId: office, ...(unitId ? { unitId } : {}), locations } as ServiceInput,
+      { seedKey: slug, verification },
     )
-    if (related.length > 0) created.push({ id: service.id, related })
+    if (related.length > 0) created.push({ id: record.id, related })
   }
-  for (const { id, related } of created) await updateService(ctx, id, { related })
+  for (const { id, related } of created) await service.update(ctx, id, { related })
 }

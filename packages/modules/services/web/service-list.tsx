@@ -3,10 +3,9 @@ import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { Pager, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { CATEGORY_LABELS } from '../src/admin'
+import { CATEGORY_LABELS, SERVICE_CATEGORIES } from '../src/labels'
 import { listServices, serviceCategoryCounts, serviceUrl } from '../src/services'
 import { settings } from '../src/settings'
-import { SERVICE_CATEGORIES } from '../src/validation'
 import { messages } from './messages'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,7 +1,32 @@
-import { type ModuleRouter, problemResponses } from '@cerdas/core'
-import { createRoute } from '@hono/zod-openapi'
+import { localizedTextOutput, type ModuleRouter, problemResponses } from '@cerdas/core'
+import { counterSchema, officeSchema, unitSchema } from '@cerdas/module-directory'
+import { ownerStatusOutSchema } from '@cerdas/module-schedules'
+import { createRoute, z } from '@hono/zod-openapi'
+import { service } from '../service'
 import { getServiceDetail } from '../services'
-import { detailQuerySchema, idParamSchema, serviceDetailSchema } from '../validation'
+import { detailQuerySchema } from '../validation'
+
+const scheduleStatus = ownerStatusOutSchema.shape.presence.element
+
+export const serviceDetailSchema = z
+  .object({
+    service: service.schemas.output,
+    office: officeSchema.nullable().openapi({ description: 'Null when the responsible office was deleted' }),
+    unit: unitSchema.nullable(),
+    locations: z.array(z.object({ office: officeSchema, counter: counterSchema.nullable() })),
+    openNow: z.boolean().nullable().openapi({ description: 'Null when the office has no hours schedule' }),
+    hours: scheduleStatus.nullable(),
+    presence: z.array(scheduleStatus).openapi({ description: 'Officer presence schedules that cover this service' }),
+    related: z.array(z.object({ id: z.string(), slug: z.string(), name: localizedTextOutput })),
+  })
+  .openapi('ServiceDetail')
+
+const idParamSchema = z.strictObject({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
 export const getRoute = createRoute({
   method: 'get',
@@ -18,6 +43,7 @@ export const getRoute = createRoute({
 export function registerGet(router: ModuleRouter) {
   router.openapi(getRoute, async (c) => {
     const { at } = c.req.valid('query')
-    return c.json(await getServiceDetail(c.var.ctx, c.req.valid('param').id, at ? new Date(at) : undefined), 200)
+    const detail = await getServiceDetail(c.var.ctx, c.req.valid('param').id, at ? new Date(at) : undefined)
+    return c.json(detail as never, 200)
   })
 }

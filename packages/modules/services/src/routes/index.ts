@@ -1,18 +1,11 @@
-import type { ApiKit, ModuleRouter } from '@cerdas/core'
-import { registerCreate } from './create'
-import { registerDelete } from './delete'
+import type { ModuleRouter } from '@cerdas/core'
 import { registerGet } from './get'
 import { registerHsdsRoutes } from './hsds-index'
 import { registerList } from './list'
-import { registerUpdate } from './update'
-import { registerVerify } from './verify'
 
-export function registerRoutes(router: ModuleRouter, kit: ApiKit) {
+/** The routes written by hand: the list (words, office by slug) and the detail; the entity gives the writes. */
+export function registerRoutes(router: ModuleRouter) {
   registerList(router)
   registerHsdsRoutes(router)
   registerGet(router)
-  registerCreate(router, kit)
-  registerUpdate(router, kit)
-  registerDelete(router, kit)
-  registerVerify(router, kit)
 }
