@@ -1,5 +1,4 @@
-import { defineEntity, type EntityField, type EntityRecord, field, type TenantContext } from '@cerdas/core'
-import type { HolidayCalendar } from '@cerdas/schedules'
+import { defineEntity, type EntityField, type EntityRecord, field } from '@cerdas/core'
 import { z } from '@hono/zod-openapi'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { HOLIDAY_KIND_IDS, HOLIDAY_KIND_LABELS } from './kinds'
@@ -7,8 +6,15 @@ import { localDate } from './validation'
 
 const yearOf = (date: string) => Number(date.slice(0, 4))
 
-/** Calendars read in this request (a context lives for one request); dropped on every holiday write. */
-export const calendarCache = new WeakMap<TenantContext, Promise<HolidayCalendar>>()
+/**
+ * Holiday writes so far in this process. A calendar read before the latest write is read again:
+ * the write's hook runs on the transaction's own context, so it cannot drop the request's entry.
+ */
+let holidayWrites = 0
+export const holidayWriteCount = () => holidayWrites
+const countWrite = async () => {
+  holidayWrites++
+}
 
 const fields = {
   /** The local date; its year is kept in a column of its own, so a year's list reads one index range. */
@@ -83,14 +89,7 @@ export const holiday = defineEntity({
     of: (values) => ({ year: yearOf(values.date as string) }),
   },
   roles: { create: ['admin'], update: ['admin'] },
-  hooks: {
-    afterWrite: async (ctx) => {
-      calendarCache.delete(ctx)
-    },
-    beforeDelete: async (ctx) => {
-      calendarCache.delete(ctx)
-    },
-  },
+  hooks: { afterWrite: countWrite, beforeDelete: countWrite },
 })
 
 export type HolidayRecord = EntityRecord<typeof fields, { year: number }>

@@ -10,7 +10,7 @@ import {
   workingDaysBetween,
 } from '@cerdas/schedules'
 import { eq, gte, type SQL } from 'drizzle-orm'
-import { calendarCache, type HolidayRecord, holiday, holidayColumns } from './holiday'
+import { type HolidayRecord, holiday, holidayColumns, holidayWriteCount } from './holiday'
 import { HOLIDAY_KIND_LABELS } from './kinds'
 import { settings } from './settings'
 
@@ -21,26 +21,28 @@ function holidaysInDateOrder(ctx: TenantContext, where: SQL[], limit = 100_000) 
   return holiday.list(ctx, { limit, sort: 'date' }, where)
 }
 
+/** Calendars read in this request (a context lives for one request), with the holiday writes they saw. */
+const calendarCache = new WeakMap<TenantContext, { writes: number; calendar: Promise<HolidayCalendar> }>()
+
 /**
  * The tenant's holidays as the engine's HolidayCalendar (every year), read once per request.
  * @example statusAt(definition, ctx.now(), await tenantHolidayCalendar(ctx))
  */
 export function tenantHolidayCalendar(ctx: TenantContext): Promise<HolidayCalendar> {
-  let cached = calendarCache.get(ctx)
-  if (!cached) {
-    cached = holidaysInDateOrder(ctx, []).then(({ items }) => ({
-      holidays: items.map((h) => ({
-        date: h.date,
-        name: h.name,
-        kind: h.kind,
-        ...(h.source ? { source: h.source } : {}),
-        verified: h.verification.verified,
-      })),
-    }))
-    calendarCache.set(ctx, cached)
-    cached.catch(() => calendarCache.delete(ctx))
-  }
-  return cached
+  const cached = calendarCache.get(ctx)
+  if (cached && cached.writes === holidayWriteCount()) return cached.calendar
+  const calendar = holidaysInDateOrder(ctx, []).then(({ items }) => ({
+    holidays: items.map((h) => ({
+      date: h.date,
+      name: h.name,
+      kind: h.kind,
+      ...(h.source ? { source: h.source } : {}),
+      verified: h.verification.verified,
+    })),
+  }))
+  calendarCache.set(ctx, { writes: holidayWriteCount(), calendar })
+  calendar.catch(() => calendarCache.delete(ctx))
+  return calendar
 }
 
 /** The current calendar year in the tenant's zone. */

@@ -9,6 +9,7 @@ import schedules, {
   type ScheduleStatusView,
   statusForOwner,
   tenantAddWorkingDays,
+  tenantHolidayCalendar,
   tenantWorkingDaysBetween,
   type WeekView,
 } from '../src/index'
@@ -683,6 +684,27 @@ describe('schedules API: holidays', () => {
       await json<{ items: HolidayRecord[] }>(await t.request(HOST, '/api/v1/holidays?year=2026'))
     ).items.filter((h) => h.id === created.id)
     expect(listed?.verification.source).toBe('https://jdih.example.go.id/perda-3')
+  })
+
+  it('gives a request the holidays it wrote itself: a write drops the calendar that request read', async () => {
+    const tenant = await t.platform.tenantBySlug('uji')
+    if (!tenant) throw new Error('tenant uji missing')
+    const ctx = t.platform.context(tenant, db, { actor: { kind: 'system', id: 'test' } })
+    const holidayConsole = schedules.admin?.entities.find((e) => e.id === 'holiday')
+    if (!holidayConsole) throw new Error('holiday console entity missing')
+    const datesOf = async () => (await tenantHolidayCalendar(ctx)).holidays.map((h) => h.date)
+    expect(await datesOf()).not.toContain('2026-11-20')
+    const created = (await holidayConsole.create?.(ctx, {
+      date: '2026-11-20',
+      name: { id: 'Libur satu permintaan' },
+      kind: 'regional',
+    })) as { id: string }
+    expect(await datesOf()).toContain('2026-11-20')
+    await holidayConsole.update?.(ctx, created.id, { date: '2026-11-21' })
+    expect(await datesOf()).toEqual(expect.arrayContaining(['2026-11-21']))
+    expect(await datesOf()).not.toContain('2026-11-20')
+    await holidayConsole.remove?.(ctx, created.id)
+    expect(await datesOf()).not.toContain('2026-11-21')
   })
 })
 
