@@ -8,9 +8,9 @@ type Values = Record<string, unknown>
 type Location = { officeId: string; counterId?: string | null | undefined }
 
 /**
- * The offices, unit, counters and related services a service names, checked through the
- * directory's exported functions and this module's own records, stored by id; every problem is
- * reported at once, each at its field.
+ * The unit, places (offices and counters) and related services a service names, checked through
+ * the directory's exported functions and this module's own records, stored by id; every problem
+ * is reported at once, each at its field.
  */
 export async function resolveReferences(
   ctx: TenantContext,

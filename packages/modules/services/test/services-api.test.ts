@@ -252,6 +252,23 @@ describe('services API: writes', () => {
     expect((await json<{ items: Service[] }>(await t.request(HOST, '/api/v1/services?q=uji'))).items).toEqual([])
   })
 
+  it('drops the unit of the old office when a service moves to another office without a new unit', async () => {
+    const unit = (await json<{ units: Unit[] }>(await t.request(HOST, '/api/v1/directory/offices/disdukcapil')))
+      .units[0]
+    const created = await json<Service>(
+      await send('POST', '/api/v1/services', minimal({ name: { id: 'Layanan pindah' }, unitId: unit?.id })),
+      201,
+    )
+    expect(created.unitId).toBe(unit?.id)
+    const office = await json<Office>(
+      await send('POST', '/api/v1/directory/offices', { type: 'dinas', name: { id: 'Dinas Tujuan Pindah' } }),
+      201,
+    )
+    const moved = await json<Service>(await send('PATCH', `/api/v1/services/${created.id}`, { officeId: office.slug }))
+    expect(moved).toMatchObject({ officeId: office.id, unitId: null })
+    expect((await send('DELETE', `/api/v1/services/${created.id}`)).status).toBe(204)
+  })
+
   it.each([
     ['fee without amount', minimal({ fee: { free: false } }), '/fee/amount'],
     ['negative fee', minimal({ fee: { free: false, amount: -5 } }), '/fee/amount'],
