@@ -357,6 +357,19 @@ describe('entity SDK: generated routes', () => {
   })
 })
 
+describe('entity SDK: console', () => {
+  it('links a record without a page of its own to where the public sees it, as the declaration says', async () => {
+    const { defineEntity } = await import('@cerdas/core')
+    const listed = defineEntity({
+      ...place.declaration,
+      page: undefined,
+      publicUrl: (record) => `/tempat-uji-semua#${record.id}`,
+    })
+    expect(listed.admin.publicUrl?.({ id: 'plc_1' } as never)).toBe('/tempat-uji-semua#plc_1')
+    expect(defineEntity({ ...place.declaration, page: undefined }).admin.publicUrl).toBeUndefined()
+  })
+})
+
 describe('entity SDK: declarations that cannot work fail when the module loads', () => {
   it.each([
     ['a table without the module prefix', { table: 'places' }],

@@ -167,6 +167,7 @@ export function entityAdmin(options: {
   fields: FieldMap
   permissions: AdminEntity['permissions']
   page?: string | undefined
+  publicUrl?: ((record: Record<string, unknown>) => string) | undefined
   functions: Functions
 }): AdminEntity<Record<string, unknown>> {
   const { fields, page } = options
@@ -191,6 +192,10 @@ export function entityAdmin(options: {
       const v = record.verification as { verifiedAt: string | null; verifiedBy: string | null }
       return { verifiedAt: v.verifiedAt, verifiedBy: v.verifiedBy }
     },
-    ...(page ? { publicUrl: (record) => `${page}/${(record.slug as string | undefined) ?? record.id}` } : {}),
+    ...(options.publicUrl
+      ? { publicUrl: options.publicUrl }
+      : page
+        ? { publicUrl: (record) => `${page}/${(record.slug as string | undefined) ?? record.id}` }
+        : {}),
   }
 }

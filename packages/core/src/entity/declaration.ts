@@ -70,6 +70,8 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   }
   /** The public pages: the list at `page`, a record at `page/<slug or id>`. */
   page?: string
+  /** Where the public sees a record without a page of its own (a holiday on its year's list): the console links there. */
+  publicUrl?: (record: Record<string, unknown>) => string
   /** Which records the public may open (an announcement once published); all when left out. */
   published?: (columns: EntityColumns<F>, now: string) => SQL | undefined
   /** Which of those the public lists show (an announcement until it expires); all when left out. */

@@ -115,6 +115,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     fields: d.fields,
     permissions: byAction,
     page: d.page,
+    publicUrl: d.publicUrl,
     functions: {
       createSchema: schemas.create,
       updateSchema: schemas.update,

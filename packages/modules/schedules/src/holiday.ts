@@ -84,6 +84,7 @@ export const holiday = defineEntity({
       verify: 'Mark a holiday as checked now against its decree by the caller',
     },
   },
+  publicUrl: (h) => `/hari-libur?tahun=${String(h.date).slice(0, 4)}#${h.date}`,
   derived: {
     schema: { year: z.number().int() },
     of: (values) => ({ year: yearOf(values.date as string) }),

@@ -88,4 +88,9 @@ describe('hari-libur page', () => {
       expect((item.date ?? '').slice(0, 10) >= today).toBe(true)
     }
   })
+  it("is where the console links a holiday: its year's list, at its date", async () => {
+    const holidayConsole = schedules.admin?.entities.find((e) => e.id === 'holiday')
+    const [independence] = (await load('?tahun=2026')).items.filter((h) => h.date === '2026-08-17')
+    expect(holidayConsole?.publicUrl?.(independence)).toBe('/hari-libur?tahun=2026#2026-08-17')
+  })
 })
