@@ -65,6 +65,7 @@ export default defineModule({
   },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
     routes: [
       { path: 'hari-libur', file: 'web/holiday-list.tsx' },
       { path: 'jadwal/:id', file: 'web/schedule-page.tsx' },
