@@ -304,7 +304,8 @@ describe('entity SDK: choices and resolved values', () => {
       422,
     )
     expect((problem.errors as { pointer: string }[]).map((e) => e.pointer)).toContain('/audience/0')
-    expect(place.schemas.output.shape.audience.safeParse(['aliens']).success).toBe(false)
+    const output = place.schemas.output.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>
+    expect(output.audience?.safeParse(['aliens']).success).toBe(false)
     const fields = Object.fromEntries(place.admin.fields.map((f) => [f.name, f]))
     expect(fields.audience).toMatchObject({
       type: 'multiselect',
