@@ -12,6 +12,7 @@ import {
   type Platform,
 } from '@cerdas/platform'
 import { modules as registeredModules } from '@cerdas/registry'
+import { expect } from 'vitest'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates')
@@ -26,6 +27,11 @@ export interface TestPlatform {
   createTenant(slug: string, input?: Partial<CreateTenantInput>): Promise<void>
   /** A request to the API as if sent to `host`. */
   request(host: string, path: string, init?: RequestInit & { token?: string | null }): Promise<Response>
+  /**
+   * A JSON request to the API on `host`, with the operator token unless another (or null) is given.
+   * @example await t.send('uji.localhost', 'POST', '/api/v1/announcements', { title: { id: 'Judul' } })
+   */
+  send(host: string, method: string, path: string, body?: unknown, token?: string | null): Promise<Response>
   close(): void
 }
 
@@ -51,6 +57,14 @@ export async function createTestPlatform(
   })
   await createOperatorToken(platform.controlPlane, { name: 'test operator', secret: TEST_OPERATOR_TOKEN })
   const app = createApiApp({ platform, bodyLimitBytes: 64 * 1024 })
+  const request: TestPlatform['request'] = async (host, path, init = {}) => {
+    const { token, ...rest } = init
+    const headers = new Headers(rest.headers)
+    headers.set('host', host)
+    if (token !== null && token !== undefined) headers.set('authorization', `Bearer ${token}`)
+    if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json')
+    return app.request(`http://${host}${path}`, { ...rest, headers })
+  }
   return {
     platform,
     dataDir,
@@ -58,17 +72,26 @@ export async function createTestPlatform(
     async createTenant(slug, input = {}) {
       await createTenant(platform, { slug, template: 'kabupaten', name: `Kabupaten ${slug}`, ...input })
     },
-    async request(host, path, init = {}) {
-      const { token, ...rest } = init
-      const headers = new Headers(rest.headers)
-      headers.set('host', host)
-      if (token !== null && token !== undefined) headers.set('authorization', `Bearer ${token}`)
-      if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json')
-      return app.request(`http://${host}${path}`, { ...rest, headers })
+    request,
+    send(host, method, path, body, token = TEST_OPERATOR_TOKEN) {
+      return request(host, path, {
+        method,
+        token,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
     },
     close() {
       platform.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The JSON body of a response after checking its status (the body is in the message when it differs).
+ * @example const created = await jsonOf<Office>(await t.send(HOST, 'POST', '/api/v1/offices', input), 201)
+ */
+export async function jsonOf<T>(res: Response, status = 200): Promise<T> {
+  expect(res.status, await res.clone().text()).toBe(status)
+  return (await res.json()) as T
 }

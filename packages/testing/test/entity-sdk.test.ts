@@ -37,7 +37,7 @@ afterAll(() => t?.close())
 type Place = Record<string, unknown> & { id: string; slug: string; verification: { verified: boolean } }
 
 const send = (method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN) =>
-  t.request(HOST, `/api/v1${path}`, { method, token, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+  t.send(HOST, method, `/api/v1${path}`, body, token)
 
 async function create(input: Record<string, unknown> = {}): Promise<Place> {
   const res = await send('POST', '/sdk-places', { name: { id: 'Tempat' }, kind: 'park', ...input })

@@ -19,13 +19,8 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-function send(method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN) {
-  return t.request(HOST, path, {
-    method,
-    token,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-}
+const send = (method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN) =>
+  t.send(HOST, method, path, body, token)
 
 async function create(input: Record<string, unknown> = {}): Promise<Announcement> {
   const res = await send('POST', '/api/v1/announcements', {

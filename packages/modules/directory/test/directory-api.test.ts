@@ -1,7 +1,7 @@
 import type { TenantDb } from '@cerdas/core'
 import { createSchedule } from '@cerdas/module-schedules'
 import { setModuleEnabled } from '@cerdas/platform'
-import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { createTestPlatform, expectProblem, jsonOf, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Counter, Office, OfficeDetail, Position, Unit } from '../src/index'
 
@@ -23,14 +23,10 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-function send(method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) {
-  return t.request(host, path, { method, token, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
-}
+const send = (method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) =>
+  t.send(host, method, path, body, token)
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return (await res.json()) as T
-}
+const json = jsonOf
 
 let seq = 0
 async function office(input: Record<string, unknown> = {}, host = HOST): Promise<Office> {

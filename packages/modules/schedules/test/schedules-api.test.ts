@@ -1,5 +1,5 @@
 import type { TenantDb } from '@cerdas/core'
-import { createTestPlatform, expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { createTestPlatform, expectProblem, jsonOf, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import schedules, {
   type HolidayRecord,
@@ -55,14 +55,10 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-function send(method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) {
-  return t.request(host, path, { method, token, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
-}
+const send = (method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) =>
+  t.send(host, method, path, body, token)
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return (await res.json()) as T
-}
+const json = jsonOf
 
 let ownerSeq = 0
 const newOwner = () => ({ module: 'directory', type: 'office', id: `kantor-${++ownerSeq}` })

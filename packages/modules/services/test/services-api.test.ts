@@ -6,6 +6,7 @@ import { setModuleEnabled } from '@cerdas/platform'
 import {
   createTestPlatform,
   expectProblem,
+  jsonOf,
   TEMPLATES_DIR,
   TEST_OPERATOR_TOKEN,
   type TestPlatform,
@@ -71,14 +72,10 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-function send(method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) {
-  return t.request(host, path, { method, token, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
-}
+const send = (method: string, path: string, body?: unknown, token: string | null = TEST_OPERATOR_TOKEN, host = HOST) =>
+  t.send(host, method, path, body, token)
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return (await res.json()) as T
-}
+const json = jsonOf
 
 async function search(q: string, host = HOST) {
   const res = await t.request(host, `/api/v1/search?q=${encodeURIComponent(q)}`)
