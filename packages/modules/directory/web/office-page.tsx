@@ -1,13 +1,13 @@
 import { type LocalizedText, linkedSections, orNotFound, pickText, translator } from '@cerdas/core/web'
 import { hoursPanel } from '@cerdas/module-schedules'
 import {
-  HoursWeek,
+  HoursSection,
   OpenStatus,
   PlaceDetails,
   PresenceList,
+  RecordVerification,
   SectionList,
   useLocale,
-  VerificationBadge,
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -107,15 +107,7 @@ export default function OfficePage() {
       </p>
       <h1>{pickText(o.name, locale)}</h1>
       {o.description ? <p className="lead">{pickText(o.description, locale)}</p> : null}
-      <p>
-        <VerificationBadge
-          verifiedAt={o.verification.verifiedAt}
-          verifiedBy={o.verification.verifiedBy}
-          source={o.verification.source}
-          timezone={data.timezone}
-        />
-      </p>
-      {o.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+      <RecordVerification verification={o.verification} timezone={data.timezone} unverifiedNote={t('unverifiedNote')} />
 
       <div className="service-answer">
         <section aria-labelledby="now-heading" className="office-now">
@@ -141,19 +133,12 @@ export default function OfficePage() {
       </div>
 
       {hours && data.week ? (
-        <section aria-labelledby="week-heading">
-          <h2 id="week-heading">{pickText(hours.schedule.label, locale)}</h2>
-          <HoursWeek
-            scheduleId={hours.schedule.id}
-            label={pickText(hours.schedule.label, locale)}
-            week={data.week}
-            today={data.today}
-            from={data.from}
-            previous={data.previous}
-            next={data.next}
-            special={data.special}
-          />
-        </section>
+        <HoursSection
+          headingId="week-heading"
+          label={pickText(hours.schedule.label, locale)}
+          scheduleId={hours.schedule.id}
+          week={{ ...data, week: data.week }}
+        />
       ) : null}
 
       {data.sections.map((section) => (

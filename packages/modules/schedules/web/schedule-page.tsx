@@ -4,9 +4,9 @@ import {
   formatLocalDate,
   OpenStatus,
   PresenceStatus,
+  RecordVerification,
   SpecialHours,
   useLocale,
-  VerificationBadge,
   WeekTable,
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -103,15 +103,11 @@ export default function SchedulePage() {
         )}
       </p>
       <h1>{pickText(data.label, locale)}</h1>
-      <p>
-        <VerificationBadge
-          verifiedAt={data.verification.verifiedAt}
-          verifiedBy={data.verification.verifiedBy}
-          source={data.verification.source}
-          timezone={data.timezone}
-        />
-      </p>
-      {data.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+      <RecordVerification
+        verification={data.verification}
+        timezone={data.timezone}
+        unverifiedNote={t('unverifiedNote')}
+      />
 
       <section aria-labelledby="now-heading" className="schedule-now">
         <h2 id="now-heading">{data.kind === 'presence' ? t('presenceToday') : t('now')}</h2>

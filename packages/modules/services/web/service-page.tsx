@@ -1,5 +1,5 @@
 import { orNotFound, pickText, tenantContext, translator } from '@cerdas/core/web'
-import { HoursWeek, OpenStatus, PlaceDetails, PresenceList, useLocale, VerificationBadge } from '@cerdas/ui'
+import { HoursSection, OpenStatus, PlaceDetails, PresenceList, RecordVerification, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { serviceJsonLd } from '../src/json-ld'
@@ -65,15 +65,7 @@ export default function ServicePage() {
       </p>
       <h1>{pickText(s.name, locale)}</h1>
       {s.summary ? <p className="lead">{pickText(s.summary, locale)}</p> : null}
-      <p>
-        <VerificationBadge
-          verifiedAt={s.verification.verifiedAt}
-          verifiedBy={s.verification.verifiedBy}
-          source={s.verification.source}
-          timezone={data.timezone}
-        />
-      </p>
-      {s.verification.verified ? null : <p className="notice">{t('unverifiedNote')}</p>}
+      <RecordVerification verification={s.verification} timezone={data.timezone} unverifiedNote={t('unverifiedNote')} />
 
       <section aria-labelledby="answer-heading" className="service-facts">
         <h2 id="answer-heading" className="visually-hidden">
@@ -175,19 +167,13 @@ export default function ServicePage() {
       ) : null}
 
       {hours && data.week ? (
-        <section aria-labelledby="when-heading" className="service-when">
-          <h2 id="when-heading">{pickText(hours.schedule.label, locale)}</h2>
-          <HoursWeek
-            scheduleId={hours.schedule.id}
-            label={pickText(hours.schedule.label, locale)}
-            week={data.week}
-            today={data.today}
-            from={data.from}
-            previous={data.previous}
-            next={data.next}
-            special={data.special}
-          />
-        </section>
+        <HoursSection
+          headingId="when-heading"
+          className="service-when"
+          label={pickText(hours.schedule.label, locale)}
+          scheduleId={hours.schedule.id}
+          week={{ ...data, week: data.week }}
+        />
       ) : null}
 
       {office ? (
