@@ -1,0 +1,237 @@
+import { eq } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { newId } from '../ids'
+import { type FieldError, problem } from '../problem'
+import { resolveReference } from '../references'
+import { slugify } from '../slug'
+import type { TenantContext } from '../tenant'
+import { clearStaleVerification, verificationStamp } from '../verification'
+import { getRecordForEditing } from './reads'
+import { columnsOfInput, type EntityRow, valuesOfRow, vouchedKeys } from './rows'
+import { reindex } from './search-documents'
+import { columnsOf, type EntityStore, findRow, notFound, qualified, type Record_, toRecord } from './store'
+
+function validationProblem(errors: FieldError[]) {
+  return problem('validation', errors.map((e) => `${e.pointer.slice(1)} ${e.message}`).join('; '), { errors })
+}
+
+/**
+ * The columns of a checked write: references resolved to the key their module answers, rules
+ * held on the merged values, the module's own check passed; else a 422 naming each field.
+ */
+async function checkedColumns(
+  ctx: TenantContext,
+  store: EntityStore,
+  input: Record_,
+  before: EntityRow | undefined,
+): Promise<Record_> {
+  const d = store.declaration
+  const errors: FieldError[] = []
+  const resolved = { ...input }
+  for (const [name, f] of Object.entries(d.fields)) {
+    if (f.kind !== 'reference' || typeof input[name] !== 'string' || !f.target) continue
+    const [module, type] = f.target.split('.') as [string, string]
+    const target = ctx.tenant.modules[module]
+      ? ctx.modules.find((m) => m.id === module)?.entities?.find((e) => e.name === type)
+      : undefined
+    const key =
+      f.stores === 'id'
+        ? ((await target?.resolveId(ctx, input[name] as string)) ?? null)
+        : await resolveReference(ctx, { module, type, id: input[name] as string })
+    if (key === null) errors.push({ pointer: `/${name}`, message: `no ${type} "${input[name]}"` })
+    else resolved[name] = key
+  }
+  const values = { ...(before ? valuesOfRow(before, d.fields) : {}), ...resolved }
+  if (d.hooks?.resolve) {
+    const own = await d.hooks.resolve(ctx, values, input, before?.id ?? null)
+    errors.push(...own.errors)
+    Object.assign(resolved, own.values)
+    Object.assign(values, own.values)
+  }
+  for (const rule of d.rules ?? [])
+    if (!rule.holds(values)) errors.push({ pointer: `/${rule.field}`, message: rule.message })
+  if (errors.length === 0 && d.hooks?.check) errors.push(...(await d.hooks.check(ctx, values, before?.id ?? null)))
+  if (errors.length > 0) throw validationProblem(errors)
+  return columnsOfInput(resolved, d.fields)
+}
+
+/** A slug free in the tenant: the given one (refused when taken) or one made from the slug field. */
+async function freeSlug(
+  ctx: TenantContext,
+  store: EntityStore,
+  wanted: string | undefined,
+  input: Record_,
+  id: string,
+) {
+  const d = store.declaration
+  if (!d.slug) return undefined
+  const columns = columnsOf(store)
+  const taken = async (slug: string) => {
+    const [row] = await ctx.db
+      .select({ id: columns.id })
+      .from(store.table)
+      .where(eq(columns.slug as SQLiteColumn, slug))
+    return row !== undefined && row.id !== id
+  }
+  const reserved = d.slug.reserved ?? []
+  if (wanted) {
+    if (reserved.includes(wanted) || (await taken(wanted)))
+      throw validationProblem([{ pointer: '/slug', message: `"${wanted}" is already used` }])
+    return wanted
+  }
+  const sources = Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]
+  const source = sources.map((name) => input[name]).find((v) => v !== null && v !== undefined) as
+    | { id: string }
+    | string
+    | undefined
+  const base = slugify(typeof source === 'string' ? source : (source?.id ?? ''), d.name)
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    if (!reserved.includes(slug) && !(await taken(slug))) return slug
+  }
+}
+
+export interface CreateOptions {
+  /** Stable key of a template record. */
+  seedKey?: string | undefined
+  /** A stamp carried from a verified source (template data). */
+  verification?: { at: string; by: string; source: string | null } | undefined
+}
+
+/** Writes a new record with its audit entry and search entry, in one transaction. */
+export async function createRecord(
+  ctx: TenantContext,
+  store: EntityStore,
+  input: Record_,
+  options: CreateOptions = {},
+): Promise<Record_> {
+  const d = store.declaration
+  return ctx.transaction(async (ctx) => {
+    const now = ctx.now().toISOString()
+    const id = newId(d.idPrefix)
+    const defaults: Record_ = {}
+    for (const [name, f] of Object.entries(d.fields)) {
+      if (input[name] !== undefined && input[name] !== null) continue
+      if (f.defaultNow) defaults[name] = now
+      else if (typeof f.default === 'function') defaults[name] = await f.default(ctx, input)
+      else if (f.default !== undefined) defaults[name] = f.default
+      else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
+    }
+    const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined)
+    const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id)
+    const row = {
+      id,
+      ...(slug !== undefined ? { slug } : {}),
+      seedKey: options.seedKey ?? null,
+      ...columns,
+      verifiedAt: options.verification?.at ?? null,
+      verifiedBy: options.verification?.by ?? null,
+      verificationSource: options.verification?.source ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await ctx.db.insert(store.table).values(row)
+    await d.hooks?.afterWrite?.(ctx, id, 'create')
+    const created = await getRecordForEditing(ctx, store, id)
+    await ctx.audit({ action: 'create', entity: qualified(store), entityId: id, after: created })
+    await reindex(ctx, store, id)
+    return created
+  })
+}
+
+/** Changes a record; a change to a field the verifier vouched for clears the stamp. One transaction. */
+export async function updateRecord(ctx: TenantContext, store: EntityStore, key: string, input: Record_) {
+  const d = store.declaration
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, store, key)
+    if (!before) throw notFound(store, key)
+    const columns = await checkedColumns(ctx, store, input, before)
+    const slug =
+      input.slug === undefined ? undefined : await freeSlug(ctx, store, input.slug as string, input, before.id)
+    const next = clearStaleVerification(
+      before,
+      { ...before, ...columns, ...(slug ? { slug } : {}), updatedAt: ctx.now().toISOString() },
+      vouchedKeys(d.fields, d.slug !== undefined),
+    )
+    await ctx.db
+      .update(store.table)
+      .set(next)
+      .where(eq(columnsOf(store).id, before.id))
+    await d.hooks?.afterWrite?.(ctx, before.id, 'update')
+    const now = ctx.now().toISOString()
+    const updated = await getRecordForEditing(ctx, store, before.id)
+    await ctx.audit({
+      action: 'update',
+      entity: qualified(store),
+      entityId: before.id,
+      before: toRecord(store, before, now, true),
+      after: updated,
+    })
+    await reindex(ctx, store, before.id)
+    return updated
+  })
+}
+
+/** Deletes a record with its audit and search entries, after the module's `beforeDelete`. */
+export async function deleteRecord(ctx: TenantContext, store: EntityStore, key: string): Promise<void> {
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, store, key)
+    if (!before) throw notFound(store, key)
+    await store.declaration.hooks?.beforeDelete?.(ctx, before.id)
+    await ctx.db.delete(store.table).where(eq(columnsOf(store).id, before.id))
+    await ctx.audit({
+      action: 'delete',
+      entity: qualified(store),
+      entityId: before.id,
+      before: toRecord(store, before, ctx.now().toISOString(), true),
+    })
+    await ctx.search.remove([before.id])
+  })
+}
+
+/** Stamps a record as checked now by the acting person. */
+export async function verifyRecord(
+  ctx: TenantContext,
+  store: EntityStore,
+  key: string,
+  input: { source?: string | undefined },
+) {
+  return ctx.transaction(async (ctx) => {
+    const before = await findRow(ctx, store, key)
+    if (!before) throw notFound(store, key)
+    const next = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
+    await ctx.db
+      .update(store.table)
+      .set(next)
+      .where(eq(columnsOf(store).id, before.id))
+    await store.declaration.hooks?.afterWrite?.(ctx, before.id, 'verify')
+    const now = ctx.now().toISOString()
+    const updated = await getRecordForEditing(ctx, store, before.id)
+    await ctx.audit({
+      action: 'verify',
+      entity: qualified(store),
+      entityId: before.id,
+      before: toRecord(store, before, now, true),
+      after: updated,
+    })
+    return updated
+  })
+}
+
+/** Creates the template records not seeded yet (by their key); seeding twice writes nothing. */
+export async function seedRecords(
+  ctx: TenantContext,
+  store: EntityStore,
+  data: readonly (Record_ & { key: string; verification?: CreateOptions['verification'] })[],
+) {
+  const seedKey = columnsOf(store).seedKey as SQLiteColumn
+  for (const item of data) {
+    const [existing] = await ctx.db
+      .select({ id: columnsOf(store).id })
+      .from(store.table)
+      .where(eq(seedKey, item.key))
+    if (existing) continue
+    const { key, verification, ...input } = item
+    await createRecord(ctx, store, input, { seedKey: key, verification })
+  }
+}
