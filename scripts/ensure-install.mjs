@@ -1,7 +1,7 @@
 // Installs the workspace with the pinned pnpm when node_modules is missing or
 // older than the lockfile. Needs only Node and npm: pnpm comes through npx.
 import { spawnSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const root = new URL('..', import.meta.url).pathname
@@ -13,13 +13,26 @@ export function run(command, args, options = {}) {
   return result.status ?? 1
 }
 
+/** The lockfile and every workspace package's manifest: a package added or changed since the install needs one. */
+function manifests() {
+  const dirs = ['apps', 'packages', 'packages/modules'].flatMap((base) =>
+    existsSync(join(root, base)) ? readdirSync(join(root, base)).map((name) => join(root, base, name)) : [],
+  )
+  return [
+    join(root, 'pnpm-lock.yaml'),
+    join(root, 'package.json'),
+    ...dirs.map((dir) => join(dir, 'package.json')),
+  ].filter((file) => existsSync(file))
+}
+
 export function ensureInstall() {
   const marker = join(root, 'node_modules', '.modules.yaml')
-  const lockfile = join(root, 'pnpm-lock.yaml')
-  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs
+  const installedAt = existsSync(marker) ? statSync(marker).mtimeMs : 0
+  const fresh = manifests().every((file) => statSync(file).mtimeMs <= installedAt)
   if (fresh && !process.env.CI) return
   console.log('› Installing dependencies (pnpm install)…')
-  const status = run('npx', ['-y', PNPM, 'install', '--frozen-lockfile'], {
+  // CI installs exactly the lockfile; a working copy may add a package (cerdas module new), which the lockfile then records.
+  const status = run('npx', ['-y', PNPM, 'install', ...(process.env.CI ? ['--frozen-lockfile'] : [])], {
     env: { ...process.env, npm_config_yes: 'true', TURBO_TELEMETRY_DISABLED: '1' },
   })
   if (status !== 0) {

@@ -65,6 +65,8 @@ const schema = z.strictObject({
   titleEn: title.optional(),
   dir: z.string().min(1).optional(),
   register: z.boolean(),
+  /** Link the new package into the workspace (pnpm install); default: yes in this repository. */
+  install: z.boolean().optional(),
 })
 
 export type ModuleNewInput = z.infer<typeof schema>
@@ -87,6 +89,23 @@ function formatWithBiome(root: string, target: string): boolean {
     encoding: 'utf8',
   })
   return result.status === 0
+}
+
+/**
+ * Links the workspace's packages again (and records the new one in the lockfile) with the pinned
+ * pnpm, as `npm start` and `npm test` install it; false, with what to run, when that fails.
+ */
+function installWorkspace(root: string, io: CliIo): boolean {
+  const manager = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager ?? 'pnpm'
+  io.stdout.write(`linking it into the workspace (${manager} install)…\n`)
+  const result = spawnSync('npx', ['-y', manager, 'install', '--prefer-offline'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, npm_config_yes: 'true' },
+  })
+  if (result.status === 0) return true
+  io.stderr.write('warning: pnpm install failed; run it before the tests or the server\n')
+  return false
 }
 
 /**
@@ -155,17 +174,24 @@ export async function moduleNew(input: ModuleNewInput, io: CliIo, options: Modul
   if (!input.parts.includes('admin'))
     io.stdout.write('note: the console screens come with every entity (--with admin only says so)\n')
 
+  let installed = false
   if (input.register) {
     const changed = syncModuleRegistry(root)
     io.stdout.write(`registered ${packageName(input.id)} in ${changed.map((f) => relative(io.cwd, f)).join(', ')}\n`)
+    // Without the link every package importing the registry fails to load, tests and server alike.
+    if (input.install ?? options.repoRoot === undefined) installed = installWorkspace(root, io)
   }
   io.stdout.write(
     [
       '',
       'Next:',
-      input.register
-        ? '  pnpm install                      # link the new package into the workspace'
-        : `  to register it: add "cerdas": { "module": true } to its package.json, then pnpm cerdas module sync && pnpm install`,
+      ...(installed
+        ? []
+        : [
+            input.register
+              ? '  pnpm install                      # link the new package into the workspace'
+              : `  to register it: add "cerdas": { "module": true } to its package.json, then pnpm cerdas module sync && pnpm install`,
+          ]),
       `  node_modules/.bin/vitest run --project ${packageName(input.id)}   # its contract and API tests`,
       ...(e2eFile
         ? [
@@ -217,6 +243,7 @@ Options:
   --title-en "..."     English title (default: the Indonesian one)
   --dir <path>         create <path>/<id> instead of packages/modules/<id>
   --no-register        leave it undeclared and do not touch packages/registry
+  --no-install         do not run pnpm install afterwards (it links the package)
   -h, --help           show this help
 
 Example:
@@ -230,6 +257,7 @@ Example:
     'title-en': { type: 'string' },
     dir: { type: 'string' },
     'no-register': { type: 'boolean' },
+    'no-install': { type: 'boolean' },
   },
   labels: {
     id: '<id>',
@@ -256,6 +284,7 @@ Example:
     titleEn: args.values['title-en'],
     dir: args.values.dir,
     register: !args.values['no-register'],
+    ...(args.values['no-install'] ? { install: false } : {}),
   }),
   schema,
   action: (input, io) => moduleNew(input, io),
