@@ -16,10 +16,18 @@ function definitionError(overrides: Parameters<typeof sampleModule>[0]): ModuleD
 }
 
 describe('defineModule', () => {
-  it('accepts a valid definition and returns it unchanged', () => {
+  it('accepts a valid definition and returns it with its handles', () => {
     const definition = sampleModule()
-    expect(defineModule(definition)).toBe(definition)
+    const mod = defineModule(definition)
+    expect(mod).toMatchObject(definition)
     expect(checkModule(definition)).toEqual([])
+    const key = Object.keys(definition.permissions ?? {})[0] ?? ''
+    expect(mod.permission(key.slice(definition.id.length + 1))).toBe(key)
+    expect(() => mod.permission('nothing:here')).toThrow(ModuleDefinitionError)
+    const tenantWith = (settings: Record<string, unknown>) =>
+      ({ tenant: { modules: { notes: { settings } } } }) as never
+    expect(mod.settingsOf(tenantWith({}))).toEqual({ pageSize: 10 })
+    expect(mod.settingsOf(tenantWith({ pageSize: 25 }))).toEqual({ pageSize: 25 })
   })
 
   it.each([
