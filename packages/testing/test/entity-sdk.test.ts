@@ -339,6 +339,25 @@ describe('entity SDK: choices and resolved values', () => {
     const renamed = (await (await send('PATCH', `/sdk-places/${p.id}`, { capacity: 3 })).json()) as Place
     expect(renamed.twin).toBe('plc_sipiso')
   })
+
+  it('tells the resolve hook whether a write seeds a template record, so a seed can skip lookups', async () => {
+    const { defineEntity } = await import('@cerdas/core')
+    const seen: (string | null)[] = []
+    const seeding = defineEntity({
+      ...place.declaration,
+      hooks: {
+        async resolve(_ctx, _values, _input, _id, write) {
+          seen.push(write.seedKey)
+          return { values: {}, errors: [] }
+        },
+      },
+    })
+    const ctx = t.platform.context((await t.platform.tenantBySlug('sdk'))!, db)
+    await seeding.create(ctx, { name: { id: 'Bibit' }, kind: 'park' }, { seedKey: 'bibit' })
+    const made = await seeding.create(ctx, { name: { id: 'Tangan' }, kind: 'park' })
+    await seeding.update(ctx, made.id, { capacity: 4 })
+    expect(seen).toEqual(['bibit', null, null])
+  })
 })
 
 describe('entity SDK: generated routes', () => {
@@ -368,6 +387,21 @@ describe('entity SDK: console', () => {
     })
     expect(listed.admin.publicUrl?.({ id: 'plc_1' } as never)).toBe('/tempat-uji-semua#plc_1')
     expect(defineEntity({ ...place.declaration, page: undefined }).admin.publicUrl).toBeUndefined()
+  })
+
+  it('lets a declaration adjust the console entity it generates (fewer inputs, its own screens)', async () => {
+    const { defineEntity } = await import('@cerdas/core')
+    const adjusted = defineEntity({
+      ...place.declaration,
+      admin: (generated) => ({
+        ...generated,
+        fields: generated.fields.filter((f) => f.name !== 'website'),
+        editUrl: (record) => `/admin/tempat/${record.id}`,
+      }),
+    })
+    expect(adjusted.admin.fields.map((f) => f.name)).not.toContain('website')
+    expect(place.admin.fields.map((f) => f.name)).toContain('website')
+    expect(adjusted.admin.editUrl?.({ id: 'plc_1' } as never)).toBe('/admin/tempat/plc_1')
   })
 })
 

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
+import type { AdminEntity } from '../admin-entity'
 import type { LocalizedText } from '../localized-text'
 import type { FieldError } from '../problem'
 import type { RoleId } from '../roles'
@@ -93,6 +94,11 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
    */
   searchUrls?: (ctx: TenantContext, records: Record<string, unknown>[]) => Promise<Map<string, string>>
   hooks?: EntityHooks
+  /**
+   * Adjusts the console entity generated from the fields (fewer inputs, the module's own edit and
+   * create screens); the writes stay the entity's own unless replaced.
+   */
+  admin?: (generated: AdminEntity<Record<string, unknown>>) => AdminEntity<any>
 }
 
 export type EntityRouteName = 'list' | 'get' | 'create' | 'update' | 'delete' | 'verify'
@@ -111,6 +117,8 @@ export interface EntityHooks {
     values: Record<string, unknown>,
     input: Record<string, unknown>,
     id: string | null,
+    /** The write itself: a seed's key (a template record, whose references may not exist yet), else null. */
+    write: { seedKey: string | null },
   ): Promise<{ values: Record<string, unknown>; errors: FieldError[] }>
   /** Problems of a valid input against other records (a name already taken): each next to its field. */
   check?(ctx: TenantContext, values: Record<string, unknown>, id: string | null): Promise<FieldError[]>

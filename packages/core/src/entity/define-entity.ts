@@ -109,7 +109,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
 
   const seedData = schemas.seed
 
-  const admin: AdminEntity<Out> = entityAdmin({
+  const generatedAdmin = entityAdmin({
     name: d.name,
     title: d.title,
     fields: d.fields,
@@ -126,7 +126,8 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       remove,
       verify,
     },
-  }) as unknown as AdminEntity<Out>
+  })
+  const admin = (d.admin ? d.admin(generatedAdmin) : generatedAdmin) as unknown as AdminEntity<Out>
 
   return {
     declaration: d,

@@ -24,6 +24,7 @@ async function checkedColumns(
   store: EntityStore,
   input: Record_,
   before: EntityRow | undefined,
+  seedKey: string | null = null,
 ): Promise<Record_> {
   const d = store.declaration
   const errors: FieldError[] = []
@@ -43,7 +44,7 @@ async function checkedColumns(
   }
   const values = { ...(before ? valuesOfRow(before, d.fields) : {}), ...resolved }
   if (d.hooks?.resolve) {
-    const own = await d.hooks.resolve(ctx, values, input, before?.id ?? null)
+    const own = await d.hooks.resolve(ctx, values, input, before?.id ?? null, { seedKey })
     errors.push(...own.errors)
     Object.assign(resolved, own.values)
     Object.assign(values, own.values)
@@ -117,7 +118,7 @@ export async function createRecord(
       else if (f.default !== undefined) defaults[name] = f.default
       else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
     }
-    const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined)
+    const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined, options.seedKey ?? null)
     const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id)
     const row = {
       id,
