@@ -3,8 +3,8 @@ import { ConsoleNotice, CsrfField, StatusBadge } from '@cerdas/ui'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { SCHEDULE_KIND_LABELS } from '../src/admin'
 import { definitionFromForm, formFromDefinition } from '../src/editor-form'
+import { SCHEDULE_KIND_LABELS } from '../src/kinds'
 import {
   type EditorAnswer,
   formText,

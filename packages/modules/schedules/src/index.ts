@@ -1,20 +1,17 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
-import { scheduleAdmin } from './admin'
 import { upcomingScheduleChanges } from './dashboard'
 import { holiday } from './holiday'
 import { holidaysHomeSection } from './holidays'
 import { migrations } from './migrations'
-import { permissions } from './permissions'
 import { registerRoutes } from './routes/index'
-import { schema } from './schema'
+import { schedule } from './schedule'
 import { seedData, seedSchedules } from './seed'
 import { settings } from './settings'
 
 export type { SchemaOrgHours } from '@cerdas/schedules'
 // The engine's calendar and zone helpers, for modules that render schedules in other formats (e.g. HSDS).
 export { dayNumber, groupWeekdays, localDateOf, WEEKDAYS, weekdayIndex, zoneOffset } from '@cerdas/schedules'
-export { HOLIDAY_KIND_LABELS, SCHEDULE_KIND_LABELS, scheduleAdmin } from './admin'
 export { type HolidayRecord, holiday } from './holiday'
 export * from './holidays'
 export { hoursPanel } from './hours-panel'
@@ -22,6 +19,7 @@ export * from './kinds'
 export { UNKNOWN_OWNER, UNKNOWN_OWNER_TYPE } from './owner-messages'
 export { canonicalOwner } from './owners'
 export { describeReason } from './reasons'
+export { type Schedule, schedule } from './schedule'
 export * from './schedule-exports'
 export * from './schedule-status'
 export * from './schedules'
@@ -42,15 +40,12 @@ export default defineModule({
     id: 'Jam buka, kehadiran petugas, dan hari libur daerah',
     en: 'Opening hours, officer presence and the regency holiday calendar',
   },
-  entities: [holiday],
-  schema,
+  entities: [holiday, schedule],
   migrations,
   settings,
-  permissions,
   api: registerRoutes,
   seed: { data: seedData, run: seedSchedules },
   admin: {
-    entities: [scheduleAdmin],
     dashboard: upcomingScheduleChanges,
     routes: [
       { path: 'jadwal', file: 'admin/schedule-list.tsx' },

@@ -2,6 +2,11 @@
 export const SCHEDULE_KINDS = ['hours', 'presence'] as const
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
 
+export const SCHEDULE_KIND_LABELS = {
+  hours: { id: 'Jam buka', en: 'Opening hours' },
+  presence: { id: 'Kehadiran petugas', en: 'Officer presence' },
+} as const
+
 export const HOLIDAY_KIND_IDS = ['national', 'cuti_bersama', 'regional'] as const
 export type HolidayKindId = (typeof HOLIDAY_KIND_IDS)[number]
 

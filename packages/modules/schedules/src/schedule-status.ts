@@ -7,13 +7,15 @@ import {
   statusAt,
   weekView,
 } from '@cerdas/schedules'
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { tenantHolidayCalendar } from './holidays'
 import { describeReason } from './reasons'
-import { scheduleFromRow as fromRow } from './schedule-rows'
-import { getSchedule } from './schedules'
-import { schedules } from './schema'
-import type { OwnerRef, OwnerStatus, Schedule, ScheduleStatusView, WeekView } from './validation'
+import { scheduleColumns as c, type Schedule, schedule as scheduleEntity } from './schedule'
+import { byKind, getSchedule } from './schedules'
+import type { OwnerRef, OwnerStatus, ScheduleStatusView, WeekView } from './validation'
+
+/** Owners a page asks about at once: far fewer than the schedules one read may hold. */
+const MANY = 5000
 
 /** What a schedule says at an instant and over a week: open or closed, until when, which hours. */
 
@@ -85,20 +87,14 @@ export async function statusForOwners(ctx: TenantContext, owners: OwnerRef[], at
     const ids = [...group.ids]
     // SQLite allows 32766 parameters; a page asks for a handful of owners.
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await ctx.db
-        .select()
-        .from(schedules)
-        .where(
-          and(
-            eq(schedules.ownerModule, group.module),
-            eq(schedules.ownerType, group.type),
-            inArray(schedules.ownerId, ids.slice(i, i + 500)),
-          ),
-        )
-        .orderBy(asc(schedules.kind), asc(schedules.id))
-      for (const row of rows) {
-        const key = `${row.ownerModule}/${row.ownerType}/${row.ownerId}`
-        byOwner.set(key, [...(byOwner.get(key) ?? []), fromRow(row)])
+      const { items } = await scheduleEntity.list(ctx, { limit: MANY }, [
+        eq(c.ownerModule, group.module),
+        eq(c.ownerType, group.type),
+        inArray(c.ownerId, ids.slice(i, i + 500)),
+      ])
+      for (const schedule of items.sort(byKind)) {
+        const key = `${schedule.owner.module}/${schedule.owner.type}/${schedule.owner.id}`
+        byOwner.set(key, [...(byOwner.get(key) ?? []), schedule])
       }
     }
   }
@@ -138,23 +134,16 @@ export async function hoursStatusForOwners(
   const calendar = await tenantHolidayCalendar(ctx)
   // SQLite allows 32766 parameters; lists here are pages of at most a few hundred owners.
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await ctx.db
-      .select()
-      .from(schedules)
-      .where(
-        and(
-          eq(schedules.ownerModule, module),
-          eq(schedules.ownerType, type),
-          eq(schedules.kind, 'hours'),
-          inArray(schedules.ownerId, unique.slice(i, i + 500)),
-        ),
-      )
-      .orderBy(asc(schedules.id))
-    for (const row of rows) {
+    const { items } = await scheduleEntity.list(ctx, { limit: MANY }, [
+      eq(c.ownerModule, module),
+      eq(c.ownerType, type),
+      eq(c.kind, 'hours'),
+      inArray(c.ownerId, unique.slice(i, i + 500)),
+    ])
+    for (const schedule of items) {
       // With several hours schedules the oldest counts, as in statusForOwner.
-      if (out.has(row.ownerId)) continue
-      const schedule = fromRow(row)
-      out.set(row.ownerId, { schedule, status: statusView(schedule, instant, calendar) })
+      if (out.has(schedule.owner.id)) continue
+      out.set(schedule.owner.id, { schedule, status: statusView(schedule, instant, calendar) })
     }
   }
   return out

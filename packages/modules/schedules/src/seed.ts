@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { holiday, holidayColumns } from './holiday'
 import { SCHEDULE_KINDS } from './kinds'
+import { scheduleColumns, schedule as scheduleEntity } from './schedule'
+import { definitionInputSchema, ownerRefSchema } from './schedule-input'
 import { createSchedule } from './schedules'
-import { schedules } from './schema'
-import { definitionInputSchema, localDate, ownerRefSchema } from './validation'
+import { localDate } from './validation'
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and -')
 
@@ -113,7 +114,10 @@ export async function seedSchedules(ctx: TenantContext, { data }: { data: Schedu
   }
   for (const item of data.schedules) {
     const seedKey = `schedule:${item.key}`
-    const [existing] = await ctx.db.select({ id: schedules.id }).from(schedules).where(eq(schedules.seedKey, seedKey))
+    const [existing] = await ctx.db
+      .select({ id: scheduleColumns.id })
+      .from(scheduleEntity.table)
+      .where(eq(scheduleColumns.seedKey, seedKey))
     if (existing) continue
     let definition = item.definition
     if (!definition) {

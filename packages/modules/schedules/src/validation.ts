@@ -1,88 +1,21 @@
 import { localizedText, localizedTextOutput } from '@cerdas/core'
-import {
-  closureSchema,
-  extraOpeningSchema,
-  HOLIDAY_KINDS,
-  intervalSchema,
-  isLocalDate,
-  overrideSchema,
-  scheduleSchema,
-  weeklyHoursSchema,
-} from '@cerdas/schedules'
+import { HOLIDAY_KINDS, isLocalDate } from '@cerdas/schedules'
 import { z } from '@hono/zod-openapi'
 import { SCHEDULE_KINDS } from './kinds'
+import { type Schedule, schedule } from './schedule'
+import { ownerRefSchema, servicesInputSchema } from './schedule-input'
 
 export { HOLIDAY_KIND_IDS, type HolidayKindId, SCHEDULE_KINDS, type ScheduleKind } from './kinds'
+export type { Schedule } from './schedule'
+export { type DefinitionInput, definitionInputSchema, type OwnerRef, ownerRefSchema } from './schedule-input'
+export type { CreateScheduleInput, UpdateScheduleInput } from './schedules'
 
 export const localDate = z
   .string()
   .refine(isLocalDate, { message: 'Expected a real date as YYYY-MM-DD' })
   .openapi({ example: '2026-08-17' })
 
-/** Who a schedule belongs to: any entity of any module, by reference (no foreign key). */
-export const ownerRefSchema = z
-  .strictObject({
-    module: z
-      .string()
-      .regex(/^[a-z][a-z0-9]{1,30}$/, 'must be a module id')
-      .openapi({ example: 'directory' }),
-    type: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be lowercase letters, digits or _')
-      .openapi({ example: 'office' }),
-    id: z.string().trim().min(1).max(64).openapi({ example: 'off_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
-  })
-  .openapi('OwnerRef')
-export type OwnerRef = z.infer<typeof ownerRefSchema>
-
-/**
- * The engine's schedule definition as an admin sends it: `zone` defaults to the tenant's zone and
- * `closedOnHolidays` to the tenant setting. Overlaps and unknown zones are checked with the
- * engine's scheduleSchema and reported with pointers under `/definition`.
- */
-export const definitionInputSchema = z
-  .strictObject({
-    zone: z.string().max(64).optional().openapi({ description: 'IANA zone; default the tenant zone' }),
-    weekly: weeklyHoursSchema,
-    closedOnHolidays: z.boolean().optional(),
-    holidayHours: z.array(intervalSchema).min(1).max(24).optional(),
-    holidayKinds: z.array(z.enum(HOLIDAY_KINDS)).min(1).optional(),
-    overrides: z.array(overrideSchema).max(500).optional(),
-    closures: z.array(closureSchema).max(2000).optional(),
-    extraOpenings: z.array(extraOpeningSchema).max(2000).optional(),
-  })
-  .openapi('ScheduleDefinitionInput')
-export type DefinitionInput = z.infer<typeof definitionInputSchema>
-
-const services = z
-  .array(z.string().trim().min(1).max(64))
-  .max(50)
-  .openapi({ description: 'References of the services a presence covers (e.g. service ids)' })
-
-export const createScheduleSchema = z
-  .strictObject({
-    owner: ownerRefSchema,
-    kind: z.enum(SCHEDULE_KINDS),
-    label: localizedText(200),
-    role: localizedText(200).nullable().optional(),
-    services: services.optional(),
-    definition: definitionInputSchema,
-  })
-  .openapi('ScheduleCreate')
-export type CreateScheduleInput = z.infer<typeof createScheduleSchema>
-
-export const updateScheduleSchema = z
-  .strictObject({
-    owner: ownerRefSchema.optional(),
-    kind: z.enum(SCHEDULE_KINDS).optional(),
-    label: localizedText(200).optional(),
-    role: localizedText(200).nullable().optional(),
-    services: services.optional(),
-    definition: definitionInputSchema.optional().openapi({ description: 'Replaces the whole definition' }),
-  })
-  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to update' })
-  .openapi('ScheduleUpdate')
-export type UpdateScheduleInput = z.infer<typeof updateScheduleSchema>
+const services = servicesInputSchema
 
 export const importScheduleSchema = z
   .strictObject({
@@ -100,37 +33,8 @@ export const importScheduleSchema = z
   .openapi('ScheduleImport')
 export type ImportScheduleInput = z.infer<typeof importScheduleSchema>
 
-export const verifySchema = z
-  .strictObject({
-    source: z.string().trim().min(1).max(2000).optional().openapi({ description: 'Where it was checked' }),
-  })
-  .openapi('VerifyInput')
-
-export const verificationSchema = z
-  .object({
-    verified: z.boolean(),
-    verifiedAt: z.string().nullable().openapi({ description: 'When a person last confirmed this record (UTC)' }),
-    verifiedBy: z.string().nullable(),
-    source: z.string().nullable().openapi({ description: 'Public source the record was checked against' }),
-  })
-  .openapi('ScheduleVerification')
-
-export const scheduleOutSchema = z
-  .object({
-    id: z.string().openapi({ example: 'sch_01JD2X5Q9V3R8K7M6N5P4Q3R2S' }),
-    owner: z.object({ module: z.string(), type: z.string(), id: z.string() }),
-    kind: z.enum(SCHEDULE_KINDS),
-    label: localizedTextOutput,
-    role: localizedTextOutput.nullable(),
-    services: z.array(z.string()),
-    definition: scheduleSchema,
-    openingHours: z.string().openapi({ description: 'The definition as an OSM opening_hours value' }),
-    verification: verificationSchema,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Schedule')
-export type Schedule = z.infer<typeof scheduleOutSchema>
+/** A schedule as the API answers it (the entity's output, named `Schedule`). */
+export const scheduleOutSchema = schedule.schemas.output
 
 const REASON_KINDS = ['weekly', 'break', 'holiday', 'override', 'closure', 'extra', 'closed_day', 'always'] as const
 
@@ -196,7 +100,13 @@ export const ownerStatusOutSchema = z
     presence: z.array(z.object({ schedule: scheduleOutSchema, status: statusOutSchema })),
   })
   .openapi('OwnerScheduleStatus')
-export type OwnerStatus = z.infer<typeof ownerStatusOutSchema>
+/** The schemas' type, with the schedule entity's own record type for each schedule. */
+export interface OwnerStatus {
+  owner: { module: string; type: string; id: string }
+  at: string
+  hours: { schedule: Schedule; status: ScheduleStatusView } | null
+  presence: { schedule: Schedule; status: ScheduleStatusView }[]
+}
 
 export const listQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

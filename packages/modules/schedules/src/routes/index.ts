@@ -1,6 +1,4 @@
 import type { ApiKit, ModuleRouter } from '@cerdas/core'
-import { registerCreate } from './create'
-import { registerDelete } from './delete'
 import { registerGet } from './get'
 import { registerHolidaysIcal } from './holidays-ical'
 import { registerListHolidays } from './holidays-list'
@@ -11,8 +9,6 @@ import { registerOpeningHours } from './opening-hours'
 import { registerOwnerStatus } from './owner-status'
 import { registerSchemaOrg } from './schema-org'
 import { registerStatus } from './status'
-import { registerUpdate } from './update'
-import { registerVerify } from './verify'
 import { registerWeek } from './week'
 
 export function registerRoutes(router: ModuleRouter, kit: ApiKit) {
@@ -25,10 +21,6 @@ export function registerRoutes(router: ModuleRouter, kit: ApiKit) {
   registerOpeningHours(router)
   registerSchemaOrg(router)
   registerImport(router, kit)
-  registerCreate(router, kit)
-  registerUpdate(router, kit)
-  registerDelete(router, kit)
-  registerVerify(router, kit)
   registerListHolidays(router)
   registerHolidaysIcal(router)
 }
