@@ -25,7 +25,8 @@ async function generate(args: string[]) {
   return result
 }
 
-const id = 'demo'
+// Ids nobody generates in this repository (`demo` is the one a newcomer tries first).
+const id = 'ujidemo'
 const moduleDir = join(parent, id)
 const generated = await generate([
   id,
@@ -39,12 +40,13 @@ const generated = await generate([
   'Demo',
 ])
 // Without pages, and with a named entity.
-const apiOnly = await generate(['parkir', '--entity', 'lot', '--title-id', 'Parkir', '--title-en', 'Parking'])
+const parkir = 'ujiparkir'
+const apiOnly = await generate([parkir, '--entity', 'lot', '--title-id', 'Parkir', '--title-en', 'Parking'])
 
 // The generated tests register their describe blocks here: they must pass as generated.
 for (const test of ['contract.test.ts', 'item-api.test.ts'])
   await import(pathToFileURL(join(moduleDir, 'test', test)).href)
-await import(pathToFileURL(join(parent, 'parkir', 'test', 'contract.test.ts')).href)
+await import(pathToFileURL(join(parent, parkir, 'test', 'contract.test.ts')).href)
 
 describe('cerdas module new', () => {
   it('writes a module shaped like the reference one: entity, pages with messages, migration and tests', () => {
@@ -63,20 +65,20 @@ describe('cerdas module new', () => {
     ])
       expect(existsSync(join(moduleDir, file)), file).toBe(true)
     const pkg = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'))
-    expect(pkg.name).toBe('@cerdas/module-demo')
+    expect(pkg.name).toBe(`@cerdas/module-${id}`)
     // --no-register: not declared a Cerdas module, so no registry lists it.
     expect(pkg.cerdas).toBeUndefined()
     expect(generated.stdout).toContain('11 files')
     // Unregistered, the web app cannot serve its pages, so no browser test is written for it.
     expect(generated.stdout).not.toContain('browser test')
-    expect(existsSync(join(REPO_ROOT, 'apps/web/test/modules/demo.e2e.test.ts'))).toBe(false)
+    expect(existsSync(join(REPO_ROOT, `apps/web/test/modules/${id}.e2e.test.ts`))).toBe(false)
   })
 
   it('checks in the SQL the entity declaration builds as its first migration', async () => {
     const { item } = await import(pathToFileURL(join(moduleDir, 'src', 'item.ts')).href)
     const { migrations } = await import(pathToFileURL(join(moduleDir, 'src', 'migrations.ts')).href)
     const source = readFileSync(join(moduleDir, 'src', 'migrations.ts'), 'utf8')
-    expect(source).toContain('CREATE TABLE demo_items (')
+    expect(source).toContain(`CREATE TABLE ${id}_items (`)
     expect(source).not.toMatch(/statements:\s*\w+\.createStatements/)
     const oneLine = (statements: string[]) => statements.map((sql) => sql.replace(/\s+/g, ' '))
     expect(oneLine(migrations[0].statements)).toEqual(oneLine(item.createStatements()))
@@ -85,23 +87,23 @@ describe('cerdas module new', () => {
   it('declares the entity with its permissions, API path, pages and navigation', async () => {
     const mod = (await import(pathToFileURL(join(moduleDir, 'src', 'index.ts')).href)).default
     expect(mod).toMatchObject({ id, dimension: 'living', title: { id: "Demo 'Uji'", en: 'Demo' } })
-    expect(Object.keys(mod.permissions)).toEqual(['create', 'update', 'delete', 'verify'].map((a) => `demo.item:${a}`))
-    expect(mod.web.routes.map((r: { path: string }) => r.path)).toEqual(['demo', 'demo/:id'])
-    expect(mod.web.nav).toEqual([{ path: '/demo', title: { id: "Demo 'Uji'", en: 'Demo' } }])
+    expect(Object.keys(mod.permissions)).toEqual(['create', 'update', 'delete', 'verify'].map((a) => `${id}.item:${a}`))
+    expect(mod.web.routes.map((r: { path: string }) => r.path)).toEqual([id, `${id}/:id`])
+    expect(mod.web.nav).toEqual([{ path: `/${id}`, title: { id: "Demo 'Uji'", en: 'Demo' } }])
     expect(mod.admin.entities.map((e: { id: string }) => e.id)).toEqual(['item'])
     expect(mod.settings.parse({})).toEqual({ pageSize: 10, homeCount: 3 })
   })
 
   it('without pages: an API and console module, with no pages, page path or web dependencies', async () => {
-    const dir = join(parent, 'parkir')
+    const dir = join(parent, parkir)
     expect(existsSync(join(dir, 'web'))).toBe(false)
     expect(existsSync(join(dir, 'src/lot.ts'))).toBe(true)
     expect(existsSync(join(dir, 'test/lot-api.test.ts'))).toBe(true)
     const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)).default
     expect(mod.web).toBeUndefined()
-    expect(Object.keys(mod.permissions)).toContain('parkir.lot:create')
+    expect(Object.keys(mod.permissions)).toContain(`${parkir}.lot:create`)
     const { lot } = await import(pathToFileURL(join(dir, 'src', 'lot.ts')).href)
-    expect(lot.declaration).toMatchObject({ table: 'parkir_lots', api: { path: '/parkir/lots', schema: 'ParkirLot' } })
+    expect(lot.declaration).toMatchObject({ table: `${parkir}_lots`, api: { path: `/${parkir}/lots` } })
     expect(lot.declaration.page).toBeUndefined()
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
     expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })).not.toContain('react')
@@ -114,7 +116,7 @@ describe('cerdas module new', () => {
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0)
     const biome = spawnSync(
       join(REPO_ROOT, 'node_modules/.bin/biome'),
-      ['check', '--vcs-use-ignore-file=false', '--error-on-warnings', moduleDir, join(parent, 'parkir')],
+      ['check', '--vcs-use-ignore-file=false', '--error-on-warnings', moduleDir, join(parent, parkir)],
       { cwd: REPO_ROOT, encoding: 'utf8' },
     )
     expect(biome.status, biome.stdout + biome.stderr).toBe(0)

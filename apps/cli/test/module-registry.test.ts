@@ -41,6 +41,8 @@ function fakeRepo(): string {
     filter: (src) => !src.includes('node_modules'),
   })
   for (const id of SHIPPED) addPackage(root, id, JSON.parse(readFileSync(packageJsonOf(REPO_ROOT, id), 'utf8')))
+  // The real registry may list modules generated since (`cerdas module new demo`); this one lists the shipped ones.
+  syncModuleRegistry(root)
   return root
 }
 

@@ -63,3 +63,17 @@ export function routeCasePath(tree: RouteObject[], pathname: string): string {
   }
   return localPath(segments.join('/'))
 }
+
+/**
+ * The module whose page or console screen a path opens (its route ids start `<module>/`), or
+ * null for the app's own pages. A tenant that has not enabled that module answers 404 there,
+ * rather than the page failing on tables the tenant does not have.
+ */
+export function moduleOfPath(tree: RouteObject[], pathname: string, moduleIds: ReadonlySet<string>): string | null {
+  const matches = matchRoutes(tree, pathname) ?? []
+  for (const match of matches.toReversed()) {
+    const owner = match.route.id?.split('/')[0]
+    if (owner && moduleIds.has(owner)) return owner
+  }
+  return null
+}

@@ -11,7 +11,14 @@ import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { openAdminScreen } from '../app/admin/screen.server'
 import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, type WebBodyLimits } from './body-limit'
-import { lowercasePath, mayLowercase, routeCasePath, routeTree, withoutTrailingSlash } from './canonical-path'
+import {
+  lowercasePath,
+  mayLowercase,
+  moduleOfPath,
+  routeCasePath,
+  routeTree,
+  withoutTrailingSlash,
+} from './canonical-path'
 import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
 import { formBodyFault } from './form-body'
 import { formFaultPage } from './form-fault-page'
@@ -49,6 +56,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   const { platform } = options
   const handle = createRequestHandler(options.build, options.mode ?? 'production')
   const routes = routeTree(options.build)
+  const moduleIds = new Set(platform.modules.map((m) => m.id))
   const app = new Hono()
 
   // c.env carries the Node socket, so the API sees the client's address.
@@ -165,6 +173,11 @@ export function createWebApp(options: WebAppOptions): Hono {
       return probe.ok
     }
     if (spelled !== url.pathname) return redirect((await lowerExists()) ? lower : spelled)
+    const owner = tenant ? moduleOfPath(routes, url.pathname, moduleIds) : null
+    if (owner && !tenant?.info.modules[owner]) {
+      // The site's own 404 page: the path matched a page of a module this tenant has not enabled.
+      request = new Request(new URL('/__tidak-ada', url), { method: 'GET', headers: c.req.raw.headers })
+    }
     const response = await handle(request, context as never)
     if (lower !== url.pathname && response.status === 404 && (await lowerExists())) {
       await response.body?.cancel()

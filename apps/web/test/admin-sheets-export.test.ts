@@ -2,7 +2,7 @@ import type { Actor, Grant } from '@cerdas/core'
 import { pickText, type WebLoadContext } from '@cerdas/core/web'
 import { parseCsv, parseXlsx, sheetColumns } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
-import { createTestPlatform, type TestPlatform } from '@cerdas/testing'
+import { createTestPlatform, enableEveryModule, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readZipDirectory, zipEntryText } from '../../../packages/platform/src/zip-archive'
@@ -21,12 +21,16 @@ const grants: Grant[] = [{ role: 'admin', dimension: null }]
 const actor: Actor = { kind: 'user', id: 'usr_admin', name: 'Admin Toba', grants }
 
 let t: TestPlatform
+let templated: Set<string>
 let context: AppLoadContext
 let web: WebLoadContext
 
 beforeAll(async () => {
   t = await createTestPlatform()
   await t.createTenant('toba', { template: 'toba' })
+  templated = new Set(Object.keys((await t.platform.tenantBySlug('toba'))?.info.modules ?? {}))
+  // A module no template enables yet (a new one) is exported too, from an empty table.
+  await enableEveryModule(t, 'toba')
   const tenant = await t.platform.tenantBySlug('toba')
   if (!tenant) throw new Error('no toba')
   const db = await t.platform.tenantDb(tenant.record)
@@ -92,7 +96,8 @@ describe('exporting every admin entity', () => {
     async (_name, moduleId, entityId) => {
       const entity = entities.find((e) => e.module.id === moduleId && e.entity.id === entityId)!.entity
       const rows = (await entity.list(ctx(), { limit: 1000 })).items.length
-      expect(rows, 'a record to export: from the Toba template, or add one to SAMPLES').toBeGreaterThan(0)
+      if (templated.has(moduleId))
+        expect(rows, 'a record to export: from the Toba template, or add one to SAMPLES').toBeGreaterThan(0)
       const columns = sheetColumns(entity)
 
       const csv = await download(moduleId, entityId, 'csv')

@@ -90,6 +90,14 @@ describe('module stylesheets', () => {
     expect(page.hrefs).toHaveLength(1)
   })
 
+  it("a disabled module's pages answer the site's 404, though its tables and records are still there", async () => {
+    expect((await httpRequest(server.port, TOBA, '/layanan')).status).toBe(200)
+    const list = await httpRequest(server.port, SAMOSIR, '/layanan')
+    expect(list.status).toBe(404)
+    expect(list.text()).not.toContain('akta-kelahiran')
+    expect(list.text()).toContain('<html')
+  })
+
   it('the module rules apply in the browser: an emergency stands out, a service opens with its card of facts', async () => {
     const browser: Browser = await launchBrowser()
     try {

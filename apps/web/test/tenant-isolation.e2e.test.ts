@@ -190,7 +190,10 @@ function pathsOf(page: Page): string[] {
   const valuesFor = (param: string): string[] => {
     if (param === 'token') return [invitationToken, resetToken]
     if (param === '*') return [OTHER_WORD, ...allValues.slice(0, 3)]
-    return page.module ? (otherValuesByModule.get(page.module) ?? []) : allValues
+    if (!page.module) return allValues
+    // A module with no records here (or one the templates leave off) is still asked for something.
+    const own = otherValuesByModule.get(page.module) ?? []
+    return own.length > 0 ? own : [OTHER_WORD]
   }
   let paths = [page.pattern]
   for (const param of params) {
