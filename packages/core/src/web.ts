@@ -132,7 +132,7 @@ export function adminScreen(context: unknown, request: Request, entity: AdminEnt
 
 /**
  * The tenant context of a page, or a 404 on the platform host.
- * @example const ctx = tenantContext(context); const page = await listAnnouncements(ctx, query)
+ * @example const ctx = tenantContext(context); const page = await announcement.list(ctx, { limit: 10 })
  */
 export function tenantContext(context: unknown): TenantContext {
   const site = (context as WebLoadContext).site
