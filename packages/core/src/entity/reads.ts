@@ -11,6 +11,7 @@ import {
   notFound,
   type Page,
   type Record_,
+  rowsInOrder,
   sortOf,
   toRecord,
   visibility,
@@ -136,14 +137,7 @@ export async function canonicalKey(
  */
 export async function recordOptions(ctx: TenantContext, store: EntityStore, max = 2000) {
   const d = store.declaration
-  const columns = columnsOf(store)
-  const { key, descending } = sortOf(store, undefined)
-  const direction = descending ? desc : asc
-  const rows = (await ctx.db
-    .select()
-    .from(store.table)
-    .orderBy(direction(columns[key] as SQLiteColumn), direction(columns.id))
-    .limit(max)) as EntityRow[]
+  const rows = await rowsInOrder(ctx, store, [], max)
   const titled = Object.entries(d.fields).find(([, f]) => f.search === 'title') ?? Object.entries(d.fields)[0]
   return rows.map((row) => {
     const title = titled ? valuesOfRow(row, { [titled[0]]: titled[1] })[titled[0]] : null

@@ -1,8 +1,7 @@
-import { and, asc, desc } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { and } from 'drizzle-orm'
 import type { SearchDocument, TenantContext } from '../tenant'
 import type { EntityRow } from './rows'
-import { columnsOf, type EntityStore, findRow, type Record_, sortOf, toRecord, visibility } from './store'
+import { type EntityStore, findRow, type Record_, rowsInOrder, toRecord, visibility } from './store'
 
 /** The search document of a record, from its fields marked `search`; null when it has no title or no URL. */
 export function searchDocumentOf(store: EntityStore, record: Record_, url?: string): SearchDocument | null {
@@ -75,15 +74,7 @@ async function linkedUrls(ctx: TenantContext, store: EntityStore, records: Recor
 export async function sitemapEntries(ctx: TenantContext, store: EntityStore) {
   const d = store.declaration
   if (!d.page) return []
-  const now = ctx.now().toISOString()
-  const columns = columnsOf(store)
-  const { key, descending } = sortOf(store, undefined)
-  const direction = descending ? desc : asc
-  const rows = (await ctx.db
-    .select()
-    .from(store.table)
-    .where(and(...visibility(store, now, true)))
-    .orderBy(direction(columns[key] as SQLiteColumn), direction(columns.id))) as EntityRow[]
+  const rows = await rowsInOrder(ctx, store, visibility(store, ctx.now().toISOString(), true))
   return rows.map((row) => ({
     path: `${d.page}/${(row.slug as string | undefined) ?? row.id}`,
     lastModified: row.updatedAt,

@@ -1,4 +1,4 @@
-import { and, eq, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { problem } from '../problem'
 import type { TenantContext } from '../tenant'
@@ -67,4 +67,22 @@ export async function findRow(ctx: TenantContext, store: EntityStore, key: strin
 
 export function notFound(store: EntityStore, key: string) {
   return problem('notFound', `No ${store.declaration.name} ${key}`)
+}
+
+/** Rows within `where`, in the entity's own order (the id breaking ties), at most `limit`. */
+export async function rowsInOrder(
+  ctx: TenantContext,
+  store: EntityStore,
+  where: SQL[],
+  limit?: number,
+): Promise<EntityRow[]> {
+  const columns = columnsOf(store)
+  const { key, descending } = sortOf(store, undefined)
+  const direction = descending ? desc : asc
+  const query = ctx.db
+    .select()
+    .from(store.table)
+    .where(and(...where))
+    .orderBy(direction(columns[key] as SQLiteColumn), direction(columns.id))
+  return (await (limit === undefined ? query : query.limit(limit))) as EntityRow[]
 }

@@ -154,23 +154,34 @@ export async function updateRecord(ctx: TenantContext, store: EntityStore, key: 
       { ...before, ...columns, ...(slug ? { slug } : {}), updatedAt: ctx.now().toISOString() },
       vouchedKeys(d.fields, d.slug !== undefined),
     )
-    await ctx.db
-      .update(store.table)
-      .set(next)
-      .where(eq(columnsOf(store).id, before.id))
-    await d.hooks?.afterWrite?.(ctx, before.id, 'update')
-    const now = ctx.now().toISOString()
-    const updated = await getRecordForEditing(ctx, store, before.id)
-    await ctx.audit({
-      action: 'update',
-      entity: qualified(store),
-      entityId: before.id,
-      before: toRecord(store, before, now, true),
-      after: updated,
-    })
+    const updated = await rewrite(ctx, store, before, next, 'update')
     await reindex(ctx, store, before.id)
     return updated
   })
+}
+
+/** Writes the next row of a record, runs the module's `afterWrite` and audits the change with both states. */
+async function rewrite(
+  ctx: TenantContext,
+  store: EntityStore,
+  before: EntityRow,
+  next: EntityRow,
+  action: 'update' | 'verify',
+): Promise<Record_> {
+  await ctx.db
+    .update(store.table)
+    .set(next)
+    .where(eq(columnsOf(store).id, before.id))
+  await store.declaration.hooks?.afterWrite?.(ctx, before.id, action)
+  const after = await getRecordForEditing(ctx, store, before.id)
+  await ctx.audit({
+    action,
+    entity: qualified(store),
+    entityId: before.id,
+    before: toRecord(store, before, ctx.now().toISOString(), true),
+    after,
+  })
+  return after
 }
 
 /** Deletes a record with its audit and search entries, after the module's `beforeDelete`. */
@@ -201,21 +212,7 @@ export async function verifyRecord(
     const before = await findRow(ctx, store, key)
     if (!before) throw notFound(store, key)
     const next = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
-    await ctx.db
-      .update(store.table)
-      .set(next)
-      .where(eq(columnsOf(store).id, before.id))
-    await store.declaration.hooks?.afterWrite?.(ctx, before.id, 'verify')
-    const now = ctx.now().toISOString()
-    const updated = await getRecordForEditing(ctx, store, before.id)
-    await ctx.audit({
-      action: 'verify',
-      entity: qualified(store),
-      entityId: before.id,
-      before: toRecord(store, before, now, true),
-      after: updated,
-    })
-    return updated
+    return rewrite(ctx, store, before, next, 'verify')
   })
 }
 
