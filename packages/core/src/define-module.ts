@@ -223,6 +223,11 @@ export interface ModuleHandles<TSettings extends z.ZodObject> {
    * @example const { pageSize } = mod.settingsOf(ctx)
    */
   settingsOf(ctx: TenantContext): z.output<TSettings>
+  /**
+   * The public pages of the module's entities, by entity name.
+   * @example announcements.urls.announcement?.record(a) // '/pengumuman/ann_01J…'
+   */
+  urls: Record<string, AnyEntity['urls']>
 }
 
 /**
@@ -251,6 +256,7 @@ export function defineModule<TSettings extends z.ZodObject = z.ZodObject, TSeed 
       return full
     },
     settingsOf: (ctx) => moduleSettings(ctx, definition.id, settings),
+    urls: Object.fromEntries((definition.entities ?? []).map((e) => [e.name, e.urls])),
   }
 }
 

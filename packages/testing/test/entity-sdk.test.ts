@@ -291,6 +291,7 @@ describe('entity SDK: lists', () => {
     expect(found.get(a.id)?.slug).toBe('sigale-gale')
     expect(found.get('tomok')?.id).toBe(b.id)
     expect(found.has('tidak-ada')).toBe(false)
+    expect(sdkModule.urls.place?.record({ id: a.id, slug: a.slug })).toBe('/tempat-uji/sigale-gale')
     const options = await place.options(ctx)
     expect(options).toContainEqual({ value: 'tomok', label: { id: 'Tomok' } })
   })
