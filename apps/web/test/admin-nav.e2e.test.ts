@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createUser, hashPassword } from '@cerdas/identity'
-import { createPlatform, createTenant, setModuleEnabled } from '@cerdas/platform'
+import { setModuleEnabled } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +10,7 @@ import { economyModule } from './fixtures/economy-module'
 import { manyEntitiesModules } from './fixtures/many-entities-modules'
 import { startFixtureServer } from './fixtures/start-fixture-server'
 import { type RunningServer, sessionCookieFor } from './server'
+import { prepareTobaDataDir } from './toba-fixture'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const artifacts = join(repoRoot, 'test-results', 'e2e')
@@ -24,38 +23,21 @@ let browser: Browser
 let dataDir: string
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
-    throw new Error('The web app is not built: run `pnpm --filter @cerdas/web build` (npm test does it).')
-  }
   mkdirSync(artifacts, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'cerdas-admin-nav-e2e-'))
-  const platform = await createPlatform({
-    dataDir,
-    templatesDir: join(repoRoot, 'templates'),
-    platformHost: 'localhost',
-    modules: [...modules, economyModule, ...manyEntitiesModules],
-  })
-  try {
-    await createTenant(platform, { slug: 'toba', template: 'toba' })
-    for (const mod of [economyModule, ...manyEntitiesModules]) await setModuleEnabled(platform, 'toba', mod.id, true)
-    const toba = await platform.tenantBySlug('toba')
-    if (!toba) throw new Error('tenant toba was not created')
-    const db = await platform.tenantDb(toba.record)
-    const accounts = [
-      { ...ADMIN, grants: [{ role: 'admin' as const, dimension: null }] },
-      { ...ECONOMY_EDITOR, grants: [{ role: 'editor' as const, dimension: 'economy' as const }] },
-    ]
-    for (const account of accounts) {
-      const passwordHash = await hashPassword(account.password)
-      await createUser(
-        db,
-        { email: account.email, name: account.email, grants: account.grants, passwordHash },
-        new Date(),
-      )
-    }
-  } finally {
-    platform.close()
-  }
+  const extra = [economyModule, ...manyEntitiesModules]
+  dataDir = await prepareTobaDataDir(
+    'admin-nav',
+    [
+      { ...ADMIN, grants: [{ role: 'admin', dimension: null }] },
+      { ...ECONOMY_EDITOR, grants: [{ role: 'editor', dimension: 'economy' }] },
+    ],
+    {
+      modules: [...modules, ...extra],
+      setup: async (platform) => {
+        for (const mod of extra) await setModuleEnabled(platform, 'toba', mod.id, true)
+      },
+    },
+  )
   server = await startFixtureServer('apps/web/test/fixtures/server-with-many-entities.ts', { CERDAS_DATA_DIR: dataDir })
   browser = await launchBrowser()
 })

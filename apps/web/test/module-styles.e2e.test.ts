@@ -1,15 +1,11 @@
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createPlatform, createTenant, setModuleEnabled } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
+import { createTenant, setModuleEnabled } from '@cerdas/platform'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
 import { httpRequest, type RunningServer, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const TOBA = 'toba.localhost'
 /** A second regency with the services module turned off. */
 const SAMOSIR = 'samosir.localhost'
@@ -18,19 +14,12 @@ let server: RunningServer
 let dataDir: string
 
 beforeAll(async () => {
-  dataDir = await prepareTobaDataDir('module-styles', [])
-  const platform = await createPlatform({
-    dataDir,
-    templatesDir: join(repoRoot, 'templates'),
-    platformHost: 'localhost',
-    modules,
+  dataDir = await prepareTobaDataDir('module-styles', [], {
+    setup: async (platform) => {
+      await createTenant(platform, { slug: 'samosir', template: 'kabupaten' })
+      await setModuleEnabled(platform, 'samosir', 'services', false)
+    },
   })
-  try {
-    await createTenant(platform, { slug: 'samosir', template: 'kabupaten' })
-    await setModuleEnabled(platform, 'samosir', 'services', false)
-  } finally {
-    platform.close()
-  }
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
 })
 

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Grant } from '@cerdas/core'
+import type { AnyModule, Grant } from '@cerdas/core'
 import { createUser, hashPassword } from '@cerdas/identity'
-import { createPlatform, createTenant } from '@cerdas/platform'
+import { createPlatform, createTenant, type Platform } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
@@ -16,11 +16,22 @@ export interface TestAccount {
   grants: Grant[]
 }
 
+export interface TobaDataDirOptions {
+  /** The modules the platform runs (default: every registered one). */
+  modules?: readonly AnyModule[]
+  /** More to prepare on the platform before it closes: other tenants, modules turned on or off. */
+  setup?: (platform: Platform) => Promise<void>
+}
+
 /**
  * A fresh data directory with the Toba tenant and the given accounts, for a
  * browser test to start the built server on. Fails when the app is not built.
  */
-export async function prepareTobaDataDir(prefix: string, accounts: TestAccount[]): Promise<string> {
+export async function prepareTobaDataDir(
+  prefix: string,
+  accounts: TestAccount[],
+  options: TobaDataDirOptions = {},
+): Promise<string> {
   if (!existsSync(join(repoRoot, 'apps/web/build/server/index.js'))) {
     throw new Error('The web app is not built: run `pnpm --filter @cerdas/web build` (npm test does it).')
   }
@@ -30,7 +41,7 @@ export async function prepareTobaDataDir(prefix: string, accounts: TestAccount[]
     dataDir,
     templatesDir: join(repoRoot, 'templates'),
     platformHost: 'localhost',
-    modules,
+    modules: options.modules ?? modules,
   })
   try {
     await createTenant(platform, { slug: 'toba', template: 'toba' })
@@ -49,6 +60,7 @@ export async function prepareTobaDataDir(prefix: string, accounts: TestAccount[]
         new Date(),
       )
     }
+    await options.setup?.(platform)
   } finally {
     platform.close()
   }
