@@ -145,10 +145,16 @@ export interface SitemapEntry {
 export type AnyModule = ModuleDefinition<z.ZodObject, any>
 
 const MODULE_ID = /^[a-z][a-z0-9]{1,30}$/
+/** Ids taken by the framework: its tables (`cerdas_`) and the web app's route ids. */
+export const RESERVED_MODULE_IDS: readonly string[] = ['cerdas', 'root', 'routes']
 const PERMISSION_KEY = /^[a-z][a-z0-9]*\.[a-z][a-z0-9_]*:[a-z][a-z_]*$/
 
 const definitionSchema = z.object({
-  id: z.string().regex(MODULE_ID, 'must be 2-31 lowercase letters or digits, starting with a letter'),
+  id: z
+    .string()
+    .regex(MODULE_ID, 'must be 2-31 lowercase letters or digits, starting with a letter')
+    // A module's page route ids start with its id; the web app's own are `root` and `routes/…`.
+    .refine((id) => !RESERVED_MODULE_IDS.includes(id), 'is reserved for the framework'),
   dimension: z.enum(DIMENSION_IDS),
   title: localizedTextSchema,
   description: localizedTextSchema.optional(),

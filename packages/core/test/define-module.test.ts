@@ -43,6 +43,10 @@ describe('defineModule', () => {
     expect(error?.message).toMatch(/id: must be 2-31 lowercase letters or digits, starting with a letter/)
   })
 
+  it.each(['cerdas', 'root', 'routes'])('rejects the reserved id %s', (id) => {
+    expect(definitionError({ id })?.message).toMatch(/id: is reserved for the framework/)
+  })
+
   it('rejects a table without the module prefix, naming the table and the prefix', () => {
     const error = definitionError({ schema: { items: sqliteTable('items', { id: text('id').primaryKey() }) } })
     expect(error?.message).toContain('schema.items: table "items" must be prefixed "notes_"')

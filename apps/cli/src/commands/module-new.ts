@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { DIMENSION_IDS } from '@cerdas/core'
+import { DIMENSION_IDS, RESERVED_MODULE_IDS } from '@cerdas/core'
 import { modules } from '@cerdas/registry'
 import { z } from 'zod'
 import { defineCommand, positionals, required } from '../command'
@@ -52,8 +52,8 @@ const schema = z.strictObject({
   id: z
     .string(required)
     .regex(/^[a-z][a-z0-9]{1,30}$/, 'must be 2-31 lowercase letters or digits, starting with a letter')
-    // `cerdas_` is the prefix of the framework's own tables in every tenant database.
-    .refine((id) => id !== 'cerdas', '"cerdas" is reserved for the framework'),
+    // `cerdas_` prefixes the framework's own tables; `root` and `routes/…` are the web app's route ids.
+    .refine((id) => !RESERVED_MODULE_IDS.includes(id), 'is reserved for the framework'),
   dimension: z.enum(DIMENSION_IDS),
   entity: z
     .string()
