@@ -173,7 +173,9 @@ export function createWebApp(options: WebAppOptions): Hono {
       return probe.ok
     }
     if (spelled !== url.pathname) return redirect((await lowerExists()) ? lower : spelled)
-    const owner = tenant ? moduleOfPath(routes, url.pathname, moduleIds) : null
+    // Only a tenant that leaves some module off needs its path matched against the modules' pages.
+    const leavesModulesOff = tenant && platform.modules.some((m) => !tenant.info.modules[m.id])
+    const owner = leavesModulesOff ? moduleOfPath(routes, url.pathname, moduleIds) : null
     if (owner && !tenant?.info.modules[owner]) {
       // The site's own 404 page: the path matched a page of a module this tenant has not enabled.
       request = new Request(new URL('/__tidak-ada', url), { method: 'GET', headers: c.req.raw.headers })
