@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createApiKit } from './middleware/auth'
 import { createLogger, type Logger, requestLogger } from './middleware/logger'
+import { apiRouteOf, createServerMetrics, type MetricsRegistry, requestMetrics } from './middleware/metrics'
 import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
@@ -13,6 +14,7 @@ import { registerDocs } from './routes/docs'
 import { registerHealth } from './routes/health'
 import { registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerMailSettings } from './routes/mail-settings'
+import { metricsEndpoint } from './routes/metrics'
 import { registerSearch } from './routes/search'
 import { registerTenantProfile } from './routes/tenant-profile'
 
@@ -21,6 +23,8 @@ export interface ApiAppOptions {
   trustProxy?: boolean
   bodyLimitBytes?: number
   logger?: Logger
+  /** Where requests are counted and timed; a server shares one with its pages. */
+  metrics?: MetricsRegistry
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
@@ -67,6 +71,8 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
 
   app.onError(problemErrorHandler(log))
   app.notFound(problemNotFound)
+  const metrics = options.metrics ?? createServerMetrics()
+  app.use('*', requestMetrics(metrics, apiRouteOf))
   app.use('*', securityHeaders())
   app.use('/api/*', requestId(), requestLogger(log))
   const limitBody = bodyLimit({
@@ -94,6 +100,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   app.route('/api/v1', v1)
 
   registerHealth(app, platform, options.trustProxy ?? false)
+  app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { type Config, closeAfterUnreadBody, createApiApp, createLogger, platformFromConfig } from '@cerdas/api'
+import {
+  type Config,
+  closeAfterUnreadBody,
+  createApiApp,
+  createLogger,
+  createServerMetrics,
+  listenForMetrics,
+  platformFromConfig,
+} from '@cerdas/api'
 import type { AnyModule } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import { serve } from '@hono/node-server'
@@ -49,9 +57,12 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   if (!existsSync(serverBuild)) throw new MissingBuildError(serverBuild)
   const build = (await import(serverBuild)) as ServerBuild
   const platform = await platformFromConfig(config, options.modules)
+  // One registry for the API and the pages, so /metrics shows the whole server.
+  const metrics = createServerMetrics()
   const api = createApiApp({
     platform,
     logger,
+    metrics,
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
   })
@@ -62,7 +73,11 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     clientDir: serverBuild.replace(/server\/index\.js$/, 'client'),
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimits: { form: config.CERDAS_FORM_BODY_LIMIT_BYTES, import: config.CERDAS_IMPORT_BODY_LIMIT_BYTES },
+    metrics,
   })
+  const metricsServer = config.CERDAS_METRICS_PORT
+    ? await listenForMetrics(metrics, config.CERDAS_METRICS_PORT)
+    : undefined
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       { fetch: closeAfterUnreadBody(app.fetch), port: config.PORT, hostname: config.HOST },
@@ -78,6 +93,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     port: typeof address === 'object' && address ? address.port : config.PORT,
     close: () =>
       new Promise<void>((resolve) => {
+        metricsServer?.close()
         server.close(() => {
           platform.close()
           resolve()

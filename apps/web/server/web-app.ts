@@ -1,4 +1,13 @@
-import { clientIp, isSameOrigin, requestHost, SESSION_COOKIE } from '@cerdas/api'
+import {
+  clientIp,
+  createServerMetrics,
+  isSameOrigin,
+  type MetricsRegistry,
+  metricsEndpoint,
+  requestHost,
+  requestMetrics,
+  SESSION_COOKIE,
+} from '@cerdas/api'
 import type { Actor } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
@@ -24,6 +33,7 @@ import { formBodyFault } from './form-body'
 import { formFaultPage } from './form-fault-page'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
+import { pageRouteOf } from './page-metrics'
 import { tooLargePage } from './too-large-page'
 
 export interface WebAppOptions {
@@ -37,6 +47,8 @@ export interface WebAppOptions {
   mode?: 'production' | 'development'
   /** Largest bodies posted to pages (the API has its own limit). */
   bodyLimits?: WebBodyLimits
+  /** Where page requests are counted and timed (the server's registry, shared with the API). */
+  metrics?: MetricsRegistry
 }
 
 const SECURITY_HEADERS = {
@@ -61,6 +73,9 @@ export function createWebApp(options: WebAppOptions): Hono {
 
   // c.env carries the Node socket, so the API sees the client's address.
   app.all('/api/*', (c) => options.api.fetch(c.req.raw, c.env))
+  const metrics = options.metrics ?? createServerMetrics()
+  app.use('*', requestMetrics(metrics, pageRouteOf(options.build)))
+  app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
   app.use('*', compress())
   app.use(
     '/assets/*',
