@@ -25,6 +25,8 @@ export const configSchema = z.object({
   /** Largest body of a sheet upload to the console's import pages. */
   CERDAS_IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(200),
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+  CERDAS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** A loopback-only listener serving just /metrics (no token), for a Prometheus agent on this machine. */
   CERDAS_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

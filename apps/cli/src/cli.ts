@@ -36,6 +36,9 @@ export async function runCli(
     io[group === undefined ? 'stderr' : 'stdout'].write(overview(commands))
     return group === undefined ? EXIT_USAGE : EXIT_OK
   }
+  // A command of one word (`serve`) takes every following argument as its own.
+  const single = commands.find((c) => c.name === group)
+  if (single) return runCommand(single, argv.slice(1), io)
   const groups = new Set(commands.map((c) => c.name.split(' ')[0]))
   if (!groups.has(group)) {
     io.stderr.write(`error: unknown command group "${group}"; expected one of: ${[...groups].join(', ')}\n`)
@@ -51,8 +54,12 @@ export async function runCli(
     io.stderr.write(`error: unknown command "${group} ${name}"; ${group} commands: ${known.join(', ')}\n`)
     return EXIT_USAGE
   }
+  return runCommand(command, rest, io)
+}
+
+async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   try {
-    return await command.run(rest, io)
+    return await command.run(args, io)
   } catch (error) {
     if (io.env.CERDAS_DEBUG === '1' && error instanceof Error) io.stderr.write(`${error.stack}\n`)
     if (error instanceof UsageError) {

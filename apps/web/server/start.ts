@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import {
@@ -14,6 +15,7 @@ import type { AnyModule } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import { serve } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
+import { type DrainableServer, drainable } from './drain-server'
 import { createWebApp } from './web-app'
 
 const defaultBuildDir = fileURLToPath(new URL('../build/', import.meta.url))
@@ -33,7 +35,7 @@ export interface StartWebServerOptions {
 export interface WebServer {
   platform: Platform
   port: number
-  /** Stops listening and closes the platform's connections. */
+  /** Stops listening, lets requests in flight finish (up to CERDAS_SHUTDOWN_TIMEOUT_MS), then closes the platform's connections. */
   close(): Promise<void>
 }
 
@@ -78,6 +80,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   const metricsServer = config.CERDAS_METRICS_PORT
     ? await listenForMetrics(metrics, config.CERDAS_METRICS_PORT)
     : undefined
+  let connections: DrainableServer | undefined
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       { fetch: closeAfterUnreadBody(app.fetch), port: config.PORT, hostname: config.HOST },
@@ -86,28 +89,50 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
         resolve(s)
       },
     )
+    // Followed from the first connection, so a drain knows which ones have a request running.
+    connections = drainable(s as Server)
   })
   const address = server.address()
   return {
     platform,
     port: typeof address === 'object' && address ? address.port : config.PORT,
-    close: () =>
-      new Promise<void>((resolve) => {
-        metricsServer?.close()
-        server.close(() => {
-          platform.close()
-          resolve()
-        })
-        // Keep-alive connections (a browser's) would otherwise hold the close open.
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      }),
+    close: async () => {
+      logger.info('stopping', { drainTimeoutMs: config.CERDAS_SHUTDOWN_TIMEOUT_MS })
+      metricsServer?.close()
+      await connections?.drain(config.CERDAS_SHUTDOWN_TIMEOUT_MS)
+      // Only once no request runs: tenant databases and the control plane close last.
+      platform.close()
+    },
   }
 }
 
-/** Stops the server on SIGINT and SIGTERM, then exits. */
+/**
+ * A signal this soon after the first is the same request delivered twice (a terminal's Ctrl-C
+ * reaches both a launcher and the server, and the launcher passes it on; systemd signals every
+ * process of the unit): only a later one means "stop now".
+ */
+const REPEAT_WINDOW_MS = 1000
+
+/**
+ * On SIGINT or SIGTERM, stops the server gracefully (requests in flight finish, databases close),
+ * then exits 0; a second signal, a second or more after the first, exits at once with 1.
+ * @example stopOnSignals(await startWebServer({ modules, config: loadConfig() }))
+ */
 export function stopOnSignals(server: WebServer): void {
+  let stoppingSince: number | undefined
   const stop = () => {
-    void server.close().finally(() => process.exit(0))
+    if (stoppingSince !== undefined) {
+      if (performance.now() - stoppingSince >= REPEAT_WINDOW_MS) process.exit(1)
+      return
+    }
+    stoppingSince = performance.now()
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -2,6 +2,7 @@ import type { Command } from '../command'
 import { auditVerifyCommand } from './audit-verify'
 import { moduleNewCommand } from './module-new'
 import { moduleSyncCommand } from './module-sync'
+import { serveCommand } from './serve'
 import { templateCheckCommand } from './template-check'
 import { templateListCommand } from './template-list'
 import { tenantBackupCommand } from './tenant-backup'
@@ -40,4 +41,5 @@ export const COMMANDS: readonly Command[] = [
   templateCheckCommand,
   moduleNewCommand,
   moduleSyncCommand,
+  serveCommand,
 ]
