@@ -5,7 +5,13 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createApiKit } from './middleware/auth'
 import { createLogger, type Logger, requestLogger } from './middleware/logger'
-import { apiRouteOf, createServerMetrics, type MetricsRegistry, requestMetrics } from './middleware/metrics'
+import {
+  apiRouteOf,
+  createServerMetrics,
+  type MetricsRegistry,
+  requestMetrics,
+  tenantDatabasesCollector,
+} from './middleware/metrics'
 import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
@@ -72,6 +78,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   app.onError(problemErrorHandler(log))
   app.notFound(problemNotFound)
   const metrics = options.metrics ?? createServerMetrics()
+  metrics.addCollector(tenantDatabasesCollector(platform))
   app.use('*', requestMetrics(metrics, apiRouteOf))
   app.use('*', securityHeaders())
   app.use('/api/*', requestId(), requestLogger(log))

@@ -1,5 +1,5 @@
 import type { TenantDb } from '@cerdas/core'
-import { type Client, createClient } from '@libsql/client'
+import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { gatedClient } from './transactions'
 
@@ -13,34 +13,43 @@ export interface DatabaseLocation {
   authToken?: string | undefined
 }
 
+export interface OpenOptions {
+  /**
+   * Page cache of each connection, in KiB (SQLite's default is 2,000). A
+   * process keeping many tenant databases open sizes it so they all fit its
+   * memory budget.
+   */
+  pageCacheKiB?: number
+}
+
 /**
- * Opens one libSQL database. File databases get WAL, synchronous=FULL (a
- * committed report survives power loss) and a busy timeout so the CLI and the
- * server can share a file.
+ * Opens one libSQL database. File databases get WAL and a busy timeout so the
+ * CLI and the server can share a file; libSQL opens every connection with
+ * synchronous=FULL (a committed report survives power loss) and foreign keys
+ * on, so opening costs no more statements than WAL and the page cache size.
  * @example const db = await openDatabase({ url: resolveDatabaseUrl('data', 'file:tenants/toba.db') })
  */
-export async function openDatabase(location: DatabaseLocation): Promise<TenantDb> {
+export async function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Promise<TenantDb> {
   const file = isFileUrl(location.url)
   // `timeout` is the busy timeout of every pooled connection (PRAGMAs reach only one of them).
-  const client = createClient({ url: location.url, authToken: location.authToken, ...(file ? { timeout: 5000 } : {}) })
-  if (file) await applyFilePragmas(client)
+  // Two connections are all a file ever needs: one for the write transaction (one at a
+  // time, see transactions.ts) and one for the reads meanwhile; each keeps its descriptors open.
+  // The page cache size below reaches the first connection only. The pool opens the second one
+  // just for a read that overlaps a write transaction, and SQLite fills a cache only with pages
+  // read, so a read-mostly tenant never has it, and a small tenant file bounds it anyway.
+  const client = createClient({
+    url: location.url,
+    authToken: location.authToken,
+    ...(file ? { timeout: 5000, concurrency: 2 } : {}),
+  })
+  const cacheSize = options.pageCacheKiB ? `PRAGMA cache_size = -${Math.max(1, Math.round(options.pageCacheKiB))}` : ''
+  if (file) await client.executeMultiple(`PRAGMA journal_mode = WAL;${cacheSize}`)
   else await client.execute('PRAGMA foreign_keys = ON')
   return drizzle(gatedClient(client, location.url)) as TenantDb
 }
 
 export function isFileUrl(url: string): boolean {
   return url.startsWith('file:')
-}
-
-/**
- * WAL is a property of the file and sticks. synchronous=FULL and foreign keys
- * are per connection, and libSQL opens every pooled connection with both on;
- * setting them here documents the requirement.
- */
-async function applyFilePragmas(client: Client): Promise<void> {
-  await client.execute('PRAGMA journal_mode = WAL')
-  await client.execute('PRAGMA synchronous = FULL')
-  await client.execute('PRAGMA foreign_keys = ON')
 }
 
 /** Closes a database opened by {@link openDatabase}. */

@@ -6,10 +6,12 @@ import {
   type ControlPlane,
   controlPlaneUrl,
   createConnectionCache,
+  filePath,
   findTenantByHost,
   findTenantBySlug,
   openControlPlane,
   resolveDatabaseUrl,
+  type TenantLease,
   type TenantRecord,
   withTransaction,
 } from '@cerdas/db'
@@ -22,6 +24,7 @@ import {
 } from './audit-anchor'
 import { type AuditVerification, appendAudit, verifyAuditChain } from './audit-log'
 import { flushPendingAuditOf } from './control-plane-audit'
+import { databaseFileDescriptors, openFileDescriptors } from './open-descriptors'
 import { createSearchIndexWriter } from './search-index'
 import { toTenantInfo } from './tenant-info'
 
@@ -36,14 +39,30 @@ export interface PlatformOptions {
   controlPlaneAuthToken?: string | undefined
   /** Registered modules, in any order. */
   modules: readonly AnyModule[]
-  /** Most tenant databases kept open at once. */
+  /** Most tenant databases kept open at once; default 600 (every regency and city, with room). */
   maxOpenTenants?: number
+  /**
+   * Memory for the page caches of the open tenant databases, in MiB (default
+   * 128): each connection gets its share of it for `maxOpenTenants` databases.
+   */
+  tenantPageCacheMiB?: number
   /** How long a host → tenant lookup is reused before asking the control plane again. */
   hostCacheTtlMs?: number
   /** Directory of tenant templates. */
   templatesDir: string
   /** The bare host of the platform page; tenants get `<slug>.<platformHost>` by default. */
   platformHost: string
+}
+
+export interface PlatformStats {
+  /** Tenant databases in the connection cache. */
+  openTenantDatabases: number
+  /** Tenant databases out of the cache but still held by requests; each closes with its last holder. */
+  closingTenantDatabases: number
+  /** File descriptors this process holds; undefined where /proc/self/fd does not exist. */
+  openFileDescriptors: number | undefined
+  /** Of those, the ones on tenant database files (database, WAL, shared memory). */
+  tenantDatabaseFileDescriptors: number | undefined
 }
 
 export interface ResolvedTenant {
@@ -61,8 +80,21 @@ export interface Platform {
   tenantBySlug(slug: string): Promise<ResolvedTenant | undefined>
   /** The URL to open for a tenant's database: its stored URL resolved against the data directory. */
   tenantDbUrl(record: TenantRecord): string
-  /** The tenant's database from the bounded connection cache. */
+  /**
+   * The tenant's database from the bounded connection cache, not held: for
+   * one-shot processes, tests, and work inside a request that already holds
+   * this tenant. Requests use {@link Platform.acquireTenantDb}.
+   */
   tenantDb(record: TenantRecord): Promise<TenantDb>
+  /**
+   * Holds the tenant's database until `release()`: an evicted database stays
+   * open while anyone holds it, and closes when the last holder releases it.
+   */
+  acquireTenantDb(record: TenantRecord): Promise<TenantLease>
+  /** Runs `work` with the tenant's database held, releasing it however `work` ends. */
+  withTenantDb<T>(record: TenantRecord, work: (db: TenantDb) => Promise<T>): Promise<T>
+  /** Counts for operators: open tenant databases, those closing, open file descriptors. */
+  stats(): PlatformStats
   /** A context for module functions acting for a tenant. */
   context(tenant: ResolvedTenant, db: TenantDb, options?: { actor?: Actor | null; locale?: Locale }): TenantContext
   /**
@@ -83,11 +115,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const modules = orderModules(options.modules)
   // Fixed at start-up, so a later change of working directory cannot move the tenants.
   const dataDir = resolvePath(options.dataDir)
+  const controlPlaneLocation = options.controlPlaneUrl ?? controlPlaneUrl(dataDir)
   const controlPlane = await openControlPlane(
-    { url: options.controlPlaneUrl ?? controlPlaneUrl(dataDir), authToken: options.controlPlaneAuthToken },
+    { url: controlPlaneLocation, authToken: options.controlPlaneAuthToken },
     { dataDir },
   )
-  const connections: ConnectionCache = createConnectionCache({ max: options.maxOpenTenants ?? 200 })
+  // Its descriptors are left out of the tenants' count.
+  const controlPlaneFile = controlPlaneLocation.startsWith('file:/') ? filePath(controlPlaneLocation) : undefined
+  const maxOpenTenants = options.maxOpenTenants ?? 600
+  const connections: ConnectionCache = createConnectionCache({
+    max: maxOpenTenants,
+    open: { pageCacheKiB: ((options.tenantPageCacheMiB ?? 128) * 1024) / maxOpenTenants },
+  })
+  const locationOf = (record: TenantRecord) => ({
+    url: resolveDatabaseUrl(dataDir, record.dbUrl),
+    authToken: record.dbTokenEnv ? process.env[record.dbTokenEnv] : undefined,
+  })
   const ttl = options.hostCacheTtlMs ?? 5_000
   const hostCache = new Map<string, { value: ResolvedTenant | undefined; expires: number }>()
   // Only the signing key is reused from here: it never changes while a tenant lives.
@@ -125,8 +168,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       return resolveDatabaseUrl(dataDir, record.dbUrl)
     },
     tenantDb(record) {
-      const token = record.dbTokenEnv ? process.env[record.dbTokenEnv] : undefined
-      return connections.get(record.id, { url: resolveDatabaseUrl(dataDir, record.dbUrl), authToken: token })
+      return connections.get(record.id, locationOf(record))
+    },
+    acquireTenantDb(record) {
+      return connections.acquire(record.id, locationOf(record))
+    },
+    withTenantDb(record, work) {
+      return connections.use(record.id, locationOf(record), work)
+    },
+    stats() {
+      const { open, closing } = connections.stats()
+      return {
+        openTenantDatabases: open,
+        closingTenantDatabases: closing,
+        openFileDescriptors: openFileDescriptors(),
+        tenantDatabaseFileDescriptors: databaseFileDescriptors({ except: controlPlaneFile }),
+      }
     },
     context(tenant, db, { actor = null, locale } = {}) {
       const base = {

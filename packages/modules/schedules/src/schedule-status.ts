@@ -1,4 +1,4 @@
-import type { TenantContext } from '@cerdas/core'
+import { type DataSnapshot, dataSnapshot, type TenantContext } from '@cerdas/core'
 import {
   type HolidayCalendar,
   type LocalDate,
@@ -64,14 +64,11 @@ export async function statusForOwner(ctx: TenantContext, owner: OwnerRef, at?: D
   return (await statusForOwners(ctx, [owner], at))[0] as OwnerStatus
 }
 
-/**
- * {@link statusForOwner} of several owners, in their order, with one query per
- * module and type of owner (a service page asks for the service and each of
- * its offices at once), however many owners there are.
- */
-export async function statusForOwners(ctx: TenantContext, owners: OwnerRef[], at?: Date): Promise<OwnerStatus[]> {
-  const instant = at ?? ctx.now()
-  const keyOf = (o: OwnerRef) => `${o.module}/${o.type}/${o.id}`
+/** Owners whose schedules are kept together per data version at most (a page's service and offices). */
+const KEPT_OWNERS = 50
+
+/** The schedules of the owners by `module/type/id`, in {@link byKind} order: one query per module and type. */
+async function schedulesOfOwners(ctx: TenantContext, owners: OwnerRef[]): Promise<Map<string, Schedule[]>> {
   const byOwner = new Map<string, Schedule[]>()
   const groups = new Map<string, { module: string; type: string; ids: Set<string> }>()
   for (const owner of owners) {
@@ -98,7 +95,30 @@ export async function statusForOwners(ctx: TenantContext, owners: OwnerRef[], at
       }
     }
   }
-  const calendar = byOwner.size > 0 ? await tenantHolidayCalendar(ctx) : undefined
+  return byOwner
+}
+
+/**
+ * {@link statusForOwner} of several owners, in their order, with one query per
+ * module and type of owner (a service page asks for the service and each of
+ * its offices at once), however many owners there are.
+ */
+export async function statusForOwners(
+  ctx: TenantContext,
+  owners: OwnerRef[],
+  at?: Date,
+  snapshot?: DataSnapshot,
+): Promise<OwnerStatus[]> {
+  const instant = at ?? ctx.now()
+  const keyOf = (o: OwnerRef) => `${o.module}/${o.type}/${o.id}`
+  // The schedules of a page's owners change only with the data: read once per data version.
+  const data = snapshot ?? (await dataSnapshot(ctx))
+  const keys = [...new Set(owners.map(keyOf))].sort()
+  const byOwner =
+    keys.length <= KEPT_OWNERS
+      ? await data.get(`schedules.owners:${keys.join('|')}`, () => schedulesOfOwners(ctx, owners))
+      : await schedulesOfOwners(ctx, owners)
+  const calendar = byOwner.size > 0 ? await tenantHolidayCalendar(ctx, data) : undefined
   return owners.map((owner) => {
     const list = byOwner.get(keyOf(owner)) ?? []
     const hours = list.find((s) => s.kind === 'hours')

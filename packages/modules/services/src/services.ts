@@ -1,4 +1,4 @@
-import { likeEscape, type TenantContext } from '@cerdas/core'
+import { type DataSnapshot, dataSnapshot, likeEscape, type TenantContext } from '@cerdas/core'
 import {
   countersByIds,
   type findCounter,
@@ -89,18 +89,28 @@ export interface ServiceDetail {
  * it is open now (the service's own hours if it has any, else the office's; holiday- and
  * break-aware) and when the officers for this service are present (presence schedules of the
  * office, the places it is offered or the service itself whose service references name it).
+ * The offices, bidang, counters and schedules it names are read once per data version (`snapshot`,
+ * taken here unless the caller holds one) and shared by the requests that see that version.
  */
-export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Date): Promise<ServiceDetail> {
+export async function getServiceDetail(
+  ctx: TenantContext,
+  ref: string,
+  at?: Date,
+  snapshot?: DataSnapshot,
+): Promise<ServiceDetail> {
+  const data = snapshot ?? (await dataSnapshot(ctx))
   const found = (await service.get(ctx, ref)) as Service
-  const officeIds = [found.officeId, ...found.locations.map((l) => l.officeId)]
-  const officeMap = await officesByIds(ctx, officeIds)
+  const officeIds = [...new Set([found.officeId, ...found.locations.map((l) => l.officeId)])]
+  const officeMap = await data.get(`services.offices:${officeIds.join('|')}`, () => officesByIds(ctx, officeIds))
   const office = officeMap.get(found.officeId) ?? null
-  const unit = found.unitId ? await findUnit(ctx, found.unitId) : null
+  const unitId = found.unitId
+  const unit = unitId ? await data.get(`services.unit:${unitId}`, () => findUnit(ctx, unitId)) : null
   // Everything the page names is fetched by batches, so its queries do not grow with the lists.
-  const counterMap = await countersByIds(
-    ctx,
-    found.locations.flatMap((l) => (l.counterId ? [l.counterId] : [])),
-  )
+  const counterIds = found.locations.flatMap((l) => (l.counterId ? [l.counterId] : []))
+  const counterMap =
+    counterIds.length > 0
+      ? await data.get(`services.counters:${counterIds.join('|')}`, () => countersByIds(ctx, counterIds))
+      : new Map<string, NonNullable<Awaited<ReturnType<typeof findCounter>>>>()
   const locations: ServiceDetail['locations'] = []
   for (const location of found.locations) {
     const where = officeMap.get(location.officeId)
@@ -108,7 +118,7 @@ export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Dat
     locations.push({ office: where, counter: location.counterId ? (counterMap.get(location.counterId) ?? null) : null })
   }
   const owners = [serviceOwner(found), ...[...officeMap.values()].map(officeOwner)]
-  const statuses = await statusForOwners(ctx, owners, at)
+  const statuses = await statusForOwners(ctx, owners, at, data)
   const [own, ...offices] = statuses as [OwnerStatus, ...OwnerStatus[]]
   const officeStatus = office ? offices[[...officeMap.keys()].indexOf(office.id)] : undefined
   const hours = own.hours ?? officeStatus?.hours ?? null
@@ -120,7 +130,7 @@ export async function getServiceDetail(ctx: TenantContext, ref: string, at?: Dat
     seen.add(entry.schedule.id)
     return true
   })
-  const relatedMap = await service.byKeys(ctx, found.related)
+  const relatedMap = found.related.length > 0 ? await service.byKeys(ctx, found.related) : new Map()
   const related: ServiceDetail['related'] = found.related.flatMap((key) => {
     const other = relatedMap.get(key) as Service | undefined
     return other ? [{ id: other.id, slug: other.slug, name: other.name }] : []

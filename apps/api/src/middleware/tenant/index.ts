@@ -1,2 +1,3 @@
+export * from './release-when-responded'
 export * from './request-host'
 export * from './tenant'

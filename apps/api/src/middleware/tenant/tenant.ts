@@ -2,6 +2,7 @@ import { type ApiEnv, type Locale, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import type { MiddlewareHandler } from 'hono'
 import { identify } from '../auth/identify'
+import { releaseWhenResponded } from './release-when-responded'
 import { requestHost } from './request-host'
 
 export interface TenantMiddlewareOptions {
@@ -29,12 +30,18 @@ export function tenant(
     const resolved = await options.platform.tenantByHost(host)
     if (!resolved) throw problem('unknownTenant', `No regency is served at ${host}`)
     c.set('tenantSlug', resolved.record.slug)
-    const db = await options.platform.tenantDb(resolved.record)
+    // Held until the response is sent: an evicted database closes only after its last request.
+    const lease = await options.platform.acquireTenantDb(resolved.record)
+    const { db } = lease
+    const done = releaseWhenResponded(c, lease.release)
     const actor = await identify(c, {
       db,
       controlPlane: options.platform.controlPlane,
       trustProxy: options.trustProxy,
       now: new Date(),
+    }).catch((error: unknown) => {
+      done()
+      throw error
     })
     c.set(
       'ctx',
@@ -43,6 +50,6 @@ export function tenant(
         locale: preferredLocale(c.req.header('accept-language'), resolved.info.defaultLocale),
       }),
     )
-    await next()
+    await next().finally(done)
   }
 }
