@@ -1,5 +1,6 @@
 export * from './admin-entity'
 export * from './api-kit'
+export * from './data-version-memo'
 export * from './define-module'
 export * from './dimensions'
 export * from './entity/index'

@@ -1,4 +1,11 @@
-import { type HomeSection, moduleSettings, problem, type TenantContext } from '@cerdas/core'
+import {
+  type DataSnapshot,
+  dataSnapshot,
+  type HomeSection,
+  moduleSettings,
+  problem,
+  type TenantContext,
+} from '@cerdas/core'
 import {
   addWorkingDays,
   foldLine,
@@ -15,6 +22,7 @@ import { HOLIDAY_KIND_LABELS } from './kinds'
 import { settings } from './settings'
 
 const yearOf = (date: string) => Number(date.slice(0, 4))
+const CALENDAR_KEY = 'schedules.holidayCalendar'
 
 /** The holidays within `where`, in date order (at most `limit`). */
 function holidaysInDateOrder(ctx: TenantContext, where: SQL[], limit = 100_000) {
@@ -24,14 +32,9 @@ function holidaysInDateOrder(ctx: TenantContext, where: SQL[], limit = 100_000) 
 /** Calendars read in this request (a context lives for one request), with the holiday writes they saw. */
 const calendarCache = new WeakMap<TenantContext, { writes: number; calendar: Promise<HolidayCalendar> }>()
 
-/**
- * The tenant's holidays as the engine's HolidayCalendar (every year), read once per request.
- * @example statusAt(definition, ctx.now(), await tenantHolidayCalendar(ctx))
- */
-export function tenantHolidayCalendar(ctx: TenantContext): Promise<HolidayCalendar> {
-  const cached = calendarCache.get(ctx)
-  if (cached && cached.writes === holidayWriteCount()) return cached.calendar
-  const calendar = holidaysInDateOrder(ctx, []).then(({ items }) => ({
+/** Every holiday of the tenant as the engine's calendar: read once per data version, shared by requests. */
+function readCalendar(ctx: TenantContext): Promise<HolidayCalendar> {
+  return holidaysInDateOrder(ctx, []).then(({ items }) => ({
     holidays: items.map((h) => ({
       date: h.date,
       name: h.name,
@@ -40,6 +43,19 @@ export function tenantHolidayCalendar(ctx: TenantContext): Promise<HolidayCalend
       verified: h.verification.verified,
     })),
   }))
+}
+
+/**
+ * The tenant's holidays as the engine's HolidayCalendar (every year), read once per data version
+ * and looked up once per request; a caller holding a snapshot of the data version passes it, so
+ * the version is not read again. The calendar is shared: do not change it.
+ * @example statusAt(definition, ctx.now(), await tenantHolidayCalendar(ctx))
+ */
+export function tenantHolidayCalendar(ctx: TenantContext, snapshot?: DataSnapshot): Promise<HolidayCalendar> {
+  if (snapshot) return snapshot.get(CALENDAR_KEY, () => readCalendar(ctx))
+  const cached = calendarCache.get(ctx)
+  if (cached && cached.writes === holidayWriteCount()) return cached.calendar
+  const calendar = dataSnapshot(ctx).then((s) => s.get(CALENDAR_KEY, () => readCalendar(ctx)))
   calendarCache.set(ctx, { writes: holidayWriteCount(), calendar })
   calendar.catch(() => calendarCache.delete(ctx))
   return calendar

@@ -1,4 +1,4 @@
-import type { HomeSection, Locale, SectionTarget, TenantContext } from '@cerdas/core'
+import { dataSnapshot, type HomeSection, type Locale, type SectionTarget, type TenantContext } from '@cerdas/core'
 import { unitsByIds } from '@cerdas/module-directory'
 import { hoursPanel } from '@cerdas/module-schedules'
 import { getServiceDetail, listServices, listServicesAtOffice, serviceUrl } from './services'
@@ -15,8 +15,10 @@ export async function servicePageData(
   ref: string,
   options: { from?: string | null | undefined; locale: Locale },
 ) {
-  const detail = await getServiceDetail(ctx, ref)
-  return { detail, ...(await hoursPanel(ctx, detail.hours?.schedule ?? null, options)) }
+  // One data version for the whole page: its hours panel is then worked out once per version and day.
+  const snapshot = await dataSnapshot(ctx)
+  const detail = await getServiceDetail(ctx, ref, undefined, snapshot)
+  return { detail, ...(await hoursPanel(ctx, detail.hours?.schedule ?? null, { ...options, snapshot })) }
 }
 
 /** The home page's services section: the first services by name and a link to all of them. */
