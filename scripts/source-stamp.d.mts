@@ -6,3 +6,5 @@ export declare const STAMP_FILE: string
 export declare function sourceStamp(root: string): string
 /** Whether the build under `root` was made from the sources as they are now. */
 export declare function buildIsCurrent(root: string): boolean
+/** Records that the build under `root` was made from the sources fingerprinted as `stamp`. */
+export declare function recordBuild(root: string, stamp: string): void

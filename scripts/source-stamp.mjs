@@ -3,8 +3,8 @@
 // differs from the one the last build recorded. Only metadata is read (no file contents), so a
 // check of an unchanged tree takes a few milliseconds.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
 /** Where the last build records the fingerprint of the sources it was made from. */
 export const STAMP_FILE = 'apps/web/build/.source-stamp'
@@ -53,4 +53,15 @@ export function sourceStamp(root) {
 export function buildIsCurrent(root) {
   const file = join(root, STAMP_FILE)
   return existsSync(file) && readFileSync(file, 'utf8').trim() === sourceStamp(root)
+}
+
+/**
+ * Records that the build under `root` was made from the sources fingerprinted as `stamp` (taken
+ * before building, so a file changed during the build makes the next start build again).
+ * @example const stamp = sourceStamp(root); build(); recordBuild(root, stamp)
+ */
+export function recordBuild(root, stamp) {
+  const file = join(root, STAMP_FILE)
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, `${stamp}\n`)
 }

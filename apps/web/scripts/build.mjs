@@ -2,10 +2,9 @@
 // server bundle (build/server.mjs, build/prepare.mjs), then the fingerprint of the sources both
 // were made from (build/.source-stamp), which `npm start` compares to skip an unneeded build.
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { STAMP_FILE, sourceStamp } from '../../../scripts/source-stamp.mjs'
+import { recordBuild, sourceStamp } from '../../../scripts/source-stamp.mjs'
 import { buildServer } from './build-server.mjs'
 
 const webDir = fileURLToPath(new URL('..', import.meta.url))
@@ -21,4 +20,4 @@ const remix = spawnSync(join(webDir, 'node_modules/.bin/remix'), ['vite:build'],
 })
 if (remix.status !== 0) process.exit(remix.status ?? 1)
 await buildServer()
-writeFileSync(join(repoRoot, STAMP_FILE), `${stamp}\n`)
+recordBuild(repoRoot, stamp)
