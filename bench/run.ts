@@ -1,11 +1,14 @@
-// All benchmarks, one after another; each prints its figures and ratios.
+// All benchmarks, one after another; each prints its figures and ratios. The peer comparison
+// (bench/peers.ts, about 15 minutes with a Directus install) runs on its own: npm run bench:peers.
 import { benchApiRead } from './api-read'
 import { benchSearch } from './search'
 import { benchServicePage } from './service-page'
+import { benchTailLatency } from './tail-latency'
 import { benchTenantScale } from './tenant-scale'
 
 await benchApiRead()
 await benchTenantScale()
 await benchSearch()
 await benchServicePage()
+await benchTailLatency()
 await import('./schedules')
