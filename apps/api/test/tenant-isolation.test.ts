@@ -150,6 +150,33 @@ describe('tenant isolation: each tenant sees only its own data', () => {
     expect(await ids(SAMOSIR)).toContain(samosirId)
   })
 
+  it("every bulk route on samosir's host, upserting toba's ids, refuses each item and changes nothing of toba", async () => {
+    const before = await tobaSnapshot()
+    const bulk = operations.filter((op) => samosirApi.batchedRoute(op))
+    expect(bulk.length).toBeGreaterThan(0)
+    for (const op of bulk) {
+      const single = samosirApi.batchedRoute(op) as DocumentedOperation
+      const item = JSON.parse((await samosirApi.bodyOf(single)) ?? '{}') as Record<string, unknown>
+      // Every toba id at once: each item names one, and each must be unknown here.
+      const body = JSON.stringify({ mode: 'upsert', items: tobaIds.map((id) => ({ ...item, id })) })
+      for (const token of [null, TEST_OPERATOR_TOKEN]) {
+        const label = `POST ${op.path} ${token ? 'with' : 'without'} token`
+        const res = await t.request(SAMOSIR, op.path, { method: 'POST', token, body })
+        const problem = await expectProblem(res, token ? 422 : 401)
+        expect(
+          Object.keys(problem).every((k) => PROBLEM_KEYS.has(k)),
+          label,
+        ).toBe(true)
+        if (token)
+          expect(
+            (problem.errors as { pointer: string }[]).map((e) => e.pointer),
+            label,
+          ).toEqual(expect.arrayContaining(tobaIds.map((_, i) => `/items/${i}/id`)))
+      }
+    }
+    expect(await tobaSnapshot()).toEqual(before)
+  })
+
   it("toba's host does not serve samosir's announcement either", async () => {
     await expectProblem(await t.request(TOBA, `/api/v1/announcements/${samosirId}`), 404)
     await expectProblem(

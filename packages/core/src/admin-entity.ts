@@ -185,6 +185,15 @@ export interface AdminEntity<T = any> {
   create?(ctx: TenantContext, input: any): Promise<T>
   update?(ctx: TenantContext, id: string, input: any): Promise<T>
   /**
+   * Creates (`id` null) and updates many records in one transaction, each checked and audited as
+   * `create` and `update` are; one refused row writes nothing (a 422 problem whose `rows` name
+   * each bad row by its index). Imports write through it when the entity has it.
+   */
+  writeMany?(
+    ctx: TenantContext,
+    rows: readonly { id: string | null; input: any }[],
+  ): Promise<{ created: number; updated: number }>
+  /**
    * Checks a valid input against other records before an import writes anything (a schedule's
    * owner must exist): problems by field name, empty when the row can be written.
    */

@@ -54,6 +54,13 @@ export function entryMac(key: string, hash: string): string {
 }
 
 /**
+ * The chain's head as the transaction holding a handle last wrote it: the transaction holds the
+ * write lock and this is the log's only writer, so the head need not be read again for every
+ * entry of a batch.
+ */
+const writtenHeads = new WeakMap<TenantDb, AuditHead>()
+
+/**
  * Appends one entry to the tenant's audit log, chained to the last one and,
  * with a key, signed. Inside a write transaction (see `withTransaction`),
  * which holds the database's write lock, so no other writer, in this process
@@ -73,7 +80,7 @@ export async function appendAudit(
     const seen = await db.$client.execute({ sql: 'SELECT 1 FROM cerdas_audit_log WHERE id = ?', args: [entry.id] })
     if (seen.rows.length > 0) return null
   }
-  const last = await auditHead(db)
+  const last = writtenHeads.get(db) ?? (await auditHead(db))
   const who = entry.actor ?? actor
   const fields: ChainedFields = {
     id: entry.id ?? newId('aud'),
@@ -93,7 +100,9 @@ export async function appendAudit(
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
     args: [...chainedValues(fields), hash, key ? entryMac(key, hash) : null],
   })
-  return { seq: Number(inserted.rows[0]?.seq), hash }
+  const head = { seq: Number(inserted.rows[0]?.seq), hash }
+  writtenHeads.set(db, head)
+  return head
 }
 
 export interface AuditVerification {

@@ -314,6 +314,9 @@ export async function planImport(ctx: TenantContext, entity: AdminEntity, table:
  * Writes a plan made by {@link planImport}: nothing at all when any row is
  * invalid or refused; otherwise every create and update through the entity's
  * business functions, so each is validated and audited as a form save would be.
+ * An entity with a bulk write takes every row in one call (one transaction,
+ * lookups and the search index done once for the batch); a row it refuses is
+ * named by its line in the sheet.
  */
 export async function applyImport(
   ctx: TenantContext,
@@ -321,12 +324,25 @@ export async function applyImport(
   plan: ImportPlan,
 ): Promise<{ created: number; updated: number; unchanged: number }> {
   if (plan.invalidRows > 0) throw problem('validation', `${plan.invalidRows} row(s) have errors; nothing was imported.`)
+  const unchanged = plan.rows.filter((row) => row.action === 'unchanged').length
+  if (entity.writeMany) {
+    const rows = plan.rows.filter((row) => row.action !== 'unchanged')
+    if (rows.length === 0) return { created: 0, updated: 0, unchanged }
+    try {
+      const written = await entity.writeMany(
+        ctx,
+        rows.map((row) => ({ id: row.action === 'update' ? row.id : null, input: row.input })),
+      )
+      return { created: written.created, updated: written.updated, unchanged }
+    } catch (error) {
+      throw byLine(error, rows)
+    }
+  }
   // One transaction: a row refused by a business rule (a taken slug, a missing parent) undoes the rows before it.
   return ctx.transaction(async (ctx) => {
-    const counts = { created: 0, updated: 0, unchanged: 0 }
+    const counts = { created: 0, updated: 0, unchanged }
     for (const row of plan.rows) {
-      if (row.action === 'unchanged') counts.unchanged++
-      else if (row.action === 'update' && row.id && entity.update) {
+      if (row.action === 'update' && row.id && entity.update) {
         await entity.update(ctx, row.id, row.input)
         counts.updated++
       } else if (row.action === 'create' && entity.create) {
@@ -336,4 +352,19 @@ export async function applyImport(
     }
     return counts
   })
+}
+
+/** A bulk write's refusal with each bad row named by its line in the sheet (`line 3: officeId no office x`). */
+function byLine(error: unknown, rows: readonly RowPlan[]): unknown {
+  if (!isProblemError(error)) return error
+  // The bulk write names each bad item by a pointer into its batch: `/items/<index>/<field>`.
+  const bad = (error.problem.errors ?? []).flatMap((e) => {
+    const match = /^\/items\/(\d+)(\/.*)?$/.exec(e.pointer)
+    return match ? [{ index: Number(match[1]), field: match[2]?.slice(1) ?? '', message: e.message }] : []
+  })
+  if (bad.length === 0) return error
+  const detail = bad
+    .map(({ index, field, message }) => `line ${rows[index]?.line ?? index + 2}: ${field || 'row'} ${message}`)
+    .join('; ')
+  return problem('validation', detail, { errors: error.problem.errors ?? [] })
 }

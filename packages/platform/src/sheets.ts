@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { SHEET_LIMITS, type SheetLimits, sheetLimitError } from './sheet-limits'
 import { readXlsx } from './xlsx-reader'
 
@@ -125,6 +124,8 @@ export function xlsxSheetName(title: string): string {
  * zeros). Cells of several lines (lists: one item per line) wrap, so each item shows on its own line.
  */
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  // Loaded on the first export only: exceljs is hundreds of modules a server otherwise never needs.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(xlsxSheetName(sheetName))
   for (const row of table)

@@ -219,7 +219,9 @@ describe('importing an entity from a sheet', () => {
     await entity.remove(ctx, first[0] as string)
     const before = await exportEntity(ctx, entity)
     const auditBefore = (await listAudit(ctx.db, { limit: 1000 })).length
-    await expect(applyImport(ctx, entity, plan)).rejects.toThrow()
+    // The batch names the refused row by its line in the sheet (the header is line 1).
+    expect(entity.writeMany).toBeTypeOf('function')
+    await expect(applyImport(ctx, entity, plan)).rejects.toThrow(/^line 3: id no announcement /)
     expect(await exportEntity(ctx, entity)).toEqual(before)
     expect((await listAudit(ctx.db, { limit: 1000 })).length).toBe(auditBefore)
   })

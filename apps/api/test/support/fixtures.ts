@@ -168,10 +168,23 @@ export class ApiFixtures {
     return { ...(sampleValue(this.doc, op.bodySchema) as Record<string, unknown>), ...fields }
   }
 
+  /**
+   * The create route a bulk route batches: `POST /x/bulk` takes `{ items: [...] }`, each item what
+   * `POST /x` takes. Undefined for any other route.
+   */
+  batchedRoute(op: DocumentedOperation): DocumentedOperation | undefined {
+    if (op.method !== 'post' || !op.path.endsWith('/bulk') || !op.bodySchema?.properties?.items) return undefined
+    const single = op.path.slice(0, -'/bulk'.length)
+    return this.operations.find((o) => o.method === 'post' && o.path === single)
+  }
+
   /** A valid JSON body for the route (fixture or generated), or undefined when it takes none. */
   async bodyOf(op: DocumentedOperation): Promise<string | undefined> {
     const fixture = BODY_FIXTURES[labelOf(op)]
     if (fixture) return JSON.stringify(await fixture(this))
+    // A batch of one: the body its create route takes, fixture included (a real owner, a real office).
+    const single = this.batchedRoute(op)
+    if (single) return JSON.stringify({ items: [JSON.parse((await this.bodyOf(single)) ?? '{}')] })
     return op.bodySchema ? JSON.stringify(sampleValue(this.doc, op.bodySchema)) : undefined
   }
 

@@ -154,7 +154,7 @@ function cellOf(f: AnyField, value: unknown, locale: 'id' | 'en'): string {
 
 type Functions = Pick<
   AdminEntity,
-  'list' | 'get' | 'create' | 'update' | 'remove' | 'verify' | 'createSchema' | 'updateSchema'
+  'list' | 'get' | 'create' | 'update' | 'remove' | 'verify' | 'createSchema' | 'updateSchema' | 'writeMany'
 >
 
 /**

@@ -106,6 +106,15 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const remove = (ctx: TenantContext, key: string) => records.deleteRecord(ctx, store, key)
   const verify = (ctx: TenantContext, key: string, input: { source?: string | undefined }) =>
     records.verifyRecord(ctx, store, key, input) as Promise<Out>
+  /**
+   * Many creates (and, upserting, updates by `id` or `slug`) in one transaction, each checked,
+   * audited and indexed as a single write; any bad item refuses the batch (a 422 by item index).
+   */
+  const bulkUpsert = (
+    ctx: TenantContext,
+    items: readonly (In & { id?: string | undefined })[],
+    options: { mode: records.BulkMode } = { mode: 'create' },
+  ) => records.bulkWriteRecords(ctx, store, items as records.BulkItem[], options.mode)
 
   const seedData = schemas.seed
 
@@ -125,9 +134,19 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       update,
       remove,
       verify,
+      writeMany: (ctx, rows) =>
+        bulkUpsert(
+          ctx,
+          rows.map((row) => ({ ...row.input, ...(row.id ? { id: row.id } : {}) })),
+          { mode: 'upsert' },
+        ),
     },
   })
-  const admin = (d.admin ? d.admin(generatedAdmin) : generatedAdmin) as unknown as AdminEntity<Out>
+  const customized = d.admin ? d.admin(generatedAdmin) : generatedAdmin
+  // A console that writes through functions of its own cannot take the generated bulk path.
+  const ownWrites = customized.create !== generatedAdmin.create || customized.update !== generatedAdmin.update
+  const { writeMany: _writeMany, ...withoutBulk } = customized
+  const admin = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
 
   return {
     declaration: d,
@@ -162,6 +181,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     update,
     remove,
     verify,
+    bulkUpsert,
     /** Public records by id or slug in one query (a record under both keys). */
     byKeys: (ctx: TenantContext, keys: readonly string[]) =>
       records.recordsByKeys(ctx, store, keys) as Promise<Map<string, Out>>,
@@ -200,6 +220,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
         update,
         remove,
         verify,
+        bulk: bulkUpsert,
       })
     },
   }

@@ -1,6 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { type ApiKit, type GuardedRoute, type ModuleRouter, pageSchema, problemResponses } from '../api-kit'
 import type { TenantContext } from '../tenant'
+import { BULK_MAX_ITEMS, type BulkMode, bulkSchemaProblem } from './bulk-writes'
 import type { EntityRouteName } from './declaration'
 import { recordKeyParam } from './schemas'
 
@@ -15,20 +16,21 @@ export interface EntityApi {
   /** Which routes to register; all when left out. */
   only?: readonly EntityRouteName[] | undefined
   permissions: { create: string; update: string; delete: string; verify: string }
-  schemas: { output: any; create: any; update: any; verify: any; listQuery: any }
+  schemas: { output: any; create: any; update: any; verify: any; listQuery: any; bulk: any; bulkResult: any }
   list(ctx: TenantContext, query: any): Promise<unknown>
   get(ctx: TenantContext, key: string): Promise<unknown>
   create(ctx: TenantContext, input: any): Promise<unknown>
   update(ctx: TenantContext, key: string, input: any): Promise<unknown>
   remove(ctx: TenantContext, key: string): Promise<void>
   verify(ctx: TenantContext, key: string, input: { source?: string | undefined }): Promise<unknown>
+  bulk(ctx: TenantContext, items: any[], options: { mode: BulkMode }): Promise<unknown>
 }
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
 
 /**
- * Registers the six routes of an entity: list (cursor, filters, sort), get by id or slug, and the
- * guarded create, update, delete and verify.
+ * Registers the routes of an entity: list (cursor, filters, sort), get by id or slug, and the
+ * guarded create, update, delete and verify; with create comes the bulk create/upsert.
  */
 export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: EntityApi) {
   const { path, tag, schemas, permissions } = api
@@ -81,6 +83,36 @@ export function registerEntityRoutes(router: ModuleRouter, kit: ApiKit, api: Ent
       }),
     ),
     async (c: any) => c.json(await api.create(c.var.ctx, c.req.valid('json')), 201),
+  )
+  r('create').openapi(
+    kit.guard(
+      createRoute<string, GuardedRoute>({
+        method: 'post',
+        path: `${path}/bulk`,
+        tags: [tag],
+        summary: `Create or update up to ${BULK_MAX_ITEMS} ${api.plural} at once`,
+        description:
+          `All items in one transaction, each checked, audited and indexed for search as a single write is; ` +
+          `an item that is refused refuses the whole batch (a 422 listing every bad item by its index, nothing written). ` +
+          `\`upsert\` also needs permission \`${permissions.update}\`.`,
+        security: [{ bearer: [] }],
+        'x-permission': permissions.create,
+        request: body(schemas.bulk),
+        responses: {
+          200: { description: 'Written', content: json(schemas.bulkResult) },
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+        },
+      }),
+    ),
+    async (c: any) => {
+      const { mode, items } = c.req.valid('json')
+      // Updating needs its own permission, as a single update does; checked before anything is read.
+      if (mode === 'upsert') await kit.requirePermission(permissions.update)(c, async () => {})
+      return c.json(await api.bulk(c.var.ctx, items, { mode }), 200)
+    },
+    (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => {
+      if (!result.success && result.error) throw bulkSchemaProblem(result.error.issues)
+    },
   )
   r('update').openapi(
     kit.guard(

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { cursorQuerySchema, localizedText, localizedTextOutput, verificationOutput } from '../api-kit'
+import { BULK_MAX_ITEMS } from './bulk-writes'
 import type { AnyField, FieldMap } from './fields'
 
 /** A rule across fields (expiry after publication): checked on create, update and the merged record. */
@@ -183,7 +184,43 @@ export function entitySchemas({ name, fields, slug, rules, derived }: EntitySche
     }),
     rules,
   )
-  return { output, editorOutput, create, update, verify, seed: z.array(seedItem) }
+  // Bulk writes: what a create takes, plus the id of the record an upsert updates.
+  const bulkItem = refined(
+    z.strictObject({
+      id: z
+        .string()
+        .max(64)
+        .optional()
+        .openapi({ description: 'Upsert only: the record this item updates (else its slug names it, if any)' }),
+      ...(slug ? { slug: slugInput.optional() } : {}),
+      ...createShape,
+    }),
+    rules,
+  ).openapi(`${name}BulkItem`)
+  const bulk = z
+    .strictObject({
+      mode: z.enum(['create', 'upsert']).default('create').openapi({
+        description:
+          '`create`: every item is a new record. `upsert`: an item naming an existing record (by `id`, else by `slug`) updates it.',
+      }),
+      items: z.array(bulkItem).min(1).max(BULK_MAX_ITEMS),
+    })
+    .openapi(`${name}Bulk`)
+  const bulkResult = z
+    .object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      items: z.array(
+        z.object({
+          index: z.number().int().openapi({ description: 'Place of the item in the request, from 0' }),
+          id: z.string(),
+          ...(slug ? { slug: z.string() } : {}),
+          action: z.enum(['create', 'update']),
+        }),
+      ),
+    })
+    .openapi(`${name}BulkResult`)
+  return { output, editorOutput, create, update, verify, seed: z.array(seedItem), bulk, bulkResult }
 }
 
 /**

@@ -65,7 +65,7 @@ export async function searchDocuments(ctx: TenantContext, store: EntityStore): P
 }
 
 /** The URLs of records shown on another record's page, for their search entries. */
-async function linkedUrls(ctx: TenantContext, store: EntityStore, records: Record_[]) {
+export async function linkedUrls(ctx: TenantContext, store: EntityStore, records: Record_[]) {
   const d = store.declaration
   return d.page || !d.searchUrls || records.length === 0 ? undefined : d.searchUrls(ctx, records)
 }

@@ -11,20 +11,31 @@ import { columnsOfInput, type EntityRow, valuesOfRow, vouchedKeys } from './rows
 import { reindex } from './search-documents'
 import { columnsOf, type EntityStore, findRow, notFound, qualified, type Record_, toRecord } from './store'
 
-function validationProblem(errors: FieldError[]) {
+export function validationProblem(errors: FieldError[]) {
   return problem('validation', errors.map((e) => `${e.pointer.slice(1)} ${e.message}`).join('; '), { errors })
+}
+
+/**
+ * What a batch of writes remembers between its rows, so a reference or slug named by many rows is
+ * looked up once: references already resolved (`target ref` → key), and slugs known taken (the id
+ * holding them) or free (null).
+ */
+export interface WriteMemo {
+  references: Map<string, string>
+  slugs: Map<string, string | null>
 }
 
 /**
  * The columns of a checked write: references resolved to the key their module answers, rules
  * held on the merged values, the module's own check passed; else a 422 naming each field.
  */
-async function checkedColumns(
+export async function checkedColumns(
   ctx: TenantContext,
   store: EntityStore,
   input: Record_,
   before: EntityRow | undefined,
   seedKey: string | null = null,
+  memo?: WriteMemo,
 ): Promise<Record_> {
   const d = store.declaration
   const errors: FieldError[] = []
@@ -35,10 +46,15 @@ async function checkedColumns(
     const target = ctx.tenant.modules[module]
       ? ctx.modules.find((m) => m.id === module)?.entities?.find((e) => e.name === type)
       : undefined
+    const ref = input[name] as string
+    const remembered = `${f.target} ${f.stores ?? 'key'} ${ref}`
     const key =
-      f.stores === 'id'
-        ? ((await target?.resolveId(ctx, input[name] as string)) ?? null)
-        : await resolveReference(ctx, { module, type, id: input[name] as string })
+      memo?.references.get(remembered) ??
+      (f.stores === 'id'
+        ? ((await target?.resolveId(ctx, ref)) ?? null)
+        : await resolveReference(ctx, { module, type, id: ref }))
+    // Only found keys are remembered: a record the batch creates later may still answer a miss.
+    if (key !== null) memo?.references.set(remembered, key)
     if (key === null) errors.push({ pointer: `/${name}`, message: `no ${type} "${input[name]}"` })
     else resolved[name] = key
   }
@@ -56,22 +72,40 @@ async function checkedColumns(
   return columnsOfInput(resolved, d.fields)
 }
 
+/** The slug a new record asks for: the given one, else one made from the first slug source given. */
+export function slugBase(store: EntityStore, wanted: string | undefined, input: Record_): string | undefined {
+  const d = store.declaration
+  if (!d.slug) return undefined
+  if (wanted) return wanted
+  const sources = Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]
+  const source = sources.map((name) => input[name]).find((v) => v !== null && v !== undefined) as
+    | { id: string }
+    | string
+    | undefined
+  return slugify(typeof source === 'string' ? source : (source?.id ?? ''), d.name)
+}
+
 /** A slug free in the tenant: the given one (refused when taken) or one made from the slug field. */
-async function freeSlug(
+export async function freeSlug(
   ctx: TenantContext,
   store: EntityStore,
   wanted: string | undefined,
   input: Record_,
   id: string,
+  memo?: WriteMemo,
 ) {
   const d = store.declaration
-  if (!d.slug) return undefined
+  const base = slugBase(store, wanted, input)
+  if (!d.slug || base === undefined) return undefined
   const columns = columnsOf(store)
   const taken = async (slug: string) => {
+    const known = memo?.slugs.get(slug)
+    if (known !== undefined) return known !== null && known !== id
     const [row] = await ctx.db
       .select({ id: columns.id })
       .from(store.table)
       .where(eq(columns.slug as SQLiteColumn, slug))
+    memo?.slugs.set(slug, (row?.id as string | undefined) ?? null)
     return row !== undefined && row.id !== id
   }
   const reserved = d.slug.reserved ?? []
@@ -80,16 +114,23 @@ async function freeSlug(
       throw validationProblem([{ pointer: '/slug', message: `"${wanted}" is already used` }])
     return wanted
   }
-  const sources = Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]
-  const source = sources.map((name) => input[name]).find((v) => v !== null && v !== undefined) as
-    | { id: string }
-    | string
-    | undefined
-  const base = slugify(typeof source === 'string' ? source : (source?.id ?? ''), d.name)
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`
     if (!reserved.includes(slug) && !(await taken(slug))) return slug
   }
+}
+
+/** The values of fields a new record leaves out: now, the declared default, or an empty list. */
+export async function defaultsOf(ctx: TenantContext, store: EntityStore, input: Record_, now: string) {
+  const defaults: Record_ = {}
+  for (const [name, f] of Object.entries(store.declaration.fields)) {
+    if (input[name] !== undefined && input[name] !== null) continue
+    if (f.defaultNow) defaults[name] = now
+    else if (typeof f.default === 'function') defaults[name] = await f.default(ctx, input)
+    else if (f.default !== undefined) defaults[name] = f.default
+    else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
+  }
+  return defaults
 }
 
 export interface CreateOptions {
@@ -110,14 +151,7 @@ export async function createRecord(
   return ctx.transaction(async (ctx) => {
     const now = ctx.now().toISOString()
     const id = newId(d.idPrefix)
-    const defaults: Record_ = {}
-    for (const [name, f] of Object.entries(d.fields)) {
-      if (input[name] !== undefined && input[name] !== null) continue
-      if (f.defaultNow) defaults[name] = now
-      else if (typeof f.default === 'function') defaults[name] = await f.default(ctx, input)
-      else if (f.default !== undefined) defaults[name] = f.default
-      else if (f.kind === 'lines' || f.kind === 'list') defaults[name] = []
-    }
+    const defaults = await defaultsOf(ctx, store, input, now)
     const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined, options.seedKey ?? null)
     const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id)
     const row = {
