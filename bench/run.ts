@@ -2,12 +2,14 @@
 // (bench/peers.ts, about 15 minutes with a Directus install) runs on its own: npm run bench:peers.
 import { benchApiRead } from './api-read'
 import { benchSearch } from './search'
+import { benchServerStart } from './server-start'
 import { benchServicePage } from './service-page'
 import { benchTailLatency } from './tail-latency'
 import { benchTenantScale } from './tenant-scale'
 
 await benchApiRead()
 await benchTenantScale()
+await benchServerStart()
 await benchSearch()
 await benchServicePage()
 await benchTailLatency()
