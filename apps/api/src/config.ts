@@ -24,7 +24,10 @@ export const configSchema = z.object({
   CERDAS_FORM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
   /** Largest body of a sheet upload to the console's import pages. */
   CERDAS_IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
-  CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(200),
+  /** Most tenant databases open at once (three file descriptors each; five for one read while it was being written). */
+  CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(600),
+  /** Memory for the open tenant databases' page caches, shared out per database. */
+  CERDAS_TENANT_PAGE_CACHE_MB: z.coerce.number().min(1).default(128),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
   CERDAS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** A loopback-only listener serving just /metrics (no token), for a Prometheus agent on this machine. */

@@ -17,6 +17,7 @@ export function platformFromConfig(config: Config, modules: readonly AnyModule[]
     controlPlaneAuthToken: config.CERDAS_CONTROL_PLANE_TOKEN,
     platformHost: config.CERDAS_PLATFORM_HOST,
     maxOpenTenants: config.CERDAS_MAX_OPEN_TENANTS,
+    tenantPageCacheMiB: config.CERDAS_TENANT_PAGE_CACHE_MB,
     modules,
   })
 }
