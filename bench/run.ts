@@ -1,6 +1,7 @@
 // All benchmarks, one after another; each prints its figures and ratios. The peer comparison
 // (bench/peers.ts, about 15 minutes with a Directus install) runs on its own: npm run bench:peers.
 import { benchApiRead } from './api-read'
+import { benchBulkLoad } from './bulk-load'
 import { benchSearch } from './search'
 import { benchServerStart } from './server-start'
 import { benchServicePage } from './service-page'
@@ -12,5 +13,6 @@ await benchTenantScale()
 await benchServerStart()
 await benchSearch()
 await benchServicePage()
+await benchBulkLoad()
 await benchTailLatency()
 await import('./schedules')

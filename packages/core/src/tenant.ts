@@ -93,6 +93,11 @@ export interface TenantContext {
    * (it throws elsewhere): an entry commits with the write it records, or neither does.
    */
   audit(entry: AuditEntry): Promise<void>
+  /**
+   * Appends many entries at once, in their order, as as many `audit` calls would (a bulk
+   * write's, one a record). Where a context lacks it, call `audit` for each.
+   */
+  auditMany?(entries: readonly AuditEntry[]): Promise<void>
   search: SearchIndexWriter
   now(): Date
   /**

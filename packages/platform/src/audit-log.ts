@@ -81,8 +81,59 @@ export async function appendAudit(
     if (seen.rows.length > 0) return null
   }
   const last = writtenHeads.get(db) ?? (await auditHead(db))
+  const fields = chainedFieldsFor(entry, actor, at, last.seq === 0 ? GENESIS_HASH : last.hash)
+  const hash = entryHash(fields)
+  const inserted = await db.$client.execute({
+    sql: `INSERT INTO cerdas_audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    args: [...chainedValues(fields), hash, key ? entryMac(key, hash) : null],
+  })
+  const head = { seq: Number(inserted.rows[0]?.seq), hash }
+  writtenHeads.set(db, head)
+  return head
+}
+
+/**
+ * Appends entries in their order, chained and signed as {@link appendAudit} would append them
+ * one after another, in one statement: what a write of many records leaves. Entries moved in
+ * from elsewhere (with an `id`) go one by one, to be skipped when already in the log.
+ * @example await appendAuditEntries(tx, actor, [{ entry, at: new Date() }], key)
+ */
+export async function appendAuditEntries(
+  db: TenantDb,
+  actor: Actor | null,
+  entries: readonly { entry: AuditEntry; at: Date }[],
+  key?: string | undefined,
+): Promise<AuditHead | null> {
+  if (entries.length === 0) return null
+  if (!inTransaction(db)) return withTransaction(db, (tx) => appendAuditEntries(tx, actor, entries, key))
+  if (entries.some(({ entry }) => entry.id)) {
+    let head: AuditHead | null = null
+    for (const { entry, at } of entries) head = (await appendAudit(db, actor, entry, at, key)) ?? head
+    return head
+  }
+  const last = writtenHeads.get(db) ?? (await auditHead(db))
+  let hash = last.seq === 0 ? GENESIS_HASH : last.hash
+  const rows = entries.map(({ entry, at }) => {
+    const fields = chainedFieldsFor(entry, actor, at, hash)
+    hash = entryHash(fields)
+    return [...chainedValues(fields), hash, key ? entryMac(key, hash) : null]
+  })
+  const values = AUDIT_COLUMNS.split(', ').map((_, i) => `json_extract(value, '$[${i}]')`)
+  const inserted = await db.$client.execute({
+    sql: `INSERT INTO cerdas_audit_log (${AUDIT_COLUMNS}) SELECT ${values.join(', ')} FROM json_each(?) ORDER BY key RETURNING seq`,
+    args: [JSON.stringify(rows)],
+  })
+  const head = { seq: Math.max(...inserted.rows.map((row) => Number(row.seq))), hash }
+  writtenHeads.set(db, head)
+  return head
+}
+
+const AUDIT_COLUMNS = 'id, at, actor_kind, actor_id, action, entity, entity_id, before, after, prev_hash, hash, mac'
+
+/** The chained fields of a new entry, after the entry whose hash is `prevHash`. */
+function chainedFieldsFor(entry: AuditEntry, actor: Actor | null, at: Date, prevHash: string): ChainedFields {
   const who = entry.actor ?? actor
-  const fields: ChainedFields = {
+  return {
     id: entry.id ?? newId('aud'),
     at: at.toISOString(),
     actorKind: who?.kind ?? 'system',
@@ -92,17 +143,8 @@ export async function appendAudit(
     entityId: entry.entityId,
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    prevHash: last.seq === 0 ? GENESIS_HASH : last.hash,
+    prevHash,
   }
-  const hash = entryHash(fields)
-  const inserted = await db.$client.execute({
-    sql: `INSERT INTO cerdas_audit_log (id, at, actor_kind, actor_id, action, entity, entity_id, before, after, prev_hash, hash, mac)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-    args: [...chainedValues(fields), hash, key ? entryMac(key, hash) : null],
-  })
-  const head = { seq: Number(inserted.rows[0]?.seq), hash }
-  writtenHeads.set(db, head)
-  return head
 }
 
 export interface AuditVerification {

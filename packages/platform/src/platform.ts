@@ -22,7 +22,7 @@ import {
   ensureAuditAnchor,
   readAuditAnchor,
 } from './audit-anchor'
-import { type AuditVerification, appendAudit, verifyAuditChain } from './audit-log'
+import { type AuditVerification, appendAudit, appendAuditEntries, verifyAuditChain } from './audit-log'
 import { flushPendingAuditOf } from './control-plane-audit'
 import { databaseFileDescriptors, openFileDescriptors } from './open-descriptors'
 import { createSearchIndexWriter } from './search-index'
@@ -201,6 +201,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           search: createSearchIndexWriter(tx),
           async audit(entry) {
             const head = await appendAudit(tx, actor, entry, entry.at ? new Date(entry.at) : new Date(), key)
+            if (head) heads.push(head)
+          },
+          async auditMany(entries) {
+            const dated = entries.map((entry) => ({ entry, at: entry.at ? new Date(entry.at) : new Date() }))
+            const head = await appendAuditEntries(tx, actor, dated, key)
             if (head) heads.push(head)
           },
           transaction: (work) => work(txCtx),

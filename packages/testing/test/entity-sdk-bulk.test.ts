@@ -81,6 +81,9 @@ describe('bulk writes: happy path', () => {
     }
     const hits = await jsonOf<{ items: { id: string }[] }>(await t.request(HOST, '/api/v1/search?q=sidihoni'))
     expect(hits.items.map((i) => i.id)).toContain(written.items[0]?.id)
+    // The batch's entries are chained and signed as entries written one by one are.
+    const tenant = await t.platform.tenantBySlug('sdk')
+    expect(await t.platform.verifyAudit(tenant?.record.id ?? '', db)).toMatchObject({ ok: true })
   })
 
   it('gives items with the same name distinct slugs, and later items see earlier ones', async () => {
@@ -136,6 +139,8 @@ describe('bulk writes: happy path', () => {
       args: [second?.id ?? ''],
     })
     expect(JSON.parse(String(rows[0]?.before))).toMatchObject({ name: { id: 'Museum Batak Tomok' }, kind: 'park' })
+    const tenant = await t.platform.tenantBySlug('sdk')
+    expect(await t.platform.verifyAudit(tenant?.record.id ?? '', db)).toMatchObject({ ok: true })
     const hits = await jsonOf<{ items: { id: string; title: string }[] }>(
       await t.request(HOST, '/api/v1/search?q=simanindo'),
     )

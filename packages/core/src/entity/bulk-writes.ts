@@ -200,15 +200,15 @@ export async function bulkWriteRecords(
       written.map((w) => w.id),
       now,
     )
-    for (const w of written) {
-      await ctx.audit({
-        action: w.action,
-        entity: qualified(store),
-        entityId: w.id,
-        ...(w.before ? { before: toRecord(store, w.before, now, true) } : {}),
-        after: after.get(w.id),
-      })
-    }
+    const entries = written.map((w) => ({
+      action: w.action,
+      entity: qualified(store),
+      entityId: w.id,
+      ...(w.before ? { before: toRecord(store, w.before, now, true) } : {}),
+      after: after.get(w.id),
+    }))
+    if (ctx.auditMany) await ctx.auditMany(entries)
+    else for (const entry of entries) await ctx.audit(entry)
     await reindexMany(
       ctx,
       store,
