@@ -15,7 +15,12 @@ const gammaFile = join(dataDir, 'tenants', 'gamma.db')
 /** Undoes the announcements migration in a tenant database, so it has one pending migration again. */
 async function unmigrate(slug: string) {
   const db = openTenantFile(dataDir, slug)
-  await db.batch(['DROP TABLE announcements_items', "DELETE FROM cerdas_migrations WHERE owner = 'announcements'"])
+  // As an older version left it: also without the mark of a current schema.
+  await db.batch([
+    'DROP TABLE announcements_items',
+    "DELETE FROM cerdas_migrations WHERE owner = 'announcements'",
+    'PRAGMA user_version = 0',
+  ])
   // Fold the WAL into the main file, so copying the file below copies everything.
   await db.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   db.close()

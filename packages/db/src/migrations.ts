@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import type { Migration } from '@cerdas/core'
 import type { Client } from '@libsql/client'
 
@@ -21,43 +22,56 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS cerdas_migrations (
 )`
 
 /**
- * A number naming these migrations (owners and ids, in any order) together with the ledger's
- * row count: kept in the database's `PRAGMA user_version` once they are all applied. The count
- * makes a ledger edited by hand (a row deleted to run a migration again) no longer match.
- * Never 0, SQLite's default.
+ * A number naming exactly these migrations (owners and ids, in any order): kept in the database's
+ * `PRAGMA user_version` once they are all applied. Never 0, SQLite's default.
+ * @example schemaMark([tenantFrameworkMigrations]) // 1843265017
  */
-function schemaMark(sets: MigrationSet[], ledgerRows: number): number {
+export function schemaMark(sets: MigrationSet[]): number {
   const keys = sets.flatMap((set) => set.migrations.map((m) => `${set.owner}/${m.id}`)).sort()
-  const value =
-    createHash('sha256')
-      .update(`${keys.join('\n')}\n#${ledgerRows}`)
-      .digest()
-      .readUInt32BE(0) & 0x7fffffff
+  const value = createHash('sha256').update(keys.join('\n')).digest().readUInt32BE(0) & 0x7fffffff
   return value === 0 ? 1 : value
 }
 
-// One statement: the mark in the header and the ledger's size. Fails while there is no ledger.
-const READ_MARK =
-  'SELECT (SELECT user_version FROM pragma_user_version) AS mark, (SELECT count(*) FROM cerdas_migrations) AS size'
-
 /**
- * True when the database is marked as having every migration of `sets` applied: one cheap
- * statement, so opening a database whose schema is current runs no migration check.
+ * True when the database is marked as having every migration of `sets` applied: a read of its
+ * header, so opening a database whose schema is current runs no migration check. A database
+ * whose ledger was edited by hand keeps its mark: set `PRAGMA user_version = 0` to check it again.
  * @example if (!(await schemaIsCurrent(db.$client, sets))) await applyMigrations(db.$client, sets)
  */
 export async function schemaIsCurrent(client: Pick<Client, 'execute'>, sets: MigrationSet[]): Promise<boolean> {
-  const row = await client.execute(READ_MARK).then(
-    (result) => result.rows[0],
-    () => undefined,
-  )
-  return row !== undefined && Number(row.mark) === schemaMark(sets, Number(row.size))
+  const result = await client.execute('PRAGMA user_version')
+  return Number(result.rows[0]?.[0] ?? 0) === schemaMark(sets)
+}
+
+/**
+ * The mark of a database file read from its header without opening it (no connection, no WAL or
+ * shared-memory file created), or undefined when the header may be out of date: a non-empty WAL
+ * beside it holds commits not yet in the file. Used to skip opening hundreds of tenants at start.
+ * @example fileSchemaMark('/srv/cerdas/tenants/toba.db') === schemaMark(sets)
+ */
+export function fileSchemaMark(path: string): number | undefined {
+  try {
+    if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return undefined
+    const header = Buffer.alloc(100)
+    const fd = openSync(path, 'r')
+    try {
+      if (readSync(fd, header, 0, 100, 0) < 100) return undefined
+    } finally {
+      closeSync(fd)
+    }
+    if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return undefined
+    // The user version: a big-endian integer at byte 60 of the header.
+    return header.readUInt32BE(60)
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * Applies the pending migrations of each set, in order. Each migration and its
  * ledger row commit in one transaction, so an interrupted run resumes where it
  * stopped and a re-run applies nothing. A database already marked current for
- * these sets (see {@link schemaIsCurrent}) is left alone after one cheap statement.
+ * these sets (see {@link schemaIsCurrent}) is left alone after one read of its header.
  */
 export async function applyMigrations(
   client: Client,
@@ -89,7 +103,7 @@ export async function applyMigrations(
   }
   // Only once every migration is in: an interrupted run leaves the old mark and checks again.
   // A remote database may refuse the PRAGMA: then every run reads its ledger, as before.
-  await client.execute(`PRAGMA user_version = ${schemaMark(sets, done.size + applied.length)}`).catch(() => {})
+  await client.execute(`PRAGMA user_version = ${schemaMark(sets)}`).catch(() => {})
   return applied
 }
 

@@ -1,11 +1,25 @@
-import type { Client } from '@libsql/client'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { type Client, createClient } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../src/client'
-import { applyMigrations, type MigrationSet, schemaIsCurrent } from '../src/migrations'
+import { applyMigrations, fileSchemaMark, type MigrationSet, schemaIsCurrent, schemaMark } from '../src/migrations'
 import { tenantFrameworkMigrations } from '../src/tenant-framework'
 import { useTempDir } from './support'
 
 const tempDir = useTempDir()
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+/** libSQL closes a connection for good once its statements are collected: collect, let finalizers run. */
+async function collect() {
+  for (let i = 0; i < 2; i++) {
+    gc()
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
 const open: { close(): void }[] = []
 afterEach(() => {
   for (const c of open.splice(0)) c.close()
@@ -68,7 +82,7 @@ describe('schema mark: opening a database whose schema is current', () => {
     expect(await schemaIsCurrent(client, [notes])).toBe(true)
   })
 
-  it('checks the ledger again when a row was deleted from it by hand, and runs that migration again', async () => {
+  it('checks the ledger again once the mark is reset, as for a database an older version left', async () => {
     const { client } = await recorded()
     const sets = [
       {
@@ -82,7 +96,9 @@ describe('schema mark: opening a database whose schema is current', () => {
       },
     ]
     await applyMigrations(client, sets)
-    await client.execute("DELETE FROM cerdas_migrations WHERE owner = 'data'")
+    await client.batch(["DELETE FROM cerdas_migrations WHERE owner = 'data'"])
+    expect(await applyMigrations(client, sets)).toEqual([]) // still marked: the ledger is not read
+    await client.execute('PRAGMA user_version = 0')
     expect(await schemaIsCurrent(client, sets)).toBe(false)
     expect((await applyMigrations(client, sets)).map((m) => m.id)).toEqual(['0001_seed'])
     expect((await client.execute('SELECT count(*) AS n FROM seen')).rows[0]?.n).toBe(2)
@@ -111,5 +127,22 @@ describe('schema mark: opening a database whose schema is current', () => {
     open.push({ close: () => closeDatabase(again) })
     expect(await schemaIsCurrent(again.$client, [notes])).toBe(true)
     expect(await schemaIsCurrent(again.$client, [tenantFrameworkMigrations, notes])).toBe(false)
+  })
+
+  it("reads the mark from a closed file's header, and declines while a WAL holds newer commits", async () => {
+    const dir = tempDir()
+    const path = join(dir.dir, 'h.db')
+    const client = createClient({ url: dir.url('h.db') })
+    await client.execute('PRAGMA journal_mode = WAL')
+    await applyMigrations(client, [notes])
+    // Open, with the mark still in the WAL: the file's own header is not to be trusted.
+    expect(existsSync(`${path}-wal`)).toBe(true)
+    expect(fileSchemaMark(path)).toBeUndefined()
+    client.close()
+    await collect() // the last connection checkpoints and removes the WAL as it closes
+    expect(existsSync(`${path}-wal`)).toBe(false)
+    expect(fileSchemaMark(path)).toBe(schemaMark([notes]))
+    expect(fileSchemaMark(path)).not.toBe(schemaMark([tenantFrameworkMigrations, notes]))
+    expect(fileSchemaMark(join(dir.dir, 'missing.db'))).toBeUndefined()
   })
 })

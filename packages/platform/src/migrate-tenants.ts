@@ -3,11 +3,14 @@ import {
   type AppliedMigration,
   appliedVersions,
   applyMigrations,
+  filePath,
+  fileSchemaMark,
   getSchemaVersions,
   listTenants,
   type MigrationSet,
   recordLifecycleEvent,
   schemaIsCurrent,
+  schemaMark,
   setSchemaVersions,
   type TenantRecord,
   tenantFrameworkMigrations,
@@ -35,8 +38,9 @@ export interface TenantMigrationResult {
 
 /**
  * Brings one tenant's database up to date and records its schema versions in the control plane.
- * A database marked current whose versions the control plane already holds costs one statement
- * and one control-plane read: a start with hundreds of tenants writes nothing.
+ * A database marked current whose versions the control plane already holds costs a read of its
+ * file header (or one statement) and one control-plane read: a start with hundreds of tenants
+ * opens none of them and writes nothing.
  */
 export async function migrateTenant(
   platform: Platform,
@@ -44,12 +48,18 @@ export async function migrateTenant(
   onApplied?: (migration: AppliedMigration) => void,
 ): Promise<TenantMigrationResult> {
   try {
-    const db = await platform.tenantDb(record)
     const sets = migrationSetsFor(record, platform.modules)
-    if (await schemaIsCurrent(db.$client, sets)) {
+    const url = platform.tenantDbUrl(record)
+    // A file not open anywhere tells its mark from its header: no connection, no WAL or shared
+    // memory created, nothing left for this process to hold or collect.
+    const current =
+      (url.startsWith('file:/') && fileSchemaMark(filePath(url)) === schemaMark(sets)) ||
+      (await schemaIsCurrent((await platform.tenantDb(record)).$client, sets))
+    if (current) {
       const recorded = await getSchemaVersions(platform.controlPlane, record.id)
       if (Object.keys(recorded).length > 0) return { slug: record.slug, status: 'ok', applied: [], versions: recorded }
     }
+    const db = await platform.tenantDb(record)
     const applied = await applyMigrations(db.$client, sets, onApplied)
     const versions = await appliedVersions(db.$client)
     await setSchemaVersions(platform.controlPlane, record.id, versions)
