@@ -13,6 +13,7 @@ import {
   tenantDatabasesCollector,
 } from './middleware/metrics'
 import { problemErrorHandler, problemNotFound, validationHook } from './middleware/problem'
+import { readCache, readCacheCollector } from './middleware/read-cache'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
 import { tenant } from './middleware/tenant'
@@ -78,6 +79,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   app.onError(problemErrorHandler(log))
   app.notFound(problemNotFound)
   const metrics = options.metrics ?? createServerMetrics()
+  metrics.addCollector(readCacheCollector(platform.readCache))
   metrics.addCollector(tenantDatabasesCollector(platform))
   app.use('*', requestMetrics(metrics, apiRouteOf))
   app.use('*', securityHeaders())
@@ -89,7 +91,12 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
     },
   })
   app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)))
-  app.use('/api/v1/*', requireJsonBody, tenant({ platform, trustProxy: options.trustProxy ?? false }))
+  app.use(
+    '/api/v1/*',
+    requireJsonBody,
+    readCache({ platform, trustProxy: options.trustProxy ?? false }),
+    tenant({ platform, trustProxy: options.trustProxy ?? false }),
+  )
 
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   registerTenantProfile(v1, platform.modules)

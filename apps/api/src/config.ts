@@ -28,6 +28,12 @@ export const configSchema = z.object({
   CERDAS_MAX_OPEN_TENANTS: z.coerce.number().int().min(1).default(600),
   /** Memory for the open tenant databases' page caches, shared out per database. */
   CERDAS_TENANT_PAGE_CACHE_MB: z.coerce.number().min(1).default(128),
+  /** Memory for public responses kept between writes (0 turns the read cache off). */
+  CERDAS_READ_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
   CERDAS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** A loopback-only listener serving just /metrics (no token), for a Prometheus agent on this machine. */

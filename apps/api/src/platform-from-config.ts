@@ -18,6 +18,7 @@ export function platformFromConfig(config: Config, modules: readonly AnyModule[]
     platformHost: config.CERDAS_PLATFORM_HOST,
     maxOpenTenants: config.CERDAS_MAX_OPEN_TENANTS,
     tenantPageCacheMiB: config.CERDAS_TENANT_PAGE_CACHE_MB,
+    readCacheBytes: config.CERDAS_READ_CACHE_BYTES,
     modules,
   })
 }

@@ -1,7 +1,7 @@
 import { type Actor, pickText, type TenantDb } from '@cerdas/core'
 import type { Locale, NavItem, WebLoadContext } from '@cerdas/core/web'
 import { listTenants } from '@cerdas/db'
-import type { Platform, ResolvedTenant } from '@cerdas/platform'
+import type { Freshness, Platform, ResolvedTenant } from '@cerdas/platform'
 
 /** The locale a page is shown in: the visitor's saved choice, else the tenant's default. */
 export function pageLocale(cookieHeader: string | undefined, fallback: Locale, allowed: readonly Locale[]): Locale {
@@ -16,8 +16,14 @@ export async function tenantPageContext(
   db: TenantDb,
   actor: Actor | null,
   base: Omit<WebLoadContext, 'site'>,
+  /** Given when the page may be cached: it learns when what the page shows stops being true. */
+  freshness?: Freshness,
 ): Promise<WebLoadContext> {
-  const ctx = platform.context(tenant, db, { locale: base.locale, actor })
+  const ctx = platform.context(tenant, db, {
+    locale: base.locale,
+    actor,
+    ...(freshness ? { changesAt: freshness.changesAt } : {}),
+  })
   const enabled = platform.modules.filter((m) => tenant.info.modules[m.id])
   const nav: NavItem[] = enabled.flatMap((m) => (m.web?.nav ?? []).map((n) => ({ ...n, moduleId: m.id })))
   return {

@@ -1,17 +1,23 @@
+import { createHash } from 'node:crypto'
 import {
   clientIp,
   createServerMetrics,
   isSameOrigin,
+  isSharedRead,
   type MetricsRegistry,
   metricsEndpoint,
+  readCacheKey,
+  releaseAtRequestEnd,
+  releaseWhenResponded,
   requestHost,
   requestMetrics,
   SESSION_COOKIE,
+  visitorOrigin,
 } from '@cerdas/api'
 import type { Actor } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
-import type { Platform } from '@cerdas/platform'
+import type { Freshness, Platform, StoredResponse } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { Hono } from 'hono'
@@ -95,9 +101,14 @@ export function createWebApp(options: WebAppOptions): Hono {
       },
     }),
   )
-  app.use('*', etag())
+  // Node's own SHA-1, synchronous: WebCrypto's would copy every page body first.
+  app.use('*', etag({ generateDigest: sha1 }))
+  app.use('*', releaseAtRequestEnd())
+  const trustProxy = options.trustProxy ?? false
   app.all('*', async (c) => {
     const requestId = `req_${crypto.randomUUID()}`
+    const sendCached = (key: string, stored: StoredResponse, state: 'HIT' | 'MISS') =>
+      platform.readCache.respond(key, stored, c.req.raw.headers, { 'X-Cache': state, 'X-Request-Id': requestId })
     const url = new URL(c.req.url)
     const host = requestHost(c, options.trustProxy ?? false)
     const proto = options.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined
@@ -114,6 +125,7 @@ export function createWebApp(options: WebAppOptions): Hono {
     const redirect = (path: string) =>
       c.body(null, 301, { ...SECURITY_HEADERS, Location: `${path}${url.search}`, 'X-Request-Id': requestId })
     const isPlatform = host === platform.options.platformHost
+    let cacheable: { key: string; version: string; freshness: Freshness } | undefined
     const tenant = isPlatform ? undefined : await platform.tenantByHost(host)
     // An unknown host learns nothing more: no redirects, no robots.txt, not which paths a tenant has.
     if (!isPlatform && !tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
@@ -147,7 +159,10 @@ export function createWebApp(options: WebAppOptions): Hono {
     if (!tenant) {
       context = await platformPageContext(platform, url, { ...base, locale })
     } else {
-      const db = await platform.tenantDb(tenant.record)
+      // Held until the page has been sent (it streams after this handler returns).
+      const lease = await platform.acquireTenantDb(tenant.record)
+      releaseWhenResponded(c, lease.release)
+      const { db } = lease
       if (isRead && (url.pathname === '/robots.txt' || url.pathname === '/sitemap.xml')) {
         const forwardedHost = options.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined
         const origin = requestOrigin(forwardedHost || c.req.header('host'), host, base.secureCookies)
@@ -157,25 +172,44 @@ export function createWebApp(options: WebAppOptions): Hono {
         const xml = sitemapXml(origin, await sitemapEntries(ctx, platform.modules))
         return c.body(xml, 200, { ...crawlerHeaders, 'Content-Type': 'application/xml; charset=utf-8' })
       }
+      // A public page (no session, not the console) is answered from the read cache while the
+      // tenant's data and the schedules it shows are unchanged.
+      if (c.req.method === 'GET' && !url.pathname.startsWith('/admin') && isSharedRead('GET', c.req.raw.headers)) {
+        const version = await platform.readCache.versionOf(tenant, db)
+        if (version) {
+          const key = readCacheKey('page', tenant.record.id, visitorOrigin(c, trustProxy), locale, url)
+          const found = await platform.readCache.lookupOrFill(key, version)
+          if ('stored' in found) return sendCached(key, found.stored, 'HIT')
+          cacheable = { key, version, freshness: platform.readCache.freshness(tenant) }
+          releaseWhenResponded(c, found.fill)
+        }
+      }
       const sessionId = getCookie(c, SESSION_COOKIE)
       const session = sessionId ? await readSession(db, sessionId, new Date()) : undefined
       const actor: Actor | null = session
         ? { kind: 'user', id: session.user.id, name: session.user.name, grants: session.grants }
         : null
-      context = await tenantPageContext(platform, tenant, db, actor, {
-        ...base,
-        locale,
-        session: session
-          ? {
-              userId: session.user.id,
-              name: session.user.name,
-              email: session.user.email,
-              grants: session.grants,
-              csrfToken: csrfTokenFor(session.id),
-              mustChangePassword: session.user.mustChangePassword,
-            }
-          : null,
-      })
+      context = await tenantPageContext(
+        platform,
+        tenant,
+        db,
+        actor,
+        {
+          ...base,
+          locale,
+          session: session
+            ? {
+                userId: session.user.id,
+                name: session.user.name,
+                email: session.user.email,
+                grants: session.grants,
+                csrfToken: csrfTokenFor(session.id),
+                mustChangePassword: session.user.mustChangePassword,
+              }
+            : null,
+        },
+        cacheable?.freshness,
+      )
     }
     // A record's page under another spelling (/layanan/KTP-EL-BARU) moves to the lowercase address
     // when that one exists; ids that really have capitals (/pengumuman/ann_01J...) answer as they are.
@@ -204,9 +238,23 @@ export function createWebApp(options: WebAppOptions): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value)
     headers.set('X-Request-Id', requestId)
     headers.append('Vary', 'Cookie')
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    const page = new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    if (!cacheable || !tenant) return page
+    const stored = await platform.readCache.store(
+      cacheable.key,
+      tenant.record.id,
+      cacheable.version,
+      cacheable.freshness,
+      page,
+    )
+    return stored ? sendCached(cacheable.key, stored, 'MISS') : page
   })
   return app
+}
+
+function sha1(body: Uint8Array): ArrayBuffer {
+  const digest = createHash('sha1').update(body).digest()
+  return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength) as ArrayBuffer
 }
 
 /**

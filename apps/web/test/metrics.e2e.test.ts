@@ -71,7 +71,7 @@ describe('metrics on the real server', () => {
 
   it('answers /metrics on a tenant host with the site’s own 404 page, token or not', async () => {
     const other = await httpRequest(server.port, 'toba.localhost', '/tidak-ada-halaman-ini')
-    for (const headers of [{}, { authorization: `Bearer ${operatorToken}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${operatorToken}` }] as Record<string, string>[]) {
       const res = await httpRequest(server.port, 'toba.localhost', '/metrics', { headers })
       expect(res.status).toBe(404)
       expect(res.headers['content-type']).toBe(other.headers['content-type'])

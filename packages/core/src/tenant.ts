@@ -101,6 +101,12 @@ export interface TenantContext {
   search: SearchIndexWriter
   now(): Date
   /**
+   * Tells the read cache that what this request shows changes at `instant` (a schedule's next
+   * opening or closing, a record's publish or expiry time): a cached copy must not outlive it.
+   * Present only while a cacheable response is being made, so call it as `ctx.changesAt?.(at)`.
+   */
+  changesAt?(instant: Date): void
+  /**
    * Runs `work` as one write transaction: what it writes through the context
    * it is given (`db`, `audit`, `search`) commits together or not at all.
    * Nested calls join the open transaction.

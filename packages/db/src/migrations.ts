@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import type { Migration } from '@cerdas/core'
 import type { Client } from '@libsql/client'
+import { bumpDataVersion } from './data-version'
 
 export interface MigrationSet {
   /** Owner of the migrations: a module id, or `cerdas` for the framework's own tables. */
@@ -101,6 +102,8 @@ export async function applyMigrations(
       onApplied?.(entry)
     }
   }
+  // A migration may change what reads return (backfills, new columns): read caches start over.
+  if (applied.length > 0) await bumpDataVersion(client)
   // Only once every migration is in: an interrupted run leaves the old mark and checks again.
   // A remote database may refuse the PRAGMA: then every run reads its ledger, as before.
   await client.execute(`PRAGMA user_version = ${schemaMark(sets)}`).catch(() => {})

@@ -112,6 +112,18 @@ const migrations: Migration[] = [
     id: '0005_audit_mac',
     statements: ['ALTER TABLE cerdas_audit_log ADD COLUMN mac TEXT'],
   },
+  {
+    // One number that every write transaction raises as it commits (see data-version.ts): read
+    // caches compare it, so they never serve what a write (in any process) has changed.
+    id: '0006_data_version',
+    statements: [
+      `CREATE TABLE cerdas_data_version (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+      )`,
+      'INSERT INTO cerdas_data_version (id, version) VALUES (1, 1)',
+    ],
+  },
 ]
 
 export const tenantFrameworkMigrations: MigrationSet = { owner: 'cerdas', migrations }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { TenantDb } from '@cerdas/core'
 import type { Client, Transaction, TransactionMode } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
+import { bumpDataVersion } from './data-version'
 
 /**
  * Write transactions on a libSQL database, one at a time per database file in
@@ -146,6 +147,8 @@ export async function withTransaction<T>(db: TenantDb, work: (tx: TenantDb) => P
   const run = async () => {
     try {
       const result = await work(transactionDb(tx))
+      // Read caches compare this version: it commits with the write or not at all.
+      await bumpDataVersion(tx)
       await tx.commit()
       return result
     } catch (error) {

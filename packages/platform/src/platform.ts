@@ -25,6 +25,7 @@ import {
 import { type AuditVerification, appendAudit, appendAuditEntries, verifyAuditChain } from './audit-log'
 import { flushPendingAuditOf } from './control-plane-audit'
 import { databaseFileDescriptors, openFileDescriptors } from './open-descriptors'
+import { createReadCache, type ReadCache } from './read-cache'
 import { createSearchIndexWriter } from './search-index'
 import { toTenantInfo } from './tenant-info'
 
@@ -52,6 +53,8 @@ export interface PlatformOptions {
   templatesDir: string
   /** The bare host of the platform page; tenants get `<slug>.<platformHost>` by default. */
   platformHost: string
+  /** Most bytes of public responses kept in memory (0: no read cache); default 64 MiB. */
+  readCacheBytes?: number
 }
 
 export interface PlatformStats {
@@ -96,12 +99,18 @@ export interface Platform {
   /** Counts for operators: open tenant databases, those closing, open file descriptors. */
   stats(): PlatformStats
   /** A context for module functions acting for a tenant. */
-  context(tenant: ResolvedTenant, db: TenantDb, options?: { actor?: Actor | null; locale?: Locale }): TenantContext
+  context(
+    tenant: ResolvedTenant,
+    db: TenantDb,
+    options?: { actor?: Actor | null; locale?: Locale; changesAt?: (instant: Date) => void },
+  ): TenantContext
   /**
    * Checks a tenant's audit log against its chain and the anchor kept in the
    * control plane, after moving in entries still pending there.
    */
   verifyAudit(tenantId: string, db: TenantDb): Promise<AuditVerification>
+  /** Public responses kept per tenant while their data version holds. */
+  readCache: ReadCache
   /** Forgets cached lookups and connections for a tenant (after an update, restore or removal). */
   forget(record: TenantRecord): void
   close(): void
@@ -152,6 +161,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     options,
     controlPlane,
     modules,
+    readCache: createReadCache({ maxBytes: options.readCacheBytes }),
     async tenantByHost(host) {
       const key = host.toLowerCase()
       const hit = hostCache.get(key)
@@ -185,13 +195,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         tenantDatabaseFileDescriptors: databaseFileDescriptors({ except: controlPlaneFile }),
       }
     },
-    context(tenant, db, { actor = null, locale } = {}) {
+    context(tenant, db, { actor = null, locale, changesAt } = {}) {
       const base = {
         tenant: tenant.info,
         modules,
         actor,
         locale: locale ?? tenant.info.defaultLocale,
         now: () => new Date(),
+        ...(changesAt ? { changesAt } : {}),
       }
       const tenantId = tenant.record.id
       const inTransaction = (tx: TenantDb, key: string, heads: AuditHead[]): TenantContext => {
@@ -242,6 +253,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       for (const [host, entry] of hostCache) if (entry.value?.record.id === record.id) hostCache.delete(host)
       for (const { host } of record.hosts) hostCache.delete(host)
       connections.evict(record.id)
+      platform.readCache.dropTenant(record.id)
     },
     close() {
       connections.closeAll()

@@ -11,7 +11,7 @@ import { removeTenant } from './remove-tenant'
 import { rebuildSearchIndex } from './search-index'
 
 /** Tables that are derived data: rebuilt on import rather than exported. */
-const DERIVED = /^(cerdas_search.*|cerdas_migrations|sqlite_.*)$/
+const DERIVED = /^(cerdas_search.*|cerdas_migrations|cerdas_data_version|sqlite_.*)$/
 
 /**
  * Credentials of the moment: a session or an unused one-time link belongs to

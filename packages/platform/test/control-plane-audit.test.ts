@@ -18,7 +18,8 @@ let platform: Platform
 async function context(): Promise<TenantContext> {
   const tenant = await platform.tenantBySlug('toba')
   if (!tenant) throw new Error('no toba')
-  return platform.context(tenant, await platform.tenantDb(tenant.record), { actor: ADMIN })
+  // Held as a request holds it: a settings change must not close the database under the request.
+  return platform.context(tenant, (await platform.acquireTenantDb(tenant.record)).db, { actor: ADMIN })
 }
 
 const record = async () => (await findTenantBySlug(platform.controlPlane, 'toba')) as TenantRecord

@@ -57,7 +57,8 @@ const EDITOR = { kind: 'user' as const, id: 'usr_editor', grants: [{ role: 'edit
 async function requestContext(actor: TenantContext['actor'] = ADMIN): Promise<TenantContext> {
   const tenant = await platform.tenantByHost('toba.localhost')
   if (!tenant) throw new Error('toba is not served')
-  return platform.context(tenant, await platform.tenantDb(tenant.record), { actor })
+  // Held as a request holds it: a settings change must not close the database under the request.
+  return platform.context(tenant, (await platform.acquireTenantDb(tenant.record)).db, { actor })
 }
 
 beforeAll(async () => {

@@ -40,8 +40,8 @@ export function registerHealth(app: OpenAPIHono<any>, platform: Platform, trustP
     }
     const tenant = await platform.tenantByHost(requestHost(c, trustProxy)).catch(() => undefined)
     if (tenant) {
-      checks.tenantDatabase = await check(async () =>
-        (await platform.tenantDb(tenant.record)).$client.execute('SELECT 1'),
+      checks.tenantDatabase = await check(() =>
+        platform.withTenantDb(tenant.record, (db) => db.$client.execute('SELECT 1')),
       )
     }
     const ready = Object.values(checks).every((v) => v.status === 'ok')

@@ -77,6 +77,11 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   published?: (columns: EntityColumns<F>, now: string) => SQL | undefined
   /** Which of those the public lists show (an announcement until it expires); all when left out. */
   current?: (columns: EntityColumns<F>, now: string) => SQL | undefined
+  /**
+   * The columns holding the instants at which `published` or `current` changes for a record (an
+   * announcement's publishAt and expiresAt): a cached public answer lasts until the next of them.
+   */
+  visibilityChangesAt?: (columns: EntityColumns<F>) => SQLiteColumn[]
   /** Computed output fields, with their schemas for the OpenAPI document. */
   derived?: {
     schema: Record<string, z.ZodType>

@@ -1,15 +1,18 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { decodeCursor, encodeCursor } from '../api-kit'
 import { problem } from '../problem'
 import type { TenantContext } from '../tenant'
-import { type EntityRow, valuesOfRow } from './rows'
+import { fieldKeys } from './columns'
+import type { FieldMap } from './fields'
+import { type EntityRow, recordOf, valuesOfRow } from './rows'
 import {
   columnsOf,
   type EntityStore,
   findRow,
   notFound,
   type Page,
+  qualified,
   type Record_,
   rowsInOrder,
   sortOf,
@@ -24,6 +27,7 @@ async function page(
   where: SQL[],
   query: { cursor?: string | undefined; limit: number; sort?: string | undefined },
   editor: boolean,
+  only?: readonly string[],
 ): Promise<Page<Record_>> {
   const columns = columnsOf(store)
   const { key, descending } = sortOf(store, query.sort)
@@ -37,8 +41,9 @@ async function page(
     conditions.push(or(past(column, value), and(eq(column, value), past(columns.id, id))) as SQL)
   }
   const direction = descending ? desc : asc
-  const rows = (await ctx.db
-    .select()
+  const projection = only ? projectionOf(store, only, key) : undefined
+  const select = projection ? ctx.db.select(projection.columns) : ctx.db.select()
+  const rows = (await select
     .from(store.table)
     .where(and(...conditions))
     .orderBy(direction(column), direction(columns.id))
@@ -46,30 +51,105 @@ async function page(
   const now = ctx.now().toISOString()
   const items = rows.slice(0, query.limit)
   const last = items.at(-1)
+  const recordOfRow = projection
+    ? (row: EntityRow) => recordOf(row, projection.fields, { slug: store.declaration.slug !== undefined, editor })
+    : (row: EntityRow) => toRecord(store, row, now, editor)
   return {
-    items: items.map((row) => toRecord(store, row, now, editor)),
+    items: items.map(recordOfRow),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last[key] as string | number, last.id]) : null,
   }
 }
 
+/** Conditions for the filterable fields a list query names. */
+function filtersOf(store: EntityStore, query: Record_): SQL[] {
+  const columns = columnsOf(store)
+  return Object.entries(store.declaration.fields)
+    .filter(([name, f]) => f.filterable && query[name] !== undefined)
+    .map(([name]) => eq(columns[name] as SQLiteColumn, query[name]))
+}
+
+/**
+ * The public's conditions at `now`; a response that may be cached also learns when they next
+ * change (the next scheduled publication or expiry), in one query.
+ */
+async function publicConditions(ctx: TenantContext, store: EntityStore, now: string, listed: boolean) {
+  const changing = ctx.changesAt && store.declaration.visibilityChangesAt?.(store.table as never)
+  if (changing && changing.length > 0) {
+    const next = Object.fromEntries(
+      changing.map((column, i) => [`c${i}`, sql<string | null>`min(case when ${column} > ${now} then ${column} end)`]),
+    )
+    const [row] = await ctx.db.select(next).from(store.table)
+    for (const instant of Object.values(row ?? {})) {
+      if (typeof instant === 'string') ctx.changesAt?.(new Date(instant))
+    }
+  }
+  return visibility(store, now, listed)
+}
+
 /** The public list: published, current records, filtered and sorted as the query asks, and within `where`. */
-export function listRecords(
+export async function listRecords(
   ctx: TenantContext,
   store: EntityStore,
   query: Record_ & { limit: number },
   where: SQL[] = [],
 ) {
   const now = ctx.now().toISOString()
-  const columns = columnsOf(store)
-  const filters = Object.entries(store.declaration.fields)
-    .filter(([name, f]) => f.filterable && query[name] !== undefined)
-    .map(([name]) => eq(columns[name] as SQLiteColumn, query[name]))
   return page(
     ctx,
     store,
-    [...visibility(store, now, true), ...filters, ...where],
+    [...(await publicConditions(ctx, store, now, true)), ...filtersOf(store, query), ...where],
     query as { cursor?: string; limit: number; sort?: string },
     false,
+  )
+}
+
+/** The envelope every record carries (id, slug, verification, times), by drizzle key. */
+const ENVELOPE_KEYS = ['id', 'slug', 'verifiedAt', 'verifiedBy', 'verificationSource', 'createdAt', 'updatedAt']
+
+/**
+ * The columns that hold `only` (public fields named by the caller), the envelope and the sort key,
+ * with those fields' declarations: a list that shows a few fields reads and parses no others.
+ */
+function projectionOf(store: EntityStore, only: readonly string[], sortKey: string) {
+  const columns = columnsOf(store)
+  const fields: FieldMap = {}
+  for (const name of only) {
+    const f = store.declaration.fields[name]
+    if (!f || f.private) throw new Error(`${qualified(store)} has no public field ${name} to list`)
+    fields[name] = f
+  }
+  const keys = [...ENVELOPE_KEYS, sortKey, ...Object.entries(fields).flatMap(([name, f]) => fieldKeys(name, f))]
+  const selected: Record<string, SQLiteColumn> = {}
+  for (const key of keys) {
+    const column = columns[key]
+    if (column) selected[key] = column
+  }
+  return { columns: selected, fields }
+}
+
+/**
+ * The public list as {@link listRecords} gives it, each record with only the fields named in
+ * `only` (plus its id, slug, verification and times): the summary shape of a list, read from
+ * those fields' columns alone. Derived values are left out; the record's own route has them.
+ * @example await listRecordSummaries(ctx, service, ['name', 'category'], { limit: 20 })
+ */
+export async function listRecordSummaries(
+  ctx: TenantContext,
+  entity: { declaration: object; table: unknown },
+  only: readonly string[],
+  query: Record_ & { limit: number },
+  where: SQL[] = [],
+) {
+  // Any entity is a store: defineEntity returns its declaration and table.
+  const store = entity as EntityStore
+  const now = ctx.now().toISOString()
+  return page(
+    ctx,
+    store,
+    [...(await publicConditions(ctx, store, now, true)), ...filtersOf(store, query), ...where],
+    query as { cursor?: string; limit: number; sort?: string },
+    false,
+    only,
   )
 }
 
@@ -85,7 +165,7 @@ export function listRecordsForEditing(
 /** One record as the public sees it, by id or slug: 404 unless published. */
 export async function getRecord(ctx: TenantContext, store: EntityStore, key: string): Promise<Record_> {
   const now = ctx.now().toISOString()
-  const row = await findRow(ctx, store, key, visibility(store, now, false))
+  const row = await findRow(ctx, store, key, await publicConditions(ctx, store, now, false))
   if (!row) throw notFound(store, key)
   return toRecord(store, row, now, false)
 }
@@ -109,7 +189,7 @@ export async function recordsByKeys(ctx: TenantContext, store: EntityStore, keys
   const rows = (await ctx.db
     .select()
     .from(store.table)
-    .where(and(match, ...visibility(store, now, false)))) as EntityRow[]
+    .where(and(match, ...(await publicConditions(ctx, store, now, false))))) as EntityRow[]
   const out = new Map<string, Record_>()
   for (const row of rows) {
     const record = toRecord(store, row, now, false)

@@ -66,6 +66,7 @@ export const announcement = defineEntity({
   page: '/pengumuman',
   published: (c, now) => lte(c.publishAt, now),
   current: (c, now) => or(isNull(c.expiresAt), gt(c.expiresAt, now)),
+  visibilityChangesAt: (c) => [c.publishAt, c.expiresAt],
   derived: {
     schema: { expired: z.boolean() },
     of: (values, now) => ({ expired: typeof values.expiresAt === 'string' && values.expiresAt <= now }),

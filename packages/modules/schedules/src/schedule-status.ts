@@ -46,12 +46,22 @@ export function statusView(schedule: Schedule, at: Date, calendar: HolidayCalend
 }
 
 /**
+ * The status at `at`, noting for a response that may be cached the instant it stops being true
+ * (its next change; the hours of "today" change at midnight, which a cached response never outlives).
+ */
+function viewFor(ctx: TenantContext, schedule: Schedule, at: Date, calendar: HolidayCalendar): ScheduleStatusView {
+  const view = statusView(schedule, at, calendar)
+  if (view.until) ctx.changesAt?.(new Date(view.until))
+  return view
+}
+
+/**
  * Is it open (or is the officer present) now or at an instant, holiday- and break-aware.
  * @example const s = await statusOf(ctx, 'sch_...'); s.open ? `until ${s.until}` : `opens ${s.nextOpen}`
  */
 export async function statusOf(ctx: TenantContext, id: string, at?: Date): Promise<ScheduleStatusView> {
   const schedule = await getSchedule(ctx, id)
-  return statusView(schedule, at ?? ctx.now(), await tenantHolidayCalendar(ctx))
+  return viewFor(ctx, schedule, at ?? ctx.now(), await tenantHolidayCalendar(ctx))
 }
 
 /**
@@ -125,11 +135,11 @@ export async function statusForOwners(
     return {
       owner: { ...owner },
       at: instant.toISOString(),
-      hours: hours && calendar ? { schedule: hours, status: statusView(hours, instant, calendar) } : null,
+      hours: hours && calendar ? { schedule: hours, status: viewFor(ctx, hours, instant, calendar) } : null,
       presence: calendar
         ? list
             .filter((s) => s.kind === 'presence')
-            .map((schedule) => ({ schedule, status: statusView(schedule, instant, calendar) }))
+            .map((schedule) => ({ schedule, status: viewFor(ctx, schedule, instant, calendar) }))
         : [],
     }
   })
@@ -163,7 +173,7 @@ export async function hoursStatusForOwners(
     for (const schedule of items) {
       // With several hours schedules the oldest counts, as in statusForOwner.
       if (out.has(schedule.owner.id)) continue
-      out.set(schedule.owner.id, { schedule, status: statusView(schedule, instant, calendar) })
+      out.set(schedule.owner.id, { schedule, status: viewFor(ctx, schedule, instant, calendar) })
     }
   }
   return out

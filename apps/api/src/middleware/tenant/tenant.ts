@@ -2,6 +2,7 @@ import { type ApiEnv, type Locale, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
 import type { MiddlewareHandler } from 'hono'
 import { identify } from '../auth/identify'
+import type { ReadCacheVariables } from '../read-cache'
 import { releaseWhenResponded } from './release-when-responded'
 import { requestHost } from './request-host'
 
@@ -24,7 +25,7 @@ export function preferredLocale(acceptLanguage: string | undefined, fallback: Lo
  */
 export function tenant(
   options: TenantMiddlewareOptions,
-): MiddlewareHandler<ApiEnv & { Variables: { tenantSlug?: string } }> {
+): MiddlewareHandler<ApiEnv & { Variables: { tenantSlug?: string } & ReadCacheVariables }> {
   return async (c, next) => {
     const host = requestHost(c, options.trustProxy)
     const resolved = await options.platform.tenantByHost(host)
@@ -48,6 +49,7 @@ export function tenant(
       options.platform.context(resolved, db, {
         actor,
         locale: preferredLocale(c.req.header('accept-language'), resolved.info.defaultLocale),
+        changesAt: c.get('changesAt'),
       }),
     )
     await next().finally(done)

@@ -1,0 +1,3 @@
+export * from './next-midnight'
+export * from './read-cache'
+export * from './response-store'
