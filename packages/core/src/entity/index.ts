@@ -14,5 +14,6 @@ export {
   field,
 } from './fields'
 export { type AnyEntity, type ModuleDeclaration, withEntities } from './module-entities'
+export { listRecordSummaries } from './reads'
 export type { CreateOptions, Page } from './records'
 export type { EntityRule } from './schemas'

@@ -12,6 +12,7 @@ import { type OwnerStatus, statusForOwners } from '@cerdas/module-schedules'
 import { eq, or, type SQL, sql } from 'drizzle-orm'
 import type { ServiceCategory } from './labels'
 import { serviceColumns as columns, type Service, service } from './service'
+import { type ServiceSummary, serviceSummaries } from './service-summary'
 import type { ListQuery } from './validation'
 
 type Text = { id: string; en?: string }
@@ -40,19 +41,38 @@ export function serviceWordConditions(q: string | undefined): SQL[] {
     })
 }
 
-/** Services by name, filtered by category, responsible office and words (name or synonyms). */
-export async function listServices(
-  ctx: TenantContext,
-  query: Omit<ListQuery, 'limit'> & { limit: number },
-): Promise<{ items: Service[]; nextCursor: string | null }> {
+type ListServicesQuery = Omit<ListQuery, 'limit' | 'fields'> & { limit: number }
+
+/** The conditions of a list query beyond its category: words and the responsible office (null: no such office). */
+async function listConditions(ctx: TenantContext, query: ListServicesQuery): Promise<SQL[] | null> {
   const where = serviceWordConditions(query.q)
   if (query.office) {
     const office = await findOffice(ctx, query.office)
-    if (!office) return { items: [], nextCursor: null }
+    if (!office) return null
     where.push(eq(columns.officeId, office.id))
   }
+  return where
+}
+
+/** Services by name, filtered by category, responsible office and words (name or synonyms), every field of each. */
+export async function listServices(
+  ctx: TenantContext,
+  query: ListServicesQuery,
+): Promise<{ items: Service[]; nextCursor: string | null }> {
+  const where = await listConditions(ctx, query)
+  if (!where) return { items: [], nextCursor: null }
   const page = { limit: query.limit, cursor: query.cursor, category: query.category }
   return (await service.list(ctx, page, where)) as { items: Service[]; nextCursor: string | null }
+}
+
+/** {@link listServices} in the summary shape lists use: name, category, fee and the like, without the long fields. */
+export async function listServiceSummaries(
+  ctx: TenantContext,
+  query: ListServicesQuery,
+): Promise<{ items: ServiceSummary[]; nextCursor: string | null }> {
+  const where = await listConditions(ctx, query)
+  if (!where) return { items: [], nextCursor: null }
+  return serviceSummaries(ctx, { limit: query.limit, cursor: query.cursor, category: query.category }, where)
 }
 
 /** How many services each category has, for filters that only offer what exists. */
@@ -64,11 +84,11 @@ export async function serviceCategoryCounts(ctx: TenantContext): Promise<Partial
   return Object.fromEntries(rows.map((r) => [r.category, Number(r.count)]))
 }
 
-/** Services an office is responsible for or offers at its counters, by name (at most 200). */
-export async function listServicesAtOffice(ctx: TenantContext, officeId: string): Promise<Service[]> {
+/** Services an office is responsible for or offers at its counters, by name (at most 200), in the summary shape. */
+export async function listServicesAtOffice(ctx: TenantContext, officeId: string): Promise<ServiceSummary[]> {
   const needle = `%"officeId":"${likeEscape(officeId)}"%`
   const at = or(eq(columns.officeId, officeId), sql`${columns.locations} LIKE ${needle} ESCAPE '\\'`) as SQL
-  return (await service.list(ctx, { limit: 200 }, [at])).items as Service[]
+  return (await serviceSummaries(ctx, { limit: 200 }, [at])).items
 }
 
 type ScheduleStatusEntry = OwnerStatus['presence'][number]

@@ -55,6 +55,10 @@ export const listQuerySchema = z.strictObject({
   category: z.enum(SERVICE_CATEGORIES).optional(),
   office: z.string().max(64).optional().openapi({ description: 'Responsible office id or slug' }),
   q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Words in the name or synonyms' }),
+  fields: z.enum(['summary', 'full']).default('summary').openapi({
+    description:
+      'summary (the default): each service with its name, category, summary, product, online link, office, unit, fee and processing time; full: every field, as GET /services/{id} gives the service',
+  }),
 })
 export type ListQuery = z.infer<typeof listQuerySchema>
 

@@ -104,7 +104,7 @@ const minimal = (extra: Record<string, unknown> = {}) => ({
 describe('services API: the Toba data', () => {
   it('seeds every Toba service, unverified, with office, bidang and free fee', async () => {
     const list = await json<{ items: Service[] }>(
-      await t.request(HOST, '/api/v1/services?limit=100&office=disdukcapil'),
+      await t.request(HOST, '/api/v1/services?limit=100&office=disdukcapil&fields=full'),
     )
     expect(list.items.length).toBeGreaterThanOrEqual(10)
     for (const s of list.items) {
@@ -112,6 +112,16 @@ describe('services API: the Toba data', () => {
       expect(s.fee.free).toBe(true)
       expect(s.fee.legalBasis).toContain('79A')
       expect(s.requirements.length).toBeGreaterThan(0)
+    }
+    // The default is the summary shape: the same services, without the long fields.
+    const summaries = await json<{ items: Record<string, unknown>[] }>(
+      await t.request(HOST, '/api/v1/services?limit=100&office=disdukcapil'),
+    )
+    expect(summaries.items.map((s) => s.id)).toEqual(list.items.map((s) => s.id))
+    for (const s of summaries.items) {
+      expect(s).toMatchObject({ fee: { free: true }, verification: { verified: false } })
+      expect(s).not.toHaveProperty('requirements')
+      expect(s).not.toHaveProperty('procedure')
     }
   })
 
