@@ -3,7 +3,7 @@ import { isIP } from 'node:net'
 import { rootCertificates } from 'node:tls'
 import { problem, type TenantContext } from '@cerdas/core'
 import { findTenantBySlug, recordLifecycleEvent } from '@cerdas/db'
-import { createTransport } from 'nodemailer'
+import type { createTransport } from 'nodemailer'
 import { z } from 'zod'
 import { writeAudited } from './control-plane-audit'
 import type { Platform } from './platform'
@@ -356,7 +356,9 @@ export async function sendMail(
   let transport: ReturnType<typeof createTransport> | undefined
   try {
     const ca = trustedAuthorities(env)
-    transport = createTransport({
+    // Loaded when a tenant first sends mail: a server that sends none never holds nodemailer.
+    const nodemailer = await import('nodemailer')
+    transport = nodemailer.createTransport({
       // The checked address, not the name: a second DNS answer cannot move the connection elsewhere.
       host: destination.address,
       port: settings.port,
