@@ -14,10 +14,10 @@ import {
   SESSION_COOKIE,
   visitorOrigin,
 } from '@cerdas/api'
-import type { Actor } from '@cerdas/core'
+import type { Actor, TenantDb } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
-import type { Freshness, Platform, StoredResponse } from '@cerdas/platform'
+import type { Freshness, Platform, ResolvedTenant, StoredResponse } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { Hono } from 'hono'
@@ -57,6 +57,12 @@ export interface WebAppOptions {
   metrics?: MetricsRegistry
 }
 
+/** Pages whose public answer may be kept: not the console, not what crawlers read (made per host). */
+const isCachedPage = (path: string) => !path.startsWith('/admin') && path !== '/robots.txt' && path !== '/sitemap.xml'
+
+/** A path whose last segment has an extension, as the built public files do. */
+const FILE_NAME = /\.[A-Za-z0-9]+$/
+
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -92,15 +98,14 @@ export function createWebApp(options: WebAppOptions): Hono {
       },
     }),
   )
-  app.use(
-    '*',
-    serveStatic({
-      root: options.clientDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=86400')
-      },
-    }),
-  )
+  const publicFiles = serveStatic({
+    root: options.clientDir,
+    onFound: (_path, c) => {
+      c.header('Cache-Control', 'public, max-age=86400')
+    },
+  })
+  // Public files (favicon, logos) have an extension; a page path is not looked for on disk.
+  app.use('*', (c, next) => (FILE_NAME.test(c.req.path) ? publicFiles(c, next) : next()))
   // Node's own SHA-1, synchronous: WebCrypto's would copy every page body first.
   app.use('*', etag({ generateDigest: sha1 }))
   app.use('*', releaseAtRequestEnd())
@@ -132,6 +137,29 @@ export function createWebApp(options: WebAppOptions): Hono {
     const locale: Locale = tenant
       ? pageLocale(cookie, tenant.info.defaultLocale, tenant.info.locales)
       : pageLocale(cookie, 'id', ['id', 'en'])
+    let held: TenantDb | undefined
+    // Held until the page has been sent (it streams after this handler returns).
+    const tenantDb = async (of: ResolvedTenant) => {
+      if (!held) {
+        const lease = await platform.acquireTenantDb(of.record)
+        releaseWhenResponded(c, lease.release)
+        held = lease.db
+      }
+      return held
+    }
+    // A public page (no session, not the console) is answered from the read cache while the
+    // tenant's data and the schedules it shows are unchanged. Only a page that answered 200 is
+    // kept, so a kept path needs none of the address checks below.
+    if (tenant && c.req.method === 'GET' && isCachedPage(url.pathname) && isSharedRead('GET', c.req.raw.headers)) {
+      const version = await platform.readCache.versionOf(tenant, await tenantDb(tenant))
+      if (version) {
+        const key = readCacheKey('page', tenant.record.id, visitorOrigin(c, trustProxy), locale, url)
+        const found = await platform.readCache.lookupOrFill(key, version)
+        if ('stored' in found) return sendCached(key, found.stored, 'HIT')
+        cacheable = { key, version, freshness: platform.readCache.freshness(tenant) }
+        releaseWhenResponded(c, found.fill)
+      }
+    }
     let request = c.req.raw
     if (!isRead) {
       // Forms that change state must come from our own pages: a cross-site POST is refused outright.
@@ -159,10 +187,7 @@ export function createWebApp(options: WebAppOptions): Hono {
     if (!tenant) {
       context = await platformPageContext(platform, url, { ...base, locale })
     } else {
-      // Held until the page has been sent (it streams after this handler returns).
-      const lease = await platform.acquireTenantDb(tenant.record)
-      releaseWhenResponded(c, lease.release)
-      const { db } = lease
+      const db = await tenantDb(tenant)
       if (isRead && (url.pathname === '/robots.txt' || url.pathname === '/sitemap.xml')) {
         const forwardedHost = options.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined
         const origin = requestOrigin(forwardedHost || c.req.header('host'), host, base.secureCookies)
@@ -171,18 +196,6 @@ export function createWebApp(options: WebAppOptions): Hono {
         const ctx = platform.context(tenant, db, { locale: tenant.info.defaultLocale, actor: null })
         const xml = sitemapXml(origin, await sitemapEntries(ctx, platform.modules))
         return c.body(xml, 200, { ...crawlerHeaders, 'Content-Type': 'application/xml; charset=utf-8' })
-      }
-      // A public page (no session, not the console) is answered from the read cache while the
-      // tenant's data and the schedules it shows are unchanged.
-      if (c.req.method === 'GET' && !url.pathname.startsWith('/admin') && isSharedRead('GET', c.req.raw.headers)) {
-        const version = await platform.readCache.versionOf(tenant, db)
-        if (version) {
-          const key = readCacheKey('page', tenant.record.id, visitorOrigin(c, trustProxy), locale, url)
-          const found = await platform.readCache.lookupOrFill(key, version)
-          if ('stored' in found) return sendCached(key, found.stored, 'HIT')
-          cacheable = { key, version, freshness: platform.readCache.freshness(tenant) }
-          releaseWhenResponded(c, found.fill)
-        }
       }
       const sessionId = getCookie(c, SESSION_COOKIE)
       const session = sessionId ? await readSession(db, sessionId, new Date()) : undefined
