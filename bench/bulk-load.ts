@@ -1,14 +1,11 @@
 // Loading services into a fresh Toba tenant through the real HTTP API: the bulk route, 500 items a
 // request (one transaction each), against single POSTs of a sample, extrapolated to the same count.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createOperatorToken, createPlatform, createTenant } from '@cerdas/platform'
-import { modules } from '@cerdas/registry'
-import { repoRoot } from './lib/fixture'
+import { rmSync } from 'node:fs'
+import { Agent } from 'node:http'
+import { createOperatorToken, createTenant } from '@cerdas/platform'
+import { benchPlatform } from './lib/fixture'
 import { benchOffices, generateServices } from './lib/generated-services'
-import { median, startProcess } from './lib/process'
+import { median, postJson, startProcess } from './lib/process'
 import { cpuTreeSeconds } from './lib/server-process'
 
 const COUNT = Number(process.env.BENCH_BULK_SERVICES ?? 10_000)
@@ -20,13 +17,7 @@ const SINGLE_HOST = 'satuan.localhost'
 
 /** A data directory with two fresh Toba tenants (the template's offices): one for each way of loading. */
 async function prepare(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cerdas-bench-bulk-'))
-  const platform = await createPlatform({
-    dataDir,
-    templatesDir: join(repoRoot, 'templates'),
-    platformHost: 'localhost',
-    modules,
-  })
+  const { dataDir, platform } = await benchPlatform('cerdas-bench-bulk-')
   await createTenant(platform, { slug: 'toba', template: 'toba' })
   await createTenant(platform, { slug: 'satuan', template: 'toba' })
   await createOperatorToken(platform.controlPlane, { name: 'bench', secret: TOKEN })
@@ -36,35 +27,6 @@ async function prepare(): Promise<string> {
 
 // One kept-alive connection, as an importing client would hold.
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-
-function post(port: number, host: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
-  const payload = Buffer.from(JSON.stringify(body))
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: {
-          host,
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          authorization: `Bearer ${TOKEN}`,
-        },
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk) => (text += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-      },
-    )
-    req.on('error', reject)
-    req.end(payload)
-  })
-}
 
 export async function benchBulkLoad() {
   const offices = benchOffices()
@@ -87,7 +49,14 @@ export async function benchBulkLoad() {
     for (let start = 0; start < services.length; start += BATCH) {
       const items = services.slice(start, start + BATCH)
       const batchStarted = performance.now()
-      const { status, text } = await post(server.port, BULK_HOST, '/api/v1/services/bulk', { mode: 'create', items })
+      const { status, text } = await postJson(
+        server.port,
+        BULK_HOST,
+        '/api/v1/services/bulk',
+        TOKEN,
+        { mode: 'create', items },
+        agent,
+      )
       batchMs.push(performance.now() - batchStarted)
       if (status !== 200) throw new Error(`bulk at item ${start}: ${status} ${text.slice(0, 800)}`)
       created += (JSON.parse(text) as { created: number }).created
@@ -98,7 +67,7 @@ export async function benchBulkLoad() {
     if (created !== COUNT) throw new Error(`bulk created ${created} of ${COUNT}`)
     const singleStarted = performance.now()
     for (const [i, service] of sample.entries()) {
-      const { status, text } = await post(server.port, SINGLE_HOST, '/api/v1/services', service)
+      const { status, text } = await postJson(server.port, SINGLE_HOST, '/api/v1/services', TOKEN, service, agent)
       if (status !== 201) throw new Error(`single POST ${i}: ${status} ${text.slice(0, 800)}`)
     }
     singleMs = performance.now() - singleStarted

@@ -3,23 +3,29 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { announcement } from '@cerdas/module-announcements'
-import { createPlatform, createTenant } from '@cerdas/platform'
+import { createPlatform, createTenant, type Platform } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-/**
- * A data directory with Toba (plus `announcements` extra announcements) and
- * `extraTenants` more tenants from the generic template.
- */
-export async function prepareDataDir(options: { extraTenants: number; announcements: number }): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cerdas-bench-'))
+/** A platform on a new data directory (named from `prefix` in the system's temporary folder). */
+export async function benchPlatform(prefix: string): Promise<{ dataDir: string; platform: Platform }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix))
   const platform = await createPlatform({
     dataDir,
     templatesDir: join(repoRoot, 'templates'),
     platformHost: 'localhost',
     modules,
   })
+  return { dataDir, platform }
+}
+
+/**
+ * A data directory with Toba (plus `announcements` extra announcements) and
+ * `extraTenants` more tenants from the generic template.
+ */
+export async function prepareDataDir(options: { extraTenants: number; announcements: number }): Promise<string> {
+  const { dataDir, platform } = await benchPlatform('cerdas-bench-')
   await createTenant(platform, { slug: 'toba', template: 'toba' })
   const toba = await platform.tenantBySlug('toba')
   if (!toba) throw new Error('toba missing')

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { type Agent, request } from 'node:http'
 import { createServer } from 'node:net'
 import { repoRoot } from './fixture'
 
@@ -26,6 +26,43 @@ export function timedGet(port: number, host: string, path: string): Promise<{ st
     })
     req.on('error', reject)
     req.end()
+  })
+}
+
+/** A JSON POST as if sent to `host`, with a bearer token; answers the status and the body text. */
+export function postJson(
+  port: number,
+  host: string,
+  path: string,
+  token: string,
+  body: unknown,
+  agent?: Agent,
+): Promise<{ status: number; text: string }> {
+  const payload = Buffer.from(JSON.stringify(body))
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        ...(agent ? { agent } : {}),
+        headers: {
+          host,
+          'content-type': 'application/json',
+          'content-length': payload.length,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+      },
+    )
+    req.on('error', reject)
+    req.end(payload)
   })
 }
 

@@ -40,7 +40,14 @@ function inWriteTransaction(client: object): boolean {
   return typeof (client as { transaction?: unknown }).transaction !== 'function'
 }
 
-async function readVersion(client: { execute(sql: string): Promise<{ rows: ArrayLike<unknown>[] }> }) {
+/**
+ * The database's data version, or undefined when it keeps none (the control plane, a tenant not
+ * yet migrated). One primary-key read.
+ * @example const version = await readDataVersion(db.$client)
+ */
+export async function readDataVersion(client: {
+  execute(sql: string): Promise<{ rows: ArrayLike<unknown>[] }>
+}): Promise<number | undefined> {
   try {
     const value = (await client.execute(READ_VERSION)).rows[0]?.[0]
     return value === undefined || value === null ? undefined : Number(value)
@@ -59,8 +66,8 @@ async function readVersion(client: { execute(sql: string): Promise<{ rows: Array
  * const byOwner = await snapshot.get('schedules.byOwner', () => loadAllSchedules(ctx))
  */
 export async function dataSnapshot(ctx: Pick<TenantContext, 'db'>): Promise<DataSnapshot> {
-  const client = ctx.db.$client as unknown as object & Parameters<typeof readVersion>[0]
-  const version = inWriteTransaction(client) ? undefined : await readVersion(client)
+  const client = ctx.db.$client as unknown as object & Parameters<typeof readDataVersion>[0]
+  const version = inWriteTransaction(client) ? undefined : await readDataVersion(client)
   if (version === undefined) return { version, get: (_key, load) => load() }
   let entry = kept.get(client)
   if (!entry || entry.version < version) {

@@ -5,9 +5,9 @@ import type { Client, Transaction } from '@libsql/client'
  * transaction raises before it commits, in that same transaction. A reader that saw version N
  * knows nothing it read has changed while the database still says N, whichever process wrote.
  * Databases without the table (the control plane, a tenant not yet migrated) have no version.
+ * Reading it is `readDataVersion` in @cerdas/core, where values kept per version need it too.
  */
 const BUMP = 'UPDATE cerdas_data_version SET version = version + 1 WHERE id = 1'
-const READ = 'SELECT version FROM cerdas_data_version WHERE id = 1'
 
 /** Raises the version inside an open write transaction; a database without the table is left alone. */
 export async function bumpDataVersion(tx: Pick<Transaction, 'execute'> | Pick<Client, 'execute'>): Promise<void> {
@@ -16,21 +16,6 @@ export async function bumpDataVersion(tx: Pick<Transaction, 'execute'> | Pick<Cl
   } catch (error) {
     // Preparing the statement failed: nothing was written, the transaction goes on.
     if (!isMissingTable(error)) throw error
-  }
-}
-
-/**
- * The current data version, or undefined when the database keeps none.
- * @example const version = await readDataVersion(db.$client)
- */
-export async function readDataVersion(client: Pick<Client, 'execute'>): Promise<number | undefined> {
-  try {
-    const result = await client.execute(READ)
-    const value = result.rows[0]?.[0]
-    return value === undefined || value === null ? undefined : Number(value)
-  } catch (error) {
-    if (isMissingTable(error)) return undefined
-    throw error
   }
 }
 

@@ -1,6 +1,6 @@
+import { readDataVersion } from '@cerdas/core'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../src/client'
-import { readDataVersion } from '../src/data-version'
 import { applyMigrations } from '../src/migrations'
 import { tenantFrameworkMigrations } from '../src/tenant-framework'
 import { withTransaction } from '../src/transactions'

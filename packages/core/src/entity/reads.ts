@@ -86,12 +86,16 @@ async function publicConditions(ctx: TenantContext, store: EntityStore, now: str
   return visibility(store, now, listed)
 }
 
-/** The public list: published, current records, filtered and sorted as the query asks, and within `where`. */
+/**
+ * The public list: published, current records, filtered and sorted as the query asks, and within
+ * `where`; with `only`, each record carries just those fields (see {@link listRecordSummaries}).
+ */
 export async function listRecords(
   ctx: TenantContext,
   store: EntityStore,
   query: Record_ & { limit: number },
   where: SQL[] = [],
+  only?: readonly string[],
 ) {
   const now = ctx.now().toISOString()
   return page(
@@ -100,6 +104,7 @@ export async function listRecords(
     [...(await publicConditions(ctx, store, now, true)), ...filtersOf(store, query), ...where],
     query as { cursor?: string; limit: number; sort?: string },
     false,
+    only,
   )
 }
 
@@ -133,7 +138,7 @@ function projectionOf(store: EntityStore, only: readonly string[], sortKey: stri
  * those fields' columns alone. Derived values are left out; the record's own route has them.
  * @example await listRecordSummaries(ctx, service, ['name', 'category'], { limit: 20 })
  */
-export async function listRecordSummaries(
+export function listRecordSummaries(
   ctx: TenantContext,
   entity: { declaration: object; table: unknown },
   only: readonly string[],
@@ -141,16 +146,7 @@ export async function listRecordSummaries(
   where: SQL[] = [],
 ) {
   // Any entity is a store: defineEntity returns its declaration and table.
-  const store = entity as EntityStore
-  const now = ctx.now().toISOString()
-  return page(
-    ctx,
-    store,
-    [...(await publicConditions(ctx, store, now, true)), ...filtersOf(store, query), ...where],
-    query as { cursor?: string; limit: number; sort?: string },
-    false,
-    only,
-  )
+  return listRecords(ctx, entity as EntityStore, query, where, only)
 }
 
 /** Every record, unpublished ones included, in the entity's order: the console's list. */
