@@ -40,6 +40,7 @@ import { formFaultPage } from './form-fault-page'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
 import { pageRouteOf } from './page-metrics'
+import { renderQueue } from './render-queue'
 import { tooLargePage } from './too-large-page'
 
 export interface WebAppOptions {
@@ -56,6 +57,9 @@ export interface WebAppOptions {
   /** Where page requests are counted and timed (the server's registry, shared with the API). */
   metrics?: MetricsRegistry
 }
+
+/** Page renders run at once; more wait in line (see render-queue.ts). */
+const RENDERS_AT_ONCE = 4
 
 /** Pages whose public answer may be kept: not the console, not what crawlers read (made per host). */
 const isCachedPage = (path: string) => !path.startsWith('/admin') && path !== '/robots.txt' && path !== '/sitemap.xml'
@@ -110,6 +114,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.use('*', etag({ generateDigest: sha1 }))
   app.use('*', releaseAtRequestEnd())
   const trustProxy = options.trustProxy ?? false
+  const renders = renderQueue(RENDERS_AT_ONCE)
   app.all('*', async (c) => {
     const requestId = `req_${crypto.randomUUID()}`
     const sendCached = (key: string, stored: StoredResponse, state: 'HIT' | 'MISS') =>
@@ -242,7 +247,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       // The site's own 404 page: the path matched a page of a module this tenant has not enabled.
       request = new Request(new URL('/__tidak-ada', url), { method: 'GET', headers: c.req.raw.headers })
     }
-    const response = await handle(request, context as never)
+    const response = await renders.run(() => handle(request, context as never))
     if (lower !== url.pathname && response.status === 404 && (await lowerExists())) {
       await response.body?.cancel()
       return redirect(lower)
