@@ -135,7 +135,7 @@ export function createWebApp(options: WebAppOptions): Hono {
     const redirect = (path: string) =>
       c.body(null, 301, { ...SECURITY_HEADERS, Location: `${path}${url.search}`, 'X-Request-Id': requestId })
     const isPlatform = host === platform.options.platformHost
-    let cacheable: { key: string; version: string; freshness: Freshness } | undefined
+    let cacheable: { key: string; version: string; freshness: Freshness; fill: () => void } | undefined
     const tenant = isPlatform ? undefined : await platform.tenantByHost(host)
     // An unknown host learns nothing more: no redirects, no robots.txt, not which paths a tenant has.
     if (!isPlatform && !tenant) return c.html(notFoundPage(host), 404, SECURITY_HEADERS)
@@ -161,7 +161,8 @@ export function createWebApp(options: WebAppOptions): Hono {
         const key = readCacheKey('page', tenant.record.id, visitorOrigin(c, trustProxy), locale, url)
         const found = await platform.readCache.lookupOrFill(key, version)
         if ('stored' in found) return sendCached(key, found.stored, 'HIT')
-        cacheable = { key, version, freshness: platform.readCache.freshness(tenant) }
+        cacheable = { key, version, freshness: platform.readCache.freshness(tenant), fill: found.fill }
+        // Should the page not get that far (a redirect, an error), visitors waiting for it go on.
         releaseWhenResponded(c, found.fill)
       }
     }
@@ -258,14 +259,11 @@ export function createWebApp(options: WebAppOptions): Hono {
     headers.append('Vary', 'Cookie')
     const page = new Response(response.body, { status: response.status, statusText: response.statusText, headers })
     if (!cacheable || !tenant) return page
-    const stored = await platform.readCache.store(
-      cacheable.key,
-      tenant.record.id,
-      cacheable.version,
-      cacheable.freshness,
-      page,
-    )
-    return stored ? sendCached(cacheable.key, stored, 'MISS') : page
+    const { key, version, freshness, fill } = cacheable
+    // Visitors waiting for this page go on once it is stored, not once this visitor has read it
+    // all: a client reading slowly must not hold up everyone else.
+    const stored = await platform.readCache.store(key, tenant.record.id, version, freshness, page).finally(fill)
+    return stored ? sendCached(key, stored, 'MISS') : page
   })
   return app
 }
