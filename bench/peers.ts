@@ -19,7 +19,7 @@ import { bootstrapDirectus, DIRECTUS_VERSION, installDirectus, loadDirectus, sta
 import { repoRoot } from './lib/fixture'
 import { benchOffices, generateServices, slugOf } from './lib/generated-services'
 import { median } from './lib/process'
-import { type Server, startServer } from './lib/server-process'
+import { type Server, startBuiltCerdas, startServer } from './lib/server-process'
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000)
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
@@ -122,23 +122,6 @@ async function ensureWebBuild() {
 
 const settle = () => new Promise((r) => setTimeout(r, 2000))
 
-function startCerdas(dataDir: string, name: string, cacheBytes?: number): Promise<Server> {
-  return startServer({
-    name,
-    command: process.execPath,
-    args: ['apps/web/build/server.mjs'],
-    cwd: repoRoot,
-    env: {
-      CERDAS_DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      CERDAS_LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      ...(cacheBytes === undefined ? {} : { CERDAS_READ_CACHE_BYTES: String(cacheBytes) }),
-    },
-    healthPath: '/api/health',
-  })
-}
-
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–')
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`
 
@@ -203,10 +186,10 @@ export async function benchPeers() {
     // Cerdas: loaded through its bulk route, then served with its read cache and without.
     const { dataDir, token } = await prepareCerdasDataDir()
     cerdasDir = dataDir
-    const cerdas = await startCerdas(dataDir, 'Cerdas')
+    const cerdas = await startBuiltCerdas(dataDir, 'Cerdas')
     servers.push(cerdas)
     const cerdasLoadMs = await loadCerdas(cerdas.port, token, services)
-    const cerdasMiss = await startCerdas(dataDir, 'Cerdas cache-miss', 0)
+    const cerdasMiss = await startBuiltCerdas(dataDir, 'Cerdas cache-miss', 0)
     servers.push(cerdasMiss)
     await settle()
     systems.push({

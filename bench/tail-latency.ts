@@ -2,9 +2,9 @@
 // the built production server with its read cache (hits) and with it off (every request misses).
 import { rmSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { prepareDataDir, repoRoot } from './lib/fixture'
+import { prepareDataDir } from './lib/fixture'
 import { median } from './lib/process'
-import { type Server, startServer } from './lib/server-process'
+import { type Server, startBuiltCerdas } from './lib/server-process'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 6)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -52,23 +52,6 @@ async function load(port: number, route: Route): Promise<Figures> {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
 }
 
-function startWeb(dataDir: string, name: string, cacheBytes?: number): Promise<Server> {
-  return startServer({
-    name,
-    command: process.execPath,
-    args: ['apps/web/build/server.mjs'],
-    cwd: repoRoot,
-    env: {
-      CERDAS_DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      CERDAS_LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      ...(cacheBytes === undefined ? {} : { CERDAS_READ_CACHE_BYTES: String(cacheBytes) }),
-    },
-    healthPath: '/api/health',
-  })
-}
-
 interface Row {
   route: string
   mode: string
@@ -85,9 +68,9 @@ export async function benchTailLatency(): Promise<Row[]> {
   const runs = new Map<string, Figures[]>()
   try {
     // Two processes on one data directory: the read cache on (as shipped) and off (every request misses).
-    const cached = await startWeb(dataDir, 'cerdas cached')
+    const cached = await startBuiltCerdas(dataDir, 'cerdas cached')
     servers.push(cached)
-    const uncached = await startWeb(dataDir, 'cerdas uncached', 0)
+    const uncached = await startBuiltCerdas(dataDir, 'cerdas uncached', 0)
     servers.push(uncached)
     modes.push({ name: 'cached', server: cached }, { name: 'uncached', server: uncached })
     for (const mode of modes) {

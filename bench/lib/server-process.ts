@@ -3,6 +3,7 @@
 // of the bench, failures and Ctrl-C included.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { repoRoot } from './fixture'
 import { freePort, timedGet } from './process'
 
 export interface Server {
@@ -170,4 +171,25 @@ export async function startServer(options: ServerOptions): Promise<Server> {
     cpuSeconds: () => cpuTreeSeconds(pid),
     stop,
   }
+}
+
+/**
+ * The built server (`apps/web/build/server.mjs`) on plain node, as deployments run it; `cacheBytes`
+ * sets CERDAS_READ_CACHE_BYTES (0: every request answered without the read cache).
+ */
+export function startBuiltCerdas(dataDir: string, name: string, cacheBytes?: number): Promise<Server> {
+  return startServer({
+    name,
+    command: process.execPath,
+    args: ['apps/web/build/server.mjs'],
+    cwd: repoRoot,
+    env: {
+      CERDAS_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      CERDAS_LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      ...(cacheBytes === undefined ? {} : { CERDAS_READ_CACHE_BYTES: String(cacheBytes) }),
+    },
+    healthPath: '/api/health',
+  })
 }

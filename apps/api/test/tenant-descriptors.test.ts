@@ -1,8 +1,6 @@
 import { readdirSync, readlinkSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
-import { createTestPlatform, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
+import { collectClosedConnections, createTestPlatform, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // Several tenants on a platform that keeps two open: requests to the others evict any one of them.
@@ -21,21 +19,6 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(() => tp?.close())
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-
-/**
- * libSQL gives a closed connection's file descriptors back once its prepared statements are
- * collected (they keep the native connection alive): collect, then let the finalizers run.
- * A database still open keeps its descriptors through this.
- */
-async function collect() {
-  for (let i = 0; i < 2; i++) {
-    gc()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 /** Descriptors of this process open on a tenant's database, its WAL or its shared-memory file. */
 function descriptorsOn(slug: string): number {
@@ -71,11 +54,11 @@ describe.skipIf(process.platform !== 'linux')('tenant databases evicted from the
     // Two requests in flight hold dairi and karo; one for nias needs room, so dairi is evicted.
     const dairi = await tp.platform.acquireTenantDb(await record('dairi'))
     const karo = await tp.platform.acquireTenantDb(await record('karo'))
-    await collect()
+    await collectClosedConnections()
     const open = descriptorsOn('dairi')
     expect(open).toBeGreaterThan(0)
     await visit('nias')
-    await collect()
+    await collectClosedConnections()
     expect(tp.platform.stats()).toMatchObject({ openTenantDatabases: 2, closingTenantDatabases: 1 })
     expect(descriptorsOn('dairi')).toBe(open)
     const still = await dairi.db.$client.execute('SELECT count(*) AS n FROM cerdas_migrations')
@@ -84,22 +67,22 @@ describe.skipIf(process.platform !== 'linux')('tenant databases evicted from the
     // A request for it meanwhile takes the held database back rather than opening the file again
     // (nias, held by nobody, makes room and closes at once).
     await visit('dairi')
-    await collect()
+    await collectClosedConnections()
     expect(descriptorsOn('dairi')).toBe(open)
     expect(descriptorsOn('nias')).toBe(0)
     expect(tp.platform.stats().closingTenantDatabases).toBe(0)
 
     // Karo is evicted while held, stays open, and closes the moment it is released.
     await visit('samosir')
-    await collect()
+    await collectClosedConnections()
     expect(tp.platform.stats().closingTenantDatabases).toBe(1)
     expect(descriptorsOn('karo')).toBeGreaterThan(0)
     karo.release()
-    await collect()
+    await collectClosedConnections()
     expect(descriptorsOn('karo')).toBe(0)
     expect(tp.platform.stats()).toMatchObject({ openTenantDatabases: 2, closingTenantDatabases: 0 })
     dairi.release()
-    await collect()
+    await collectClosedConnections()
     expect(descriptorsOn('dairi')).toBe(open) // still in the cache: released, not evicted
   })
 
@@ -107,7 +90,7 @@ describe.skipIf(process.platform !== 'linux')('tenant databases evicted from the
     const perRound: number[] = []
     for (let round = 0; round < 4; round++) {
       await visit(...SLUGS, ...SLUGS.slice().reverse())
-      await collect()
+      await collectClosedConnections()
       perRound.push(SLUGS.reduce((sum, slug) => sum + descriptorsOn(slug), 0))
       expect(tp.platform.stats().closingTenantDatabases).toBe(0)
     }
@@ -131,7 +114,7 @@ describe.skipIf(process.platform !== 'linux')('tenant databases evicted from the
       await tp.platform.acquireTenantDb(await record('karo')),
     ]
     await visit('nias')
-    await collect()
+    await collectClosedConnections()
     const res = await tp.request('localhost', '/metrics', { token: TEST_OPERATOR_TOKEN })
     expect(res.status).toBe(200)
     const text = await res.text()

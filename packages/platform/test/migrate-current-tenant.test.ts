@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { getSchemaVersions, schemaIsCurrent, type TenantRecord } from '@cerdas/db'
+import { collectClosedConnections } from '@cerdas/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { migrateAllTenants, migrateTenant, migrationSetsFor } from '../src/migrate-tenants'
 import type { Platform } from '../src/platform'
@@ -11,15 +10,6 @@ import { testPlatform } from './support'
 
 let platform: Platform
 
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-/** libSQL closes a connection for good once its statements are collected: collect, let finalizers run. */
-async function collect() {
-  for (let i = 0; i < 2; i++) {
-    gc()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 let record: TenantRecord
 
 beforeAll(async () => {
@@ -72,7 +62,7 @@ describe('the migration check of a tenant whose schema is current', () => {
   it('opens no tenant database at start when their files are marked current', async () => {
     const dataDir = platform.options.dataDir
     platform.close()
-    await collect() // the connections close for good, folding their WAL into the file
+    await collectClosedConnections() // the connections close for good, folding their WAL into the file
     const next = await testPlatform({ dataDir })
     const [result] = await migrateAllTenants(next)
     expect(result).toMatchObject({ slug: 'dairi', status: 'ok', applied: [] })
