@@ -22,7 +22,7 @@ export interface ICalendarOptions {
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']
 
 /** RFC 5545 TEXT escaping. */
-function escapeText(value: string): string {
+export function escapeText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
 }
 
@@ -85,7 +85,7 @@ function offsetText(ms: number): string {
 }
 
 /** VTIMEZONE with the zone's real transitions in the covered years (none for Indonesian zones). */
-function vtimezone(zone: string, firstDay: number, lastDay: number): string[] {
+export function vtimezone(zone: string, firstDay: number, lastDay: number): string[] {
   const start = localMsToUtc(zone, (firstDay - 366) * DAY_MS)
   const end = localMsToUtc(zone, (lastDay + 2) * DAY_MS)
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`]

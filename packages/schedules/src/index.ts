@@ -1,3 +1,7 @@
+export * from './departures'
+export * from './departures-icalendar'
+export * from './departures-schema'
+export * from './departures-schema-org'
 export * from './icalendar'
 export * from './local-time'
 export * from './occurrences'
