@@ -42,6 +42,7 @@ import { pageLocale, platformPageContext, tenantPageContext } from './page-conte
 import { pageRouteOf } from './page-metrics'
 import { renderQueue } from './render-queue'
 import { tooLargePage } from './too-large-page'
+import { vendorAsset } from './vendor-assets'
 
 export interface WebAppOptions {
   platform: Platform
@@ -102,6 +103,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       },
     }),
   )
+  app.get('/vendor/*', vendorAsset)
   const publicFiles = serveStatic({
     root: options.clientDir,
     onFound: (_path, c) => {

@@ -18,6 +18,10 @@ import type { TenantContext } from './tenant'
  *   procedure steps, places). Rows where every input is empty are ignored. Without JavaScript
  *   the form shows the stored rows plus `blankRows` empty ones; with it, rows can also be added,
  *   removed and moved.
+ * - `photos`: the record's photos (`field.photos`): each shown with its alt text, credit and
+ *   licence to edit, an order and a remove box, and one file input to upload another, with its
+ *   alt text; the form is sent as multipart/form-data when it has one. Its value is a JSON list
+ *   of photo references ({@link AdminEntity.valuesOf}).
  */
 export type AdminFieldType =
   | 'text'
@@ -31,9 +35,10 @@ export type AdminFieldType =
   | 'lines'
   | 'multiselect'
   | 'list'
+  | 'photos'
 
 /** Field types that hold one value, the only ones a `list` field's rows may contain. */
-export type AdminScalarFieldType = Exclude<AdminFieldType, 'lines' | 'multiselect' | 'list'>
+export type AdminScalarFieldType = Exclude<AdminFieldType, 'lines' | 'multiselect' | 'list' | 'photos'>
 
 /** One choice of a `select`, `reference` or `multiselect` field. */
 export interface AdminOption {
@@ -85,6 +90,8 @@ export interface AdminField {
   rowLabel?: LocalizedText
   /** Empty rows a `list` shows below the filled ones (default 2). */
   blankRows?: number
+  /** Most photos a `photos` field holds. */
+  maxItems?: number | undefined
 }
 
 /** An input of a `list` row: one value, no nesting of lists. */

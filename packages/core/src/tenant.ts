@@ -10,6 +10,13 @@ export interface Branding {
   accentColor: string
   logoUrl?: string | undefined
   tagline?: LocalizedText | undefined
+  /**
+   * Map tiles for the maps of public pages: a URL template the visitor's browser fetches
+   * (`https://…/{z}/{x}/{y}.png`) and the attribution its licence asks for. The server never
+   * fetches it. Without it, pages show their lists and map links only.
+   */
+  mapTileUrl?: string | undefined
+  mapAttribution?: string | undefined
 }
 
 /** What every request knows about its tenant, read from the control plane. */

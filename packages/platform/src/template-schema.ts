@@ -1,5 +1,6 @@
 import { localeSchema, localizedTextSchema } from '@cerdas/core'
 import { z } from 'zod'
+import { mapTileUrlSchema } from './map-tiles'
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b5d7a')
 
@@ -25,6 +26,8 @@ export const brandingSchema = z.strictObject({
   accentColor: hexColour,
   logoUrl: z.string().min(1).optional(),
   tagline: localizedTextSchema.optional(),
+  mapTileUrl: mapTileUrlSchema.optional(),
+  mapAttribution: z.string().min(1).max(300).optional(),
 })
 
 export const districtSchema = z.strictObject({

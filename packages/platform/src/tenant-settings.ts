@@ -11,6 +11,7 @@ import {
 import { findTenantBySlug, recordLifecycleEvent, type TenantRecord } from '@cerdas/db'
 import { z } from 'zod'
 import { writeAudited } from './control-plane-audit'
+import { mapTileUrlSchema } from './map-tiles'
 import { setModuleEnabled } from './module-enablement'
 import type { Platform } from './platform'
 
@@ -37,6 +38,7 @@ export interface SettingsIssue {
     | 'integer'
     | 'colour'
     | 'url'
+    | 'tileUrl'
     | 'choice'
     | 'defaultLocale'
     | 'unknown'
@@ -70,6 +72,8 @@ export const tenantProfileSchema = z
     primaryColor: hexColour,
     accentColor: hexColour,
     logoUrl: logoUrl.optional(),
+    mapTileUrl: mapTileUrlSchema.optional(),
+    mapAttribution: z.string().trim().min(1).max(300).optional(),
     locales: z.array(localeSchema).min(1),
     defaultLocale: localeSchema,
   })
@@ -114,6 +118,7 @@ function issueOf(issue: z.core.$ZodIssue): SettingsIssue {
       return { code: 'invalid', message: issue.message }
     case 'custom':
       if (issue.message === 'url') return { code: 'url' }
+      if (issue.message === 'tileUrl') return { code: 'tileUrl' }
       if (issue.message === 'defaultLocale') return { code: 'defaultLocale' }
       return { code: 'invalid', message: issue.message }
     default:
@@ -170,6 +175,8 @@ export function tenantProfileOf(record: TenantRecord): TenantProfile {
     accentColor?: string
     logoUrl?: string
     tagline?: LocalizedText
+    mapTileUrl?: string
+    mapAttribution?: string
   }
   return {
     name: record.name,
@@ -177,6 +184,8 @@ export function tenantProfileOf(record: TenantRecord): TenantProfile {
     primaryColor: b.primaryColor ?? '#0b5d7a',
     accentColor: b.accentColor ?? '#f2a900',
     ...(b.logoUrl ? { logoUrl: b.logoUrl } : {}),
+    ...(b.mapTileUrl ? { mapTileUrl: b.mapTileUrl } : {}),
+    ...(b.mapAttribution ? { mapAttribution: b.mapAttribution } : {}),
     locales: record.locales,
     defaultLocale: record.defaultLocale,
   }
@@ -202,6 +211,10 @@ export async function updateTenantProfile(
   else delete branding.logoUrl
   if (profile.tagline) branding.tagline = profile.tagline
   else delete branding.tagline
+  for (const key of ['mapTileUrl', 'mapAttribution'] as const) {
+    if (profile[key]) branding[key] = profile[key]
+    else delete branding[key]
+  }
   await writeAudited(
     platform,
     record,

@@ -118,6 +118,8 @@ export interface ProfileValues {
   primaryColor: string
   accentColor: string
   logoUrl: string
+  mapTileUrl: string
+  mapAttribution: string
   /** Comma-separated locales. */
   locales: string
   defaultLocale: string
@@ -132,6 +134,8 @@ export const profileValues = (record: TenantRecord): ProfileValues => {
     primaryColor: p.primaryColor,
     accentColor: p.accentColor,
     logoUrl: p.logoUrl ?? '',
+    mapTileUrl: p.mapTileUrl ?? '',
+    mapAttribution: p.mapAttribution ?? '',
     locales: p.locales.join(','),
     defaultLocale: p.defaultLocale,
   }
@@ -147,6 +151,8 @@ export function profileInput(values: ProfileValues) {
     primaryColor: values.primaryColor,
     accentColor: values.accentColor,
     ...(values.logoUrl.trim() ? { logoUrl: values.logoUrl } : {}),
+    ...(values.mapTileUrl.trim() ? { mapTileUrl: values.mapTileUrl } : {}),
+    ...(values.mapAttribution.trim() ? { mapAttribution: values.mapAttribution } : {}),
     locales: values.locales.split(',').filter(Boolean),
     defaultLocale: values.defaultLocale,
   }
@@ -179,6 +185,8 @@ export function issueText(
         return t('settingsColour')
       case 'url':
         return t('settingsLogoUrl')
+      case 'tileUrl':
+        return t('settingsTileUrl')
       case 'choice':
         return t('choice')
       case 'defaultLocale':

@@ -134,6 +134,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       primaryColor: text(form, 'primaryColor'),
       accentColor: text(form, 'accentColor'),
       logoUrl: text(form, 'logoUrl'),
+      mapTileUrl: text(form, 'mapTileUrl'),
+      mapAttribution: text(form, 'mapAttribution'),
       locales: form
         .getAll('locales')
         .filter((v) => v === 'id' || v === 'en')
@@ -263,6 +265,8 @@ export default function Settings() {
     { name: 'primaryColor', label: t('primaryColor'), type: 'text', required: true, help: t('colourHelp') },
     { name: 'accentColor', label: t('accentColor'), type: 'text', required: true, help: t('colourHelp') },
     { name: 'logoUrl', label: t('logoUrl'), type: 'text', help: t('logoHelp') },
+    { name: 'mapTileUrl', label: t('mapTileUrl'), type: 'text', help: t('mapTileUrlHelp') },
+    { name: 'mapAttribution', label: t('mapAttribution'), type: 'text', help: t('mapAttributionHelp') },
   ]
   const mailFailure = failure?.intent === 'mail' ? failure : undefined
   const mailValues = mailFailure?.values ?? mail

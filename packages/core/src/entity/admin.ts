@@ -7,7 +7,9 @@ import {
   listValue,
 } from '../admin-entity'
 import { type LocalizedText, pickText } from '../localized-text'
+import type { PhotoRef } from '../photo-ref'
 import type { AnyField, FieldMap } from './fields'
+import { photosValue } from './photos-field'
 import { optionalOnCreate } from './schemas'
 
 const LANGUAGE = {
@@ -32,6 +34,8 @@ function adminFields(name: string, f: AnyField): AdminField[] {
   switch (f.kind) {
     case 'custom':
       return f.custom?.admin ?? []
+    case 'photos':
+      return [first({ ...base, name, type: 'photos', maxItems: f.maxValue })]
     case 'localizedText': {
       const type = f.long ? 'textarea' : 'text'
       return [
@@ -124,6 +128,7 @@ function valuesOf(fields: FieldMap, record: Record<string, unknown>): Record<str
   for (const [name, f] of Object.entries(fields)) {
     const value = record[name]
     if (f.kind === 'custom') Object.assign(out, f.custom?.values?.(value ?? null) ?? {})
+    else if (f.kind === 'photos') out[name] = photosValue((value as PhotoRef[] | null) ?? [])
     else if (f.kind === 'localizedText') {
       const text = value as LocalizedText | null
       out[`${name}.id`] = text?.id ?? null
@@ -146,6 +151,7 @@ function cellOf(f: AnyField, value: unknown, locale: 'id' | 'en'): string {
   if (f.kind === 'enum') return pickText(f.labels?.[value as string] ?? { id: String(value) }, locale)
   if (f.kind === 'dateTime') return String(value).slice(0, 16).replace('T', ' ')
   if (f.kind === 'localizedText') return pickText(value as LocalizedText, locale)
+  if (f.kind === 'photos') return String((value as unknown[]).length)
   if (f.kind === 'boolean') return value ? (locale === 'en' ? 'Yes' : 'Ya') : locale === 'en' ? 'No' : 'Tidak'
   if (Array.isArray(value))
     return value.map((v) => (f.labels?.[v] ? pickText(f.labels[v] as LocalizedText, locale) : v)).join(', ')

@@ -52,6 +52,7 @@ function fieldColumns(name: string, f: AnyField): ColumnSpec[] {
       return [{ key: name, column, type: 'INTEGER', notNull: true, defaultSql: '0', mode: 'boolean' }]
     case 'lines':
     case 'list':
+    case 'photos':
       return [{ key: name, column, type: 'TEXT', notNull: true, defaultSql: "'[]'", mode: 'json' }]
     default:
       return [{ key: name, column, type: 'TEXT', notNull }]

@@ -236,7 +236,7 @@ function checkDeclaration(d: EntityDeclaration<FieldMap, Record<string, unknown>
     if (['id', 'slug', 'seedKey', 'verification', 'createdAt', 'updatedAt'].includes(name))
       problems.push(`field "${name}" is a name the framework uses`)
     if (f.sortable && !f.required) problems.push(`field "${name}" is sortable, so it must be required`)
-    if (f.filterable && !['enum', 'boolean', 'reference', 'text'].includes(f.kind))
+    if (f.filterable && !['enum', 'boolean', 'reference', 'text', 'lines'].includes(f.kind))
       problems.push(`field "${name}" of kind ${f.kind} cannot be a filter`)
     if (f.kind === 'reference' && !/^[a-z][a-z0-9]*\.[a-z][a-zA-Z0-9]*$/.test(f.target ?? ''))
       problems.push(`field "${name}" must name its target as module.entity`)

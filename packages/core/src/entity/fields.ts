@@ -1,7 +1,9 @@
 import type { ZodType } from 'zod'
 import type { AdminField, AdminValue } from '../admin-entity'
 import type { LocalizedText } from '../localized-text'
+import type { PhotoRef } from '../photo-ref'
 import type { TenantContext } from '../tenant'
+import { DEFAULT_MAX_PHOTOS } from './photos-field'
 
 /** The kinds of value an entity field holds; each has one storage, one schema and one admin input. */
 export type FieldKind =
@@ -19,6 +21,7 @@ export type FieldKind =
   | 'list'
   | 'reference'
   | 'geoPoint'
+  | 'photos'
   | 'custom'
 
 /** What the public search index takes from a field. */
@@ -213,6 +216,26 @@ export const field = {
       V,
       Required<O>
     >,
+  /**
+   * Photos the tenant uploaded (POST /photos), in order, each with its alt text (Indonesian
+   * required), credit and licence; never null, empty when none. A write checks every id against
+   * the tenant's photos and stores the size of each. Not filterable or sortable.
+   * @example photos: field.photos({ label: { id: 'Foto', en: 'Photos' }, max: 8 })
+   */
+  photos: <const O extends { label: LocalizedText; max?: number; help?: LocalizedText; section?: LocalizedText }>(
+    o: O,
+  ) =>
+    ({
+      label: o.label,
+      ...(o.help ? { help: o.help } : {}),
+      ...(o.section ? { section: o.section } : {}),
+      kind: 'photos',
+      required: true,
+      maxValue: o.max ?? DEFAULT_MAX_PHOTOS,
+      default: [],
+      // Which photos illustrate a place is not something a verifier vouches for.
+      vouched: false,
+    }) as EntityField<PhotoRef[], true>,
   /** A place on the map, WGS 84. */
   geoPoint: <const O extends Base>(o: O) =>
     ({ ...o, kind: 'geoPoint', required: (o.required ?? false) as Required<O> }) as EntityField<

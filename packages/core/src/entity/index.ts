@@ -14,6 +14,14 @@ export {
   field,
 } from './fields'
 export { type AnyEntity, type ModuleDeclaration, withEntities } from './module-entities'
+export {
+  DEFAULT_MAX_PHOTOS,
+  PHOTOS_TABLE,
+  parsePhotos,
+  photoRefInput,
+  photoRefOutput,
+  resolvePhotoRefs,
+} from './photos-field'
 export { listRecordSummaries } from './reads'
 export type { CreateOptions, Page } from './records'
 export type { EntityRule } from './schemas'

@@ -65,7 +65,17 @@ function filtersOf(store: EntityStore, query: Record_): SQL[] {
   const columns = columnsOf(store)
   return Object.entries(store.declaration.fields)
     .filter(([name, f]) => f.filterable && query[name] !== undefined)
-    .map(([name]) => eq(columns[name] as SQLiteColumn, query[name]))
+    .flatMap(([name, f]) => {
+      const column = columns[name] as SQLiteColumn
+      // A list of choices (facilities) matches when it holds every value asked for.
+      if (f.kind === 'lines')
+        return (query[name] as string[]).map(
+          (value) => sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`,
+        )
+      // Free text (a kecamatan typed by hand) matches whatever its case.
+      if (f.kind === 'text') return [sql`lower(${column}) = lower(${query[name]})`]
+      return [eq(column, query[name])]
+    })
 }
 
 /**

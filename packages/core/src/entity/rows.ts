@@ -1,6 +1,7 @@
 import { type VerifiedRow, verificationOf } from '../verification'
 import { fieldKeys } from './columns'
 import type { AnyField, FieldMap } from './fields'
+import { parsePhotos } from './photos-field'
 
 /** A stored row, by drizzle key. */
 export type EntityRow = VerifiedRow & {
@@ -28,6 +29,8 @@ function readValue(row: EntityRow, name: string, f: AnyField): unknown {
     }
     case 'boolean':
       return Boolean(value)
+    case 'photos':
+      return parsePhotos(value)
     case 'lines':
       return Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []
     case 'list': {

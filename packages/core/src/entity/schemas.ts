@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { cursorQuerySchema, localizedText, localizedTextOutput, verificationOutput } from '../api-kit'
 import { BULK_MAX_ITEMS } from './bulk-writes'
 import type { AnyField, FieldMap } from './fields'
+import { DEFAULT_MAX_PHOTOS, photoRefInput, photoRefOutput } from './photos-field'
 
 /** A rule across fields (expiry after publication): checked on create, update and the merged record. */
 export interface EntityRule {
@@ -65,6 +66,8 @@ function inputValue(f: AnyField): z.ZodType {
       return z.array(z.strictObject(createShapeOf(f.of ?? {}))).max(f.maxValue ?? 100)
     case 'reference':
       return z.string().trim().min(1).max(200)
+    case 'photos':
+      return z.array(photoRefInput).max(f.maxValue ?? DEFAULT_MAX_PHOTOS)
     case 'geoPoint':
       return z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
   }
@@ -72,6 +75,8 @@ function inputValue(f: AnyField): z.ZodType {
 
 /** The schema of one value as the API answers it. */
 function outputValue(f: AnyField): z.ZodType {
+  // Never null: an empty list when none.
+  if (f.kind === 'photos') return z.array(photoRefOutput)
   const value =
     f.kind === 'custom'
       ? (f.custom?.output ?? z.never())
@@ -241,7 +246,20 @@ export function listQuerySchema(fields: FieldMap) {
                 .enum(['true', 'false'])
                 .transform((v) => v === 'true')
                 .optional()
-            : z.string().max(200).optional()
+            : f.kind === 'lines'
+              ? z
+                  .string()
+                  .max(500)
+                  .transform((v) =>
+                    v
+                      .split(',')
+                      .map((item) => item.trim())
+                      .filter(Boolean),
+                  )
+                  .pipe(z.array(f.values ? z.enum(f.values as [string, ...string[]]) : z.string().max(200)).max(10))
+                  .optional()
+                  .openapi({ description: 'Comma-separated; records holding every one of them' })
+              : z.string().max(200).optional()
     }
     if (f.sortable) sorts.push(key, `-${key}`)
   }

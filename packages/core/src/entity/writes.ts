@@ -6,6 +6,7 @@ import { resolveReference } from '../references'
 import { slugify } from '../slug'
 import type { TenantContext } from '../tenant'
 import { clearStaleVerification, verificationStamp } from '../verification'
+import { resolvePhotoRefs } from './photos-field'
 import { getRecordForEditing } from './reads'
 import { columnsOfInput, type EntityRow, valuesOfRow, vouchedKeys } from './rows'
 import { reindex } from './search-documents'
@@ -57,6 +58,12 @@ export async function checkedColumns(
     if (key !== null) memo?.references.set(remembered, key)
     if (key === null) errors.push({ pointer: `/${name}`, message: `no ${type} "${input[name]}"` })
     else resolved[name] = key
+  }
+  for (const [name, f] of Object.entries(d.fields)) {
+    if (f.kind !== 'photos' || !Array.isArray(input[name])) continue
+    const photos = await resolvePhotoRefs(ctx, name, input[name] as Parameters<typeof resolvePhotoRefs>[2])
+    errors.push(...photos.errors)
+    resolved[name] = photos.value
   }
   const values = { ...(before ? valuesOfRow(before, d.fields) : {}), ...resolved }
   if (d.hooks?.resolve) {

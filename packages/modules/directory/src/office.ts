@@ -10,64 +10,16 @@ import {
   type TenantContext,
 } from '@cerdas/core'
 import { deleteSchedule, listSchedulesForOwner } from '@cerdas/module-schedules'
+import { type Contacts, type Coordinates, contactsStorage, coordinatesStorage } from '@cerdas/places'
 import { z } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { OFFICE_TYPE_LABELS } from './labels'
-import { contactsInputSchema, coordinatesSchema, OFFICE_TYPES, RESERVED_OFFICE_SLUGS } from './validation'
+import { OFFICE_TYPES, RESERVED_OFFICE_SLUGS } from './validation'
 
 const label = (id: string, en: string) => ({ id, en })
 
-export type Coordinates = { lat: number; lon: number }
-export type Contacts = { phone: string | null; whatsapp: string | null; email: string | null; website: string | null }
-const CONTACTS = ['phone', 'whatsapp', 'email', 'website'] as const
-
-// The point is kept in the columns lat and lon, inside Indonesia.
-const coordinates: CustomStorage<Coordinates> = {
-  columns: [
-    { key: 'lat', column: 'lat', type: 'REAL' },
-    { key: 'lon', column: 'lon', type: 'REAL' },
-  ],
-  input: coordinatesSchema,
-  output: z.object({ lat: z.number(), lon: z.number() }),
-  read: (row) => (row.lat === null || row.lon === null ? null : { lat: row.lat as number, lon: row.lon as number }),
-  write: (value) => ({ lat: value?.lat ?? null, lon: value?.lon ?? null }),
-  admin: [
-    {
-      name: 'coordinates.lat',
-      label: label('Lintang', 'Latitude'),
-      type: 'number',
-      help: {
-        id: 'Desimal, misalnya 2,3333 (di selatan khatulistiwa diawali minus). Kosongkan keduanya bila tidak tahu.',
-        en: 'Decimal, e.g. 2.3333 (negative south of the equator). Leave both empty if unknown.',
-      },
-    },
-    {
-      name: 'coordinates.lon',
-      label: label('Bujur', 'Longitude'),
-      type: 'number',
-      help: label('Desimal, misalnya 99,0667.', 'Decimal, e.g. 99.0667.'),
-    },
-  ],
-  values: (value) => ({ 'coordinates.lat': value?.lat ?? null, 'coordinates.lon': value?.lon ?? null }),
-}
-
-// Contacts are a group in the API, one column each; an update changes only the contacts it names.
-const contacts: CustomStorage<Partial<Contacts>> = {
-  columns: CONTACTS.map((key) => ({ key, column: key, type: 'TEXT' as const })),
-  input: contactsInputSchema,
-  output: z.object(Object.fromEntries(CONTACTS.map((key) => [key, z.string().nullable()]))),
-  read: (row) => Object.fromEntries(CONTACTS.map((key) => [key, (row[key] as string | null) ?? null])),
-  write: (value) =>
-    Object.fromEntries(CONTACTS.filter((key) => value?.[key] !== undefined).map((key) => [key, value?.[key]])),
-  admin: [
-    { name: 'contacts.phone', label: label('Telepon', 'Phone'), type: 'text', section: label('Kontak', 'Contacts') },
-    { name: 'contacts.whatsapp', label: label('WhatsApp', 'WhatsApp'), type: 'text' },
-    { name: 'contacts.email', label: label('Surel', 'Email'), type: 'text' },
-    { name: 'contacts.website', label: label('Situs web', 'Website'), type: 'url' },
-  ],
-  values: (value) => Object.fromEntries(CONTACTS.map((key) => [`contacts.${key}`, value?.[key] ?? null])),
-}
+export type { Contacts, Coordinates } from '@cerdas/places'
 
 const fields = {
   name: field.localizedText({ label: label('Nama', 'Name'), required: true, max: 300, search: 'title' }),
@@ -89,8 +41,8 @@ const fields = {
   }),
   address: field.longText({ label: label('Alamat', 'Address'), max: 500, section: label('Lokasi', 'Location') }),
   kecamatan: field.text({ label: label('Kecamatan', 'District'), max: 100, search: 'keywords', listed: true }),
-  coordinates: field.custom({ label: label('Koordinat', 'Coordinates'), custom: coordinates }),
-  contacts: field.custom({ label: label('Kontak', 'Contacts'), required: true, default: {}, custom: contacts }),
+  coordinates: field.custom({ label: label('Koordinat', 'Coordinates'), custom: coordinatesStorage }),
+  contacts: field.custom({ label: label('Kontak', 'Contacts'), required: true, default: {}, custom: contactsStorage }),
   description: field.localizedText({
     label: label('Deskripsi', 'Description'),
     max: 5000,

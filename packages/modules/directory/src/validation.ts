@@ -20,32 +20,13 @@ export type UnitKind = (typeof UNIT_KINDS)[number]
 /** Slugs taken by the directory's own pages (`/direktori/buka-sekarang`). */
 export const RESERVED_OFFICE_SLUGS: readonly string[] = ['buka-sekarang']
 
-/** Bounding box of Indonesia with a margin: a point outside is a typo (swapped lat/lon, missing minus). */
-export const LAT_RANGE = [-11.5, 6.5] as const
-export const LON_RANGE = [94.5, 141.5] as const
-
-export const coordinatesSchema = z
-  .strictObject({
-    lat: z.number().min(LAT_RANGE[0], 'latitude outside Indonesia').max(LAT_RANGE[1], 'latitude outside Indonesia'),
-    lon: z.number().min(LON_RANGE[0], 'longitude outside Indonesia').max(LON_RANGE[1], 'longitude outside Indonesia'),
-  })
-  .openapi('Coordinates', { example: { lat: 2.3333, lon: 99.0667 } })
-
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9(][0-9 ()-]{4,28}$/, 'digits, spaces, +, (, ), - only')
-export const emailSchema = z.email().max(200)
-const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional()
-
-export const contactsInputSchema = z
-  .strictObject({
-    phone: optionalNullable(phoneSchema),
-    whatsapp: optionalNullable(phoneSchema),
-    email: optionalNullable(emailSchema),
-    website: optionalNullable(z.url({ protocol: /^https?$/ }).max(2000)),
-  })
-  .openapi('ContactsInput')
+// Contacts and coordinates are those every place has (see @cerdas/places).
+export {
+  contactsInputSchema,
+  coordinatesSchema,
+  emailSchema,
+  phoneSchema,
+} from '@cerdas/places'
 
 export const listOfficesQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),

@@ -1,0 +1,7 @@
+export { type Contacts, contactsInputSchema, contactsStorage, emailSchema, phoneSchema } from './contacts'
+export { type Coordinates, coordinatesSchema, coordinatesStorage, LAT_RANGE, LON_RANGE } from './coordinates'
+export { placeFields, placeOwner } from './place-fields'
+export { placeHours } from './place-hours'
+export { type PlaceForJsonLd, placeJsonLd } from './place-json-ld'
+export { listPlacesWithHours, type PlacePage } from './place-status'
+export * from './vocabulary'
