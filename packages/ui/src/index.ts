@@ -14,7 +14,9 @@ export {
   photoCaption,
 } from './photo-figure'
 export { photoMessages } from './photo-messages'
+export { PlaceCard, type PlaceCardProps } from './place-card'
 export { PlaceDetails, type PlaceDetailsProps, whatsappNumber } from './place-details'
+export { type FilterControl, type FilterOption, PlaceFilters, type PlaceFiltersProps } from './place-filters'
 export { type MapMarker, PLACE_MAP_SCRIPT, PLACE_MAP_STYLES, PlaceMap, type PlaceMapProps } from './place-map'
 export { PresenceList, type PresenceListProps } from './presence-list'
 export { PresenceStatus, type PresenceStatusProps, presenceStatusText } from './presence-status'

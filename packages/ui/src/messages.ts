@@ -25,6 +25,11 @@ export const uiMessages = {
     mapOfPlaces: 'Peta {count} tempat',
     mapNeedsScript: 'Peta memerlukan JavaScript; daftar di bawah memuat semua tempat dengan tautan peta.',
     noData: 'belum ada data',
+    filters: 'Saring',
+    any: 'Semua',
+    applyFilters: 'Terapkan',
+    clearFilters: 'Hapus saringan',
+    noHours: 'Jam buka belum ada data',
   },
   en: {
     notVerified: 'Not verified',
@@ -50,5 +55,10 @@ export const uiMessages = {
     mapOfPlaces: 'Map of {count} places',
     mapNeedsScript: 'The map needs JavaScript; the list below has every place with its map links.',
     noData: 'no data yet',
+    filters: 'Filter',
+    any: 'Any',
+    applyFilters: 'Apply',
+    clearFilters: 'Clear filters',
+    noHours: 'No opening hours yet',
   },
 } satisfies Messages
