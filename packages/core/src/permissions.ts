@@ -44,6 +44,14 @@ export const PLATFORM_PERMISSIONS: Record<string, PlatformPermissionDefinition> 
     title: { id: 'Memeriksa keutuhan jejak audit', en: 'Check the audit trail is intact' },
     roles: ['admin', 'viewer'],
   },
+  // Photos are the tenant's, shared by every module's records: a dimension team uploads for its own.
+  'cerdas.photos:upload': {
+    title: { id: 'Mengunggah foto', en: 'Upload photos' },
+    roles: ['admin', 'editor'],
+    openToDimensionTeams: true,
+  },
+  // Deleting one may take it from another team's records: unlimited admins only.
+  'cerdas.photos:delete': { title: { id: 'Menghapus foto', en: 'Delete photos' }, roles: ['admin'] },
   // The console shows a dimension team only its own modules.
   'cerdas.console:read': {
     title: { id: 'Membuka konsol admin', en: 'Open the admin console' },

@@ -12,6 +12,17 @@ import type {} from './remix-load-context'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'
+export {
+  PHOTO_CONTENT_TYPES,
+  PHOTO_FORMATS,
+  PHOTO_WIDTHS,
+  type PhotoFormat,
+  type PhotoRef,
+  photoHeightAt,
+  photoSrcSet,
+  photoUrl,
+  photoWidths,
+} from './photo-ref'
 export { pickText }
 
 /** A message catalogue: Indonesian first, English second. */

@@ -124,6 +124,24 @@ const migrations: Migration[] = [
       'INSERT INTO cerdas_data_version (id, version) VALUES (1, 1)',
     ],
   },
+  {
+    // The tenant's uploaded photos (see @cerdas/photos): records name them by id in their
+    // `field.photos` columns. The files live in the photo store, keyed by tenant and id; sha256 is
+    // of the uploaded bytes, so the same file uploaded twice is stored once.
+    id: '0007_photos',
+    statements: [
+      `CREATE TABLE cerdas_photos (
+        id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        source_format TEXT NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+    ],
+  },
 ]
 
 export const tenantFrameworkMigrations: MigrationSet = { owner: 'cerdas', migrations }

@@ -206,6 +206,17 @@ function scalarInput(field: AnyField, raw: string, timeZone: string): { value: u
 
 const isChecked = (raw: string) => raw === 'on' || raw === 'true'
 
+/** A photos field's JSON list, or undefined when it is not one. */
+function parsePhotoList(raw: string): unknown[] | undefined {
+  if (raw.trim() === '') return []
+  try {
+    const list: unknown = JSON.parse(raw)
+    return Array.isArray(list) ? list : undefined
+  } catch {
+    return undefined
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Schema issues.
 
@@ -359,6 +370,13 @@ export function checkEntityForm(
   const valueNames = Object.keys(values)
 
   for (const field of entity.fields) {
+    if (field.type === 'photos') {
+      // The form carries the photos as their JSON list; unchanged unless the photo editor changed it.
+      const photos = parsePhotoList(values[field.name] ?? '')
+      if (photos === undefined) errors[field.name] = { code: 'invalid' }
+      else if (photos.length > 0 || mode === 'update') setPath(input, field.name, photos)
+      continue
+    }
     if (field.type === 'lines' || field.type === 'multiselect') {
       const items: string[] = []
       const lines: number[] = []

@@ -23,7 +23,7 @@ export const CALLERS: Caller[] = ROLE_IDS.flatMap((role) =>
 )
 
 /** Platform permissions whose answers are narrowed to the grant's dimension, so dimension teams hold them. */
-export const OPEN_TO_DIMENSION_TEAMS = new Set(['cerdas.console:read', 'cerdas.audit:read'])
+export const OPEN_TO_DIMENSION_TEAMS = new Set(['cerdas.console:read', 'cerdas.audit:read', 'cerdas.photos:upload'])
 
 /**
  * The rule restated from the manifest, independently of `hasPermission`, so

@@ -29,6 +29,7 @@ export interface FormField {
     | 'lines'
     | 'multiselect'
     | 'list'
+    | 'photos'
   required?: boolean
   options?: FormOption[]
   help?: string
@@ -43,6 +44,8 @@ export interface FormField {
   rowLabel?: string
   /** Empty rows a list shows below the filled ones. */
   blankRows?: number
+  /** Most photos a photos field holds. */
+  maxItems?: number
 }
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`

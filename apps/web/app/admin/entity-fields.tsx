@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react'
 import { choicesWith, Field, type FormField, fieldId, type Issues, useIssueText } from './components'
+import { PhotosField } from './photos-field'
 import { useAdminT } from './use-admin-t'
 
 /**
@@ -236,6 +237,7 @@ export function EntityField({
   const t = useAdminT()
   const value = values[field.name] ?? ''
   if (field.type === 'list') return <ListField field={field} values={values} errors={errors} />
+  if (field.type === 'photos') return <PhotosField field={field} values={values} errors={errors} />
   if (field.type === 'multiselect') return <MultiselectField field={field} value={value} issue={errors[field.name]} />
   if (field.type === 'lines') {
     const help = [field.help, t('linesHelp')].filter(Boolean).join(' ')

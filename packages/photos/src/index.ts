@@ -1,0 +1,1 @@
+export { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './limits'
