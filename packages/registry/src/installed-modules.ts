@@ -6,5 +6,6 @@ import announcements from '@cerdas/module-announcements'
 import directory from '@cerdas/module-directory'
 import schedules from '@cerdas/module-schedules'
 import services from '@cerdas/module-services'
+import transport from '@cerdas/module-transport'
 
-export const installedModules: AnyModule[] = [announcements, schedules, directory, services]
+export const installedModules: AnyModule[] = [announcements, schedules, directory, services, transport]

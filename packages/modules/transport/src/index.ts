@@ -1,0 +1,32 @@
+import { defineModule } from '@cerdas/core'
+import { migrations } from './migrations'
+import { route } from './route'
+import { registerTransportRoutes } from './routes'
+import { settings } from './settings'
+
+export * from './labels'
+export { type Contacts, type Route, route } from './route'
+export * from './route-departures'
+export type { TransportSettings } from './settings'
+export { HOLIDAY_RULE_LABELS, type TimetableInput, timetableInputSchema } from './timetable'
+
+/**
+ * Transportasi: ferry crossings, buses and travel vans with their departure timetables, holiday-
+ * aware through the tenant's holiday calendar (schedules module), with "next departure" on the page.
+ */
+const transport = defineModule({
+  id: 'transport',
+  dimension: 'living',
+  title: { id: 'Transportasi', en: 'Transport' },
+  description: {
+    id: 'Jadwal kapal penyeberangan, bus, dan travel',
+    en: 'Ferry, bus and travel van timetables',
+  },
+  requires: ['schedules'],
+  entities: [route],
+  migrations,
+  settings,
+  api: registerTransportRoutes,
+})
+
+export default transport

@@ -1,0 +1,45 @@
+import type { Migration } from '@cerdas/core'
+
+export const migrations: Migration[] = [
+  {
+    id: '0001_create_routes',
+    statements: [
+      `CREATE TABLE transport_routes (
+        id TEXT PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        seed_key TEXT UNIQUE,
+        name_id TEXT NOT NULL,
+        name_en TEXT,
+        mode TEXT NOT NULL,
+        operator TEXT,
+        origin_name TEXT NOT NULL,
+        origin_kecamatan TEXT,
+        origin_point_lat REAL,
+        origin_point_lon REAL,
+        destination_name TEXT NOT NULL,
+        destination_kecamatan TEXT,
+        destination_point_lat REAL,
+        destination_point_lon REAL,
+        duration_minutes INTEGER,
+        fares TEXT NOT NULL DEFAULT '[]',
+        timetable TEXT NOT NULL,
+        booking_info_id TEXT,
+        booking_info_en TEXT,
+        phone TEXT,
+        whatsapp TEXT,
+        email TEXT,
+        website TEXT,
+        notes_id TEXT,
+        notes_en TEXT,
+        photos TEXT NOT NULL DEFAULT '[]',
+        source_note TEXT,
+        verified_at TEXT,
+        verified_by TEXT,
+        verification_source TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX transport_routes_name_id ON transport_routes (name_id, id)`,
+    ],
+  },
+]

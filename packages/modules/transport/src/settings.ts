@@ -1,0 +1,10 @@
+import { z } from 'zod'
+
+export const settings = z.object({
+  /** Routes per page on the public list. */
+  pageSize: z.number().int().min(1).max(100).default(30),
+  /** Next departures a route's page lists. */
+  nextCount: z.number().int().min(1).max(20).default(5),
+})
+
+export type TransportSettings = z.infer<typeof settings>
