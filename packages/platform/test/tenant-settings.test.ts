@@ -106,6 +106,22 @@ describe('tenant profile', () => {
     expect((await listAudit(ctx.db, { limit: 1000 })).length).toBe(auditBefore)
   })
 
+  it('takes map tiles only as a public https template, since the browsers of visitors fetch them', async () => {
+    const tiles = (mapTileUrl: string) => checkTenantProfile({ ...PROFILE, mapTileUrl })
+    expect(tiles('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toMatchObject({ ok: true })
+    for (const bad of [
+      'http://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      'https://tile.openstreetmap.org/tiles.png',
+      'https://127.0.0.1/{z}/{x}/{y}.png',
+      'https://[::1]/{z}/{x}/{y}.png',
+      'https://tiles.localhost/{z}/{x}/{y}.png',
+      'https://user:secret@tiles.example.com/{z}/{x}/{y}.png',
+      'https://metadata.google.internal/{z}/{x}/{y}',
+      'file:///etc/passwd?{z}{x}{y}',
+    ])
+      expect(tiles(bad), bad).toEqual({ ok: false, errors: { mapTileUrl: { code: 'tileUrl' } } })
+  })
+
   it('needs the settings permission', async () => {
     const ctx = await requestContext(EDITOR)
     await expect(updateTenantProfile(platform, ctx, PROFILE)).rejects.toMatchObject({ problem: { status: 403 } })
