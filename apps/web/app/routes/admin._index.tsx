@@ -1,3 +1,4 @@
+import { DIMENSION_IDS, DIMENSIONS } from '@cerdas/core'
 import { formatInstant, pickText } from '@cerdas/core/web'
 import { listUsers } from '@cerdas/identity'
 import { auditScopeOf, consoleEntities, entityHealth, listAudit, listVisibleAudit, mayView } from '@cerdas/platform'
@@ -16,17 +17,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const visible = consoleEntities(definitions, ctx.tenant).filter((e) => mayView(session.grants, e))
   const when = (iso: string) => formatInstant(iso, ctx.tenant, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
+  // Grouped by dimension, in the programme's order: each team finds its own rows together.
+  const rank = (e: (typeof visible)[number]) => DIMENSION_IDS.indexOf(e.module.dimension)
+  const dimensionTitle = (id: string) => {
+    const d = DIMENSIONS.find((x) => x.id === id)
+    return d ? pickText(d.title, locale) : id
+  }
   const entities = await Promise.all(
-    visible.map(async (e) => {
-      const health = await entityHealth(ctx, e.entity, { staleDays, expiringDays: EXPIRING_DAYS })
-      return {
-        name: e.name,
-        path: e.path,
-        title: pickText(e.entity.title, locale),
-        ...health,
-        expiringSoon: health.expiringSoon.map((x) => ({ ...x, path: `${e.path}/${x.id}`, when: when(x.expiresAt) })),
-      }
-    }),
+    [...visible]
+      .sort((a, b) => rank(a) - rank(b))
+      .map(async (e) => {
+        const health = await entityHealth(ctx, e.entity, { staleDays, expiringDays: EXPIRING_DAYS })
+        return {
+          name: e.name,
+          path: e.path,
+          dimension: dimensionTitle(e.module.dimension),
+          title: pickText(e.entity.title, locale),
+          ...health,
+          expiringSoon: health.expiringSoon.map((x) => ({ ...x, path: `${e.path}/${x.id}`, when: when(x.expiresAt) })),
+        }
+      }),
   )
 
   // Everyone sees recent changes to what they may open; audit readers see every change in their scope.
@@ -93,7 +103,16 @@ export default function Dashboard() {
                 </tr>
               </thead>
               <tbody>
-                {entities.map((e) => (
+                {entities.flatMap((e, i) => [
+                  ...(entities[i - 1]?.dimension === e.dimension
+                    ? []
+                    : [
+                        <tr key={`dimension-${e.dimension}`} className="group-row">
+                          <th scope="rowgroup" colSpan={4}>
+                            {e.dimension}
+                          </th>
+                        </tr>,
+                      ]),
                   <tr key={e.name} data-entity={e.name}>
                     <th scope="row">
                       <Link to={e.path}>{e.title}</Link>
@@ -106,8 +125,8 @@ export default function Dashboard() {
                     <td className={e.stale ? 'attention' : undefined}>
                       {e.stale === null ? t('notTracked') : <Link to={e.path}>{e.stale}</Link>}
                     </td>
-                  </tr>
-                ))}
+                  </tr>,
+                ])}
               </tbody>
             </table>
           </div>
