@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { migrations } from './migrations'
 import { route } from './route'
@@ -27,6 +28,15 @@ const transport = defineModule({
   migrations,
   settings,
   api: registerTransportRoutes,
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
+    routes: [
+      { path: 'transportasi', file: 'web/route-list.tsx' },
+      { path: 'transportasi/:slug', file: 'web/route-page.tsx' },
+    ],
+    nav: [{ path: '/transportasi', title: { id: 'Transportasi', en: 'Transport' } }],
+  },
 })
 
 export default transport
