@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { nextDeparturesHomeSection } from './home-section'
 import { migrations } from './migrations'
 import { route } from './route'
 import { registerTransportRoutes } from './routes'
@@ -36,6 +37,7 @@ const transport = defineModule({
       { path: 'transportasi/:slug', file: 'web/route-page.tsx' },
     ],
     nav: [{ path: '/transportasi', title: { id: 'Transportasi', en: 'Transport' } }],
+    home: nextDeparturesHomeSection,
   },
 })
 

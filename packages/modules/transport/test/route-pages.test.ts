@@ -67,7 +67,7 @@ function contextAt(local: string, locale: 'id' | 'en' = 'id') {
     secureCookies: false,
     clientIp: undefined,
   }
-  return { context: context as unknown as AppLoadContext, changes }
+  return { context: context as unknown as AppLoadContext, changes, ctx }
 }
 
 const list = (local: string, query = '') => {
@@ -126,6 +126,22 @@ describe('/transportasi', () => {
     expect(ajibata.data.modes.map((m) => m.value)).toEqual(['ferry', 'car_ferry', 'bus'])
     const unknownMode = await list('2026-01-06 09:30', '?moda=roket')
     expect(unknownMode.data.filters.mode).toBeNull()
+  })
+})
+
+describe('the home page section', () => {
+  it('names the routes whose next departure comes soonest, leaving out those without times', async () => {
+    const { ctx, changes } = contextAt('2026-01-05 17:30')
+    const section = await transport.web?.home?.(ctx)
+    expect(section?.items).toEqual([
+      {
+        title: { id: 'Kapal uji Ajibata – Tomok', en: 'Test ferry Ajibata – Tomok' },
+        url: `/transportasi/${ferry.slug}`,
+        note: { id: 'Berikutnya: besok 07:00', en: 'Next: tomorrow 07:00' },
+        verified: false,
+      },
+    ])
+    expect(changes).toEqual([new Date('2026-01-06T07:00:00+07:00')])
   })
 })
 
