@@ -1,4 +1,11 @@
 import { type AnyModule, type ApiEnv, type ApiKit, problem } from '@cerdas/core'
+import {
+  localPhotoStorage,
+  PHOTO_UPLOAD_PATH,
+  type PhotoService,
+  photoService,
+  registerPhotoRoutes,
+} from '@cerdas/photos'
 import { flushPendingAuditOf, type Platform } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
@@ -32,7 +39,12 @@ export interface ApiAppOptions {
   logger?: Logger
   /** Where requests are counted and timed; a server shares one with its pages. */
   metrics?: MetricsRegistry
+  /** Photo storage and limits; default: files under the data directory, the default limits. */
+  photos?: PhotoService
 }
+
+/** What a multipart upload adds around its file (boundaries, part headers). */
+const MULTIPART_OVERHEAD = 64 * 1024
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
 
@@ -48,7 +60,8 @@ const requireJsonBody: MiddlewareHandler = async (c, next) => {
   // Without Content-Length (HTTP/2, chunked, in-process requests) the body stream itself tells.
   const length = c.req.header('content-length')
   const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null
-  if (hasBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+  // Photo uploads are multipart; their route checks that itself.
+  if (hasBody && c.req.path !== PHOTO_UPLOAD_PATH && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
     throw problem('unsupportedMediaType', 'Send the body as application/json.')
   }
   await next()
@@ -90,7 +103,22 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
       throw problem('payloadTooLarge', `The body may be at most ${options.bodyLimitBytes ?? 1_048_576} bytes.`)
     },
   })
-  app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)))
+  const photos = options.photos ?? photoService(localPhotoStorage(platform.options.dataDir))
+  const photoLimit = photos.limits.maxBytes + MULTIPART_OVERHEAD
+  // An upload is counted as it streams and refused as soon as it passes the photo limit.
+  const limitPhotoBody = bodyLimit({
+    maxSize: photoLimit,
+    onError: () => {
+      throw problem('payloadTooLarge', `A photo may be at most ${photos.limits.maxBytes} bytes.`)
+    },
+  })
+  app.use('/api/*', (c, next) =>
+    BODYLESS.has(c.req.method)
+      ? next()
+      : c.req.path === PHOTO_UPLOAD_PATH
+        ? limitPhotoBody(c, next)
+        : limitBody(c, next),
+  )
   app.use(
     '/api/v1/*',
     requireJsonBody,
@@ -110,6 +138,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
     verify: (tenantId, db) => platform.verifyAudit(tenantId, db),
   })
   registerMailSettings(v1, kit, platform)
+  registerPhotoRoutes(v1, kit, photos, platform.modules)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)
 

@@ -39,6 +39,46 @@ export const configSchema = z.object({
   /** A loopback-only listener serving just /metrics (no token), for a Prometheus agent on this machine. */
   CERDAS_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Largest photo upload; no tenant setting can raise it. */
+  CERDAS_PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(15 * 1024 * 1024),
+  /** Most pixels of an uploaded photo, checked before it is decoded (decompression bombs). */
+  CERDAS_PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(40_000_000),
+  /** Photo uploads processed at once; more wait, so uploads cannot starve page rendering. */
+  CERDAS_PHOTO_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * S3-compatible object storage for photos, set by the operator (never by a tenant): all of
+   * endpoint, bucket, key id and secret, or none (photos then live under the data directory).
+   */
+  CERDAS_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  CERDAS_S3_BUCKET: z.string().min(1).max(255).optional(),
+  CERDAS_S3_REGION: z.string().min(1).default('us-east-1'),
+  CERDAS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  CERDAS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Keys start with this, so one bucket can hold more than Cerdas photos (e.g. `cerdas/`). */
+  CERDAS_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'folders ending with /')
+    .default(''),
+})
+
+const S3_VARIABLES = [
+  'CERDAS_S3_ENDPOINT',
+  'CERDAS_S3_BUCKET',
+  'CERDAS_S3_ACCESS_KEY_ID',
+  'CERDAS_S3_SECRET_ACCESS_KEY',
+] as const
+
+/** Object storage is all or nothing: half a configuration is a mistake to report at start-up. */
+const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
+  const given = S3_VARIABLES.filter((name) => config[name] !== undefined)
+  if (given.length === 0 || given.length === S3_VARIABLES.length) return
+  for (const name of S3_VARIABLES.filter((n) => config[n] === undefined))
+    ctx.addIssue({ code: 'custom', path: [name], message: 'required when any CERDAS_S3_* variable is set' })
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -56,7 +96,7 @@ export class ConfigError extends Error {
  * @example const config = loadConfig(process.env)
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env)
+  const parsed = checkedConfigSchema.safeParse(env)
   if (!parsed.success) throw new ConfigError(parsed.error.issues)
   return parsed.data
 }

@@ -6,6 +6,7 @@ import { closeAfterUnreadBody } from './lingering-close'
 import { listenForMetrics } from './metrics-listener'
 import { createLogger } from './middleware/logger'
 import { createServerMetrics } from './middleware/metrics'
+import { photosFromConfig } from './photos-from-config'
 import { platformFromConfig } from './platform-from-config'
 
 // Standalone API server (the web server mounts the same app next to the pages).
@@ -20,6 +21,7 @@ try {
     metrics,
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
+    photos: photosFromConfig(config),
   })
   serve({ fetch: closeAfterUnreadBody(app.fetch), port: config.PORT, hostname: config.HOST }, (info) =>
     logger.info('api listening', { port: info.port }),

@@ -1,4 +1,5 @@
 import { problemType } from '@cerdas/core'
+import { DEFAULT_PHOTO_LIMITS } from '@cerdas/photos'
 import {
   createTenantWithEveryModule,
   createTestPlatform,
@@ -23,6 +24,8 @@ import {
 
 const HOST = 'uji.localhost'
 const BODY_LIMIT = 64 * 1024
+/** The most an upload may send: the photo limit and room for the multipart framing. */
+const PHOTO_BODY_LIMIT = DEFAULT_PHOTO_LIMITS.maxBytes + 64 * 1024
 /** The stable problem `type` of each refusal. */
 const STABLE_TYPES: Record<number, string> = {
   400: problemType('malformedBody'),
@@ -147,7 +150,9 @@ describe('bad input on write routes, generated from the OpenAPI document', () =>
 
     it('refuses an oversized body with 413', async () => {
       const valid = (op.bodySchema ? sampleValue(doc, op.bodySchema) : {}) as Record<string, unknown>
-      const body = JSON.stringify({ ...valid, padding: 'x'.repeat(BODY_LIMIT + 1) })
+      // Photo uploads have their own, larger limit.
+      const limit = op.operation.requestBody?.content['multipart/form-data'] ? PHOTO_BODY_LIMIT : BODY_LIMIT
+      const body = JSON.stringify({ ...valid, padding: 'x'.repeat(limit + 1) })
       await expectRefused(413, `${label(op)} oversized`, () => send({ body }))
       await expectRefused(413, `${label(op)} oversized without a token`, () => send({ body, token: null }))
     })

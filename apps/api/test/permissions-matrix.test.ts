@@ -70,7 +70,11 @@ let apiB: ApiFixtures
 /** Bearer secrets of tenant A's tokens, by caller name. */
 const tokens = new Map<string, string>()
 
-async function send(op: DocumentedOperation, request: { path: string; body?: string | undefined }, token: string) {
+async function send(
+  op: DocumentedOperation,
+  request: { path: string; body?: string | FormData | undefined },
+  token: string,
+) {
   return t.request(HOST_A, request.path, { method: op.method.toUpperCase(), token, body: request.body })
 }
 

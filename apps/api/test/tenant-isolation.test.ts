@@ -156,7 +156,10 @@ describe('tenant isolation: each tenant sees only its own data', () => {
     expect(bulk.length).toBeGreaterThan(0)
     for (const op of bulk) {
       const single = samosirApi.batchedRoute(op) as DocumentedOperation
-      const item = JSON.parse((await samosirApi.bodyOf(single)) ?? '{}') as Record<string, unknown>
+      const item = JSON.parse(((await samosirApi.bodyOf(single)) as string | undefined) ?? '{}') as Record<
+        string,
+        unknown
+      >
       // Every toba id at once: each item names one, and each must be unknown here.
       const body = JSON.stringify({ mode: 'upsert', items: tobaIds.map((id) => ({ ...item, id })) })
       for (const token of [null, TEST_OPERATOR_TOKEN]) {

@@ -9,6 +9,7 @@ import {
   createLogger,
   createServerMetrics,
   listenForMetrics,
+  photosFromConfig,
   platformFromConfig,
 } from '@cerdas/api'
 import type { AnyModule } from '@cerdas/core'
@@ -61,12 +62,15 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   const platform = await platformFromConfig(config, options.modules)
   // One registry for the API and the pages, so /metrics shows the whole server.
   const metrics = createServerMetrics()
+  // One photo store for the API's uploads and the pages' /media files.
+  const photos = photosFromConfig(config)
   const api = createApiApp({
     platform,
     logger,
     metrics,
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimitBytes: config.CERDAS_BODY_LIMIT_BYTES,
+    photos,
   })
   const app = createWebApp({
     platform,
@@ -76,6 +80,7 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     trustProxy: config.CERDAS_TRUST_PROXY,
     bodyLimits: { form: config.CERDAS_FORM_BODY_LIMIT_BYTES, import: config.CERDAS_IMPORT_BODY_LIMIT_BYTES },
     metrics,
+    photos,
   })
   const metricsServer = config.CERDAS_METRICS_PORT
     ? await listenForMetrics(metrics, config.CERDAS_METRICS_PORT)

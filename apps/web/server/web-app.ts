@@ -17,6 +17,7 @@ import {
 import type { Actor, TenantDb } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
+import { localPhotoStorage, type PhotoService, photoService } from '@cerdas/photos'
 import type { Freshness, Platform, ResolvedTenant, StoredResponse } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
@@ -37,6 +38,7 @@ import {
 import { robotsTxt, sitemapEntries, sitemapXml } from './crawlers'
 import { formBodyFault } from './form-body'
 import { formFaultPage } from './form-fault-page'
+import { serveMedia } from './media'
 import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
 import { pageRouteOf } from './page-metrics'
@@ -57,6 +59,8 @@ export interface WebAppOptions {
   bodyLimits?: WebBodyLimits
   /** Where page requests are counted and timed (the server's registry, shared with the API). */
   metrics?: MetricsRegistry
+  /** Photo storage, shared with the API; default: files under the data directory. */
+  photos?: PhotoService
 }
 
 /** Page renders run at once; more wait in line (see render-queue.ts). */
@@ -93,6 +97,11 @@ export function createWebApp(options: WebAppOptions): Hono {
   const metrics = options.metrics ?? createServerMetrics()
   app.use('*', requestMetrics(metrics, pageRouteOf(options.build)))
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
+  // Photos and share images: already compressed, cached for long, never a page.
+  const photos = options.photos ?? photoService(localPhotoStorage(platform.options.dataDir))
+  app.on(['GET', 'HEAD'], '/media/*', (c) =>
+    serveMedia(c.req.raw, { platform, photos, host: requestHost(c, options.trustProxy ?? false) }),
+  )
   app.use('*', compress())
   app.use(
     '/assets/*',

@@ -62,7 +62,8 @@ export async function createTestPlatform(
     const headers = new Headers(rest.headers)
     headers.set('host', host)
     if (token !== null && token !== undefined) headers.set('authorization', `Bearer ${token}`)
-    if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json')
+    // A string body is JSON unless said otherwise; FormData sets its own multipart type.
+    if (typeof rest.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json')
     return app.request(`http://${host}${path}`, { ...rest, headers })
   }
   return {

@@ -1,5 +1,6 @@
 import { createTestUser, modulesNotEnabled, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { type DocumentedOperation, fillPath, type OpenApiDocument, operationsOf, sampleValue } from './openapi'
+import { photoUploadForm } from './png'
 
 /**
  * Well-formed requests for every documented route, generated from the
@@ -12,7 +13,8 @@ import { type DocumentedOperation, fillPath, type OpenApiDocument, operationsOf,
  */
 export interface WellFormed {
   path: string
-  body: string | undefined
+  /** JSON text, or a multipart form for uploads. */
+  body: string | FormData | undefined
   /** The bearer token to send: null for public routes (they must work without one). */
   token: string | null
 }
@@ -178,13 +180,15 @@ export class ApiFixtures {
     return this.operations.find((o) => o.method === 'post' && o.path === single)
   }
 
-  /** A valid JSON body for the route (fixture or generated), or undefined when it takes none. */
-  async bodyOf(op: DocumentedOperation): Promise<string | undefined> {
+  /** A valid body for the route (fixture or generated JSON, a photo for uploads), or undefined when it takes none. */
+  async bodyOf(op: DocumentedOperation): Promise<string | FormData | undefined> {
+    if (op.operation.requestBody?.content['multipart/form-data']) return photoUploadForm()
     const fixture = BODY_FIXTURES[labelOf(op)]
     if (fixture) return JSON.stringify(await fixture(this))
     // A batch of one: the body its create route takes, fixture included (a real owner, a real office).
     const single = this.batchedRoute(op)
-    if (single) return JSON.stringify({ items: [JSON.parse((await this.bodyOf(single)) ?? '{}')] })
+    if (single)
+      return JSON.stringify({ items: [JSON.parse(((await this.bodyOf(single)) as string | undefined) ?? '{}')] })
     return op.bodySchema ? JSON.stringify(sampleValue(this.doc, op.bodySchema)) : undefined
   }
 
