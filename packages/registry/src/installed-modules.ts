@@ -4,8 +4,9 @@
 import type { AnyModule } from '@cerdas/core'
 import announcements from '@cerdas/module-announcements'
 import directory from '@cerdas/module-directory'
+import economy from '@cerdas/module-economy'
 import schedules from '@cerdas/module-schedules'
 import services from '@cerdas/module-services'
 import transport from '@cerdas/module-transport'
 
-export const installedModules: AnyModule[] = [announcements, schedules, directory, services, transport]
+export const installedModules: AnyModule[] = [announcements, schedules, directory, services, economy, transport]
