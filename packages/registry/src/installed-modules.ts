@@ -7,6 +7,7 @@ import directory from '@cerdas/module-directory'
 import economy from '@cerdas/module-economy'
 import schedules from '@cerdas/module-schedules'
 import services from '@cerdas/module-services'
+import tourism from '@cerdas/module-tourism'
 import transport from '@cerdas/module-transport'
 
-export const installedModules: AnyModule[] = [announcements, schedules, directory, services, economy, transport]
+export const installedModules: AnyModule[] = [announcements, schedules, directory, services, economy, tourism, transport]

@@ -26,6 +26,9 @@ async function officeChoices(ctx: TenantContext): Promise<FieldOption[]> {
   return office ? office.options(ctx) : []
 }
 
+/** A local date; the example makes the OpenAPI document (and the fuzzers reading it) show a real one. */
+const localDate = (example: string) => z.iso.date().openapi({ example, description: 'Local date, YYYY-MM-DD' })
+
 const venue = label('Tempat', 'Venue')
 
 const fields = {
@@ -42,10 +45,12 @@ const fields = {
     label: label('Tanggal mulai', 'Start date'),
     required: true,
     listed: true,
+    input: localDate('2026-12-01'),
     section: label('Waktu', 'Dates and times'),
   }),
   endDate: field.date({
     label: label('Tanggal selesai', 'End date'),
+    input: localDate('2026-12-03'),
     help: label('Untuk acara beberapa hari; kosongkan bila satu hari.', 'For a multi-day event; empty for one day.'),
   }),
   startTime: field.text({
@@ -66,7 +71,7 @@ const fields = {
     label: label('Hari (acara mingguan)', 'Day (weekly events)'),
     help: label('Kosongkan untuk hari yang sama dengan tanggal mulai.', 'Empty for the weekday of the start date.'),
   }),
-  recurrenceUntil: field.date({ label: label('Berulang sampai', 'Repeats until') }),
+  recurrenceUntil: field.date({ label: label('Berulang sampai', 'Repeats until'), input: localDate('2027-12-31') }),
   venueAttraction: field.reference({
     label: label('Di tempat wisata', 'At an attraction'),
     target: 'tourism.attraction',

@@ -1,14 +1,17 @@
-import { defineModule } from '@cerdas/core'
+import { fileURLToPath } from 'node:url'
+import { defineModule, type HomeSection, type TenantContext } from '@cerdas/core'
 import { attraction } from './attraction'
 import { event } from './event'
 import { migrations } from './migrations'
 import { registerTourismRoutes } from './routes'
+import { eventsAtOffice, eventsThisWeek } from './sections'
 import { seedData, seedTourism } from './seed'
 import { settings } from './settings'
 
 export * from './attraction'
 export * from './attractions'
 export * from './event'
+export { eventJsonLd, localDateTime } from './event-json-ld'
 export * from './events-calendar'
 export { eventsFeed, oneEventICalendar } from './events-feed'
 export { eventsToICalendar } from './events-icalendar'
@@ -17,6 +20,11 @@ export * from './occurrences'
 export type { TourismSeed } from './seed'
 export type { TourismSettings } from './settings'
 export * from './venues'
+
+/** This week's events on the home page, as many as the tenant's settings say. */
+function thisWeek(ctx: TenantContext): Promise<HomeSection | null> {
+  return eventsThisWeek(ctx, tourism.settingsOf(ctx).homeCount)
+}
 
 /**
  * Wisata: the regency's attractions (with hours from the schedules module, owner
@@ -37,6 +45,22 @@ const tourism = defineModule({
   settings,
   api: registerTourismRoutes,
   seed: { data: seedData, run: seedTourism },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
+    routes: [
+      { path: 'wisata', file: 'web/attraction-list.tsx' },
+      { path: 'wisata/:slug', file: 'web/attraction-page.tsx' },
+      { path: 'acara', file: 'web/event-calendar.tsx' },
+      { path: 'acara/:slug', file: 'web/event-page.tsx' },
+    ],
+    nav: [
+      { path: '/wisata', title: { id: 'Wisata', en: 'Attractions' } },
+      { path: '/acara', title: { id: 'Acara', en: 'Events' } },
+    ],
+    home: thisWeek,
+    sections: { 'directory.office': eventsAtOffice },
+  },
 })
 
 export default tourism
