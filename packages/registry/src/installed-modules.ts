@@ -10,4 +10,12 @@ import services from '@cerdas/module-services'
 import tourism from '@cerdas/module-tourism'
 import transport from '@cerdas/module-transport'
 
-export const installedModules: AnyModule[] = [announcements, schedules, directory, services, economy, tourism, transport]
+export const installedModules: AnyModule[] = [
+  announcements,
+  schedules,
+  directory,
+  services,
+  economy,
+  tourism,
+  transport,
+]
