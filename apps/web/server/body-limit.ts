@@ -40,3 +40,11 @@ export async function bodyWithin(request: Request, limit: number): Promise<Reque
   }
   return new Request(request, { body: Buffer.concat(chunks, size) })
 }
+
+/** The console's record forms, which are multipart when they upload a photo. */
+const RECORD_FORM_PATH = /^\/admin\/data\//i
+
+/** Whether a request is a console record form carrying a file (a photo upload). */
+export function isPhotoForm(pathname: string, contentType: string | undefined): boolean {
+  return RECORD_FORM_PATH.test(pathname) && /^multipart\/form-data\b/i.test(contentType ?? '')
+}

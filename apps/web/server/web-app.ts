@@ -14,10 +14,10 @@ import {
   SESSION_COOKIE,
   visitorOrigin,
 } from '@cerdas/api'
-import type { Actor, TenantDb } from '@cerdas/core'
+import type { Actor, TenantContext, TenantDb } from '@cerdas/core'
 import type { Locale, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
-import { localPhotoStorage, type PhotoService, photoService } from '@cerdas/photos'
+import { localPhotoStorage, type PhotoService, photoService, uploadPhoto } from '@cerdas/photos'
 import type { Freshness, Platform, ResolvedTenant, StoredResponse } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
@@ -26,7 +26,7 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { openAdminScreen } from '../app/admin/screen.server'
-import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, type WebBodyLimits } from './body-limit'
+import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, isPhotoForm, type WebBodyLimits } from './body-limit'
 import {
   lowercasePath,
   mayLowercase,
@@ -140,6 +140,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       secureCookies: (proto ?? url.protocol.replace(':', '')) === 'https',
       clientIp: clientIp(c, options.trustProxy ?? false),
       openAdminScreen,
+      uploadPhoto: async (ctx: TenantContext, bytes: Uint8Array) => (await uploadPhoto(ctx, photos, bytes)).photo,
     }
     const cookie = c.req.header('cookie')
     const isRead = c.req.method === 'GET' || c.req.method === 'HEAD'
@@ -183,7 +184,10 @@ export function createWebApp(options: WebAppOptions): Hono {
       if (!isSameOrigin(c, options.trustProxy ?? false)) {
         return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
       }
-      const limit = bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
+      // A record form with a photo may be as large as a photo upload (and its framing).
+      const limit = isPhotoForm(url.pathname, c.req.header('content-type'))
+        ? photos.limits.maxBytes + 64 * 1024
+        : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
       const within = await bodyWithin(request, limit)
       if (!within) return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
       const fault = await formBodyFault(within)

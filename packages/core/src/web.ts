@@ -96,6 +96,11 @@ export interface WebLoadContext {
   secureCookies: boolean
   /** The client's address (from X-Forwarded-For only behind a trusted proxy), for login throttling. */
   clientIp: string | undefined
+  /**
+   * Stores an uploaded photo for the tenant (the console's photo inputs): checked, re-encoded and
+   * audited as POST /api/v1/photos does. The web app provides it.
+   */
+  uploadPhoto?: (ctx: TenantContext, bytes: Uint8Array) => Promise<{ id: string; width: number; height: number }>
   /** The console's services for modules' own admin screens (see adminScreen); the web app provides them. */
   openAdminScreen?: (web: WebLoadContext, request: Request, entity: AdminEntityRef) => AdminScreen
 }

@@ -72,7 +72,9 @@ export function readFormValues(fields: readonly AdminField[], form: FormSource):
   const values: Record<string, string> = {}
   const names = [...new Set(form.keys())]
   for (const field of fields) {
-    if (field.type === 'multiselect') {
+    if (field.type === 'photos') {
+      Object.assign(values, readPhotoValues(field, form, names))
+    } else if (field.type === 'multiselect') {
       values[field.name] = form.getAll(field.name).map(asText).filter(Boolean).join('\n')
     } else if (field.type === 'list') {
       let row = 0
@@ -106,7 +108,9 @@ export function recordFormValues(
   const values: Record<string, string> = {}
   for (const field of fields) {
     const value = stored[field.name]
-    if (field.type === 'list') {
+    if (field.type === 'photos') {
+      Object.assign(values, photoRowValues(field.name, value))
+    } else if (field.type === 'list') {
       readListValue(value).forEach((row, n) => {
         for (const sub of field.fields ?? []) {
           values[rowInputName(field.name, n, sub.name)] = scalarFormValue(sub, row[sub.name], timeZone)
@@ -206,15 +210,110 @@ function scalarInput(field: AnyField, raw: string, timeZone: string): { value: u
 
 const isChecked = (raw: string) => raw === 'on' || raw === 'true'
 
-/** A photos field's JSON list, or undefined when it is not one. */
-function parsePhotoList(raw: string): unknown[] | undefined {
-  if (raw.trim() === '') return []
+/** The inputs of one photo row of a `photos` field, and of the new photo (`<field>.new.*`). */
+export const PHOTO_ROW_INPUTS = ['id', 'width', 'alt.id', 'alt.en', 'credit', 'licence', 'position', 'remove'] as const
+export const NEW_PHOTO_INPUTS = ['alt.id', 'alt.en', 'credit', 'licence'] as const
+
+/** A photos field's stored JSON list, or undefined when it is not one. */
+function parsePhotoList(raw: unknown): Record<string, unknown>[] | undefined {
+  if (typeof raw !== 'string' || raw.trim() === '') return []
   try {
     const list: unknown = JSON.parse(raw)
-    return Array.isArray(list) ? list : undefined
+    return Array.isArray(list)
+      ? (list.filter((p) => typeof p === 'object' && p !== null) as Record<string, unknown>[])
+      : undefined
   } catch {
     return undefined
   }
+}
+
+/** Form values of stored photos: one row each (`photos.0.alt.id`), positions from 1. */
+function photoRowValues(name: string, stored: AdminValue | undefined): Record<string, string> {
+  const values: Record<string, string> = {}
+  ;(parsePhotoList(stored) ?? []).forEach((photo, n) => {
+    const alt = (photo.alt ?? {}) as { id?: string; en?: string }
+    values[rowInputName(name, n, 'id')] = String(photo.id ?? '')
+    // For the preview only: the write takes the size from the photo itself.
+    values[rowInputName(name, n, 'width')] = String(photo.width ?? '')
+    values[rowInputName(name, n, 'alt.id')] = alt.id ?? ''
+    values[rowInputName(name, n, 'alt.en')] = alt.en ?? ''
+    values[rowInputName(name, n, 'credit')] = typeof photo.credit === 'string' ? photo.credit : ''
+    values[rowInputName(name, n, 'licence')] = typeof photo.licence === 'string' ? photo.licence : ''
+    values[rowInputName(name, n, 'position')] = String(n + 1)
+  })
+  return values
+}
+
+/** Photo rows present in values (or a form): those with an id, by row number. */
+function photoRowNumbers(name: string, names: Iterable<string>): number[] {
+  const rows = new Set<number>()
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d{1,4})\\.id$`)
+  for (const n of names) {
+    const m = pattern.exec(n)
+    if (m && Number(m[1]) <= MAX_ROW) rows.add(Number(m[1]))
+  }
+  return [...rows].sort((a, b) => a - b)
+}
+
+/** The posted photo rows, numbered from 0 in the order sent, and the new photo's words. */
+function readPhotoValues(field: AdminField, form: FormSource, names: string[]): Record<string, string> {
+  const values: Record<string, string> = {}
+  let row = 0
+  for (const n of photoRowNumbers(field.name, names)) {
+    if (!asText(form.get(rowInputName(field.name, n, 'id'))).trim()) continue
+    for (const sub of PHOTO_ROW_INPUTS)
+      values[rowInputName(field.name, row, sub)] = asText(form.get(rowInputName(field.name, n, sub)))
+    row++
+  }
+  for (const sub of NEW_PHOTO_INPUTS) {
+    const value = asText(form.get(`${field.name}.new.${sub}`))
+    if (value) values[`${field.name}.new.${sub}`] = value
+  }
+  // A sheet import gives the list as JSON text in one cell.
+  const whole = asText(form.get(field.name))
+  if (whole && row === 0) values[field.name] = whole
+  return values
+}
+
+/**
+ * The photos of a form: rows not marked to remove, in the order of their positions (a row without
+ * a valid position keeps its place), each needing its Indonesian alt text. A form without rows
+ * may give the list as JSON text (a sheet import).
+ */
+function photoInput(
+  field: AdminField,
+  values: Record<string, string>,
+  names: string[],
+): { photos?: unknown[]; errors: Record<string, FormIssue>; rows: number[] } {
+  const numbers = photoRowNumbers(field.name, names)
+  const errors: Record<string, FormIssue> = {}
+  if (numbers.length === 0) {
+    const list = parsePhotoList(values[field.name] ?? '')
+    if (list === undefined) return { errors: { [field.name]: { code: 'invalid' } }, rows: [] }
+    return { photos: list, errors, rows: list.map((_, i) => i) }
+  }
+  const kept: { n: number; at: number; photo: Record<string, unknown> }[] = []
+  numbers.forEach((n, order) => {
+    const cell = (sub: string) => (values[rowInputName(field.name, n, sub)] ?? '').trim()
+    if (isChecked(cell('remove'))) return
+    const alt = cell('alt.id')
+    if (!alt) errors[rowInputName(field.name, n, 'alt.id')] = { code: 'required' }
+    const position = Number(cell('position'))
+    kept.push({
+      n,
+      at: Number.isFinite(position) && cell('position') !== '' ? position : order + 1,
+      photo: {
+        id: cell('id'),
+        alt: { id: alt, ...(cell('alt.en') ? { en: cell('alt.en') } : {}) },
+        ...(cell('credit') ? { credit: cell('credit') } : {}),
+        ...(cell('licence') ? { licence: cell('licence') } : {}),
+      },
+    })
+  })
+  if (field.maxItems !== undefined && kept.length > field.maxItems)
+    errors[field.name] = { code: 'tooMany', max: field.maxItems }
+  kept.sort((a, b) => a.at - b.at || a.n - b.n)
+  return { photos: kept.map((k) => k.photo), errors, rows: kept.map((k) => k.n) }
 }
 
 // ---------------------------------------------------------------------------
@@ -282,6 +381,8 @@ export interface FieldAt {
   index?: number
   /** The input of a `list` row the path is about (the row's first when no better one is found). */
   sub?: AdminSubField
+  /** The input of a `photos` row the path is about (`alt.id`). */
+  photoInput?: string
 }
 
 /**
@@ -292,12 +393,14 @@ export function fieldAtPath(fields: readonly AdminField[], path: readonly Proper
   if (path.length === 0) return undefined
   const keys = path.map(String)
   for (const field of fields) {
-    if (field.type !== 'list' && field.type !== 'lines' && field.type !== 'multiselect') continue
+    if (field.type !== 'list' && field.type !== 'lines' && field.type !== 'multiselect' && field.type !== 'photos')
+      continue
     const base = field.name.split('.')
     if (!startsWith(keys, base)) continue
     const rest = keys.slice(base.length)
     const index = Number(rest[0])
     if (rest.length === 0 || !Number.isInteger(index)) return { field }
+    if (field.type === 'photos') return { field, index, photoInput: rest.slice(1).join('.') || 'id' }
     if (field.type !== 'list') return { field, index }
     const subPath = rest.slice(1).join('.')
     const subs = field.fields ?? []
@@ -327,6 +430,12 @@ function inputFor(
   if (!at) return undefined
   const { field, index, sub } = at
   if (index === undefined) return { name: field.name }
+  if (field.type === 'photos') {
+    const input = PHOTO_ROW_INPUTS.includes(at.photoInput as never) ? (at.photoInput as string) : 'id'
+    const row = map.rows[field.name]?.[index] ?? index
+    // The id of a row is hidden: a problem with it shows at the row's alt text.
+    return { name: rowInputName(field.name, row, input === 'id' ? 'alt.id' : input) }
+  }
   if (field.type === 'list') {
     return sub
       ? { name: rowInputName(field.name, map.rows[field.name]?.[index] ?? index, sub.name) }
@@ -371,10 +480,10 @@ export function checkEntityForm(
 
   for (const field of entity.fields) {
     if (field.type === 'photos') {
-      // The form carries the photos as their JSON list; unchanged unless the photo editor changed it.
-      const photos = parsePhotoList(values[field.name] ?? '')
-      if (photos === undefined) errors[field.name] = { code: 'invalid' }
-      else if (photos.length > 0 || mode === 'update') setPath(input, field.name, photos)
+      const checked = photoInput(field, values, valueNames)
+      Object.assign(errors, checked.errors)
+      map.rows[field.name] = checked.rows
+      if (checked.photos && (checked.photos.length > 0 || mode === 'update')) setPath(input, field.name, checked.photos)
       continue
     }
     if (field.type === 'lines' || field.type === 'multiselect') {

@@ -17,6 +17,7 @@ import { EntityFields, RecordValue } from '../admin/entity-fields'
 import entityFormStyles from '../admin/entity-form.css?url'
 import { type Console, readForm, redirectWithFlash, requireConsole, takeFlash, text } from '../admin/guard.server'
 import { adminMessages } from '../admin/messages'
+import { takePhotoUploads } from '../admin/photo-upload.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 export const links = () => [{ rel: 'stylesheet', href: entityFormStyles }]
@@ -68,7 +69,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const here = `${ce.path}/${encodeURIComponent(id)}`
   if (intent === 'update') {
     requireAction(console, ce, 'update')
-    const values = readFormValues(ce.entity.fields, form)
+    // A photo chosen in the form is stored first, then named by the record like the others.
+    const uploads = await takePhotoUploads(console, ce.entity.fields, form, readFormValues(ce.entity.fields, form))
+    const values = uploads.values
+    if (Object.keys(uploads.errors).length > 0)
+      return data<FormFailure>({ intent: intent, values, errors: uploads.errors, formErrors: [] }, { status: 422 })
     const checked = checkEntityForm(ce.entity, 'update', values, console.ctx.tenant.timezone)
     if (!checked.input) {
       return data<FormFailure>(
@@ -159,7 +164,13 @@ export default function EntityEdit() {
           <h2 id="edit-heading">{t('editTitle')}</h2>
           <ErrorSummary fields={d.fields} errors={update?.errors ?? {}} formErrors={update?.formErrors} />
           {/* Keyed by the values shown: a saved change shows what was stored, a refused one what was typed. */}
-          <Form method="post" noValidate className="admin-form" key={JSON.stringify(values)}>
+          <Form
+            method="post"
+            noValidate
+            className="admin-form"
+            key={JSON.stringify(values)}
+            encType={d.fields.some((f) => f.type === 'photos') ? 'multipart/form-data' : undefined}
+          >
             <CsrfField />
             <input type="hidden" name="_intent" value="update" />
             <EntityFields fields={d.fields} values={values} errors={update?.errors ?? {}} />

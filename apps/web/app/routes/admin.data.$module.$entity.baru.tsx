@@ -7,6 +7,7 @@ import { entityFor, type FormFailure, formFields, problemAnswer, requireAction }
 import { EntityFields } from '../admin/entity-fields'
 import entityFormStyles from '../admin/entity-form.css?url'
 import { readForm, redirectWithFlash, requireConsole } from '../admin/guard.server'
+import { takePhotoUploads } from '../admin/photo-upload.server'
 import { useAdminT } from '../admin/use-admin-t'
 
 export const links = () => [{ rel: 'stylesheet', href: entityFormStyles }]
@@ -28,7 +29,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const ce = entityFor(console, params)
   requireAction(console, ce, 'create')
   const form = await readForm(console, request)
-  const values = readFormValues(ce.entity.fields, form)
+  // A photo chosen in the form is stored first, then named by the record like the others.
+  const uploads = await takePhotoUploads(console, ce.entity.fields, form, readFormValues(ce.entity.fields, form))
+  const values = uploads.values
+  if (Object.keys(uploads.errors).length > 0)
+    return data<FormFailure>({ intent: 'create', values, errors: uploads.errors, formErrors: [] }, { status: 422 })
   const checked = checkEntityForm(ce.entity, 'create', values, console.ctx.tenant.timezone)
   if (!checked.input) {
     return data<FormFailure>(
@@ -57,7 +62,13 @@ export default function EntityCreate() {
       </p>
       <h1>{t('createTitle', { entity: title })}</h1>
       <ErrorSummary fields={fields} errors={errors} formErrors={failure?.formErrors} />
-      <Form method="post" noValidate className="admin-form" key={JSON.stringify(values)}>
+      <Form
+        method="post"
+        noValidate
+        className="admin-form"
+        key={JSON.stringify(values)}
+        encType={fields.some((f) => f.type === 'photos') ? 'multipart/form-data' : undefined}
+      >
         <CsrfField />
         <EntityFields fields={fields} values={values} errors={errors} />
         {fields.some((f) => f.type === 'datetime') ? (
