@@ -4,7 +4,8 @@ import { FACILITIES, FACILITY_LABELS, PRICE_LEVEL_LABELS, PRICE_LEVELS } from '@
 import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import tourism, { ATTRACTION_CATEGORIES, ATTRACTION_CATEGORY_LABELS, attraction, listAttractions } from '../src/index'
+import tourism, { attraction, listAttractions } from '../src/index'
+import { ATTRACTION_CATEGORIES, ATTRACTION_CATEGORY_LABELS } from '../src/labels'
 import { messages } from './messages'
 
 /** The list's filters from its query (Indonesian names, so shared links read well); anything unknown is ignored. */
@@ -55,7 +56,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isFirst: !cursor,
     nextCursor: page.nextCursor,
     withoutHours: page.withoutHours ?? 0,
-    items: page.items,
+    listUrl: attraction.urls.list,
+    // Paths made here: the page's component runs in the browser too, without the module's server code.
+    items: page.items.map((a) => ({ ...a, url: attraction.urls.record(a) })),
     categories: await valueCounts(ctx, attraction.table, 'category'),
     kecamatans: await valueCounts(ctx, attraction.table, 'kecamatan'),
     map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
@@ -123,16 +126,16 @@ export default function AttractionList() {
   ]
   const active = Object.values(f).some((v) => v !== undefined)
   const markers = data.items.flatMap((a) =>
-    a.coordinates ? [{ name: pickText(a.name, locale), url: attraction.urls.record(a), ...a.coordinates }] : [],
+    a.coordinates ? [{ name: pickText(a.name, locale), url: a.url, ...a.coordinates }] : [],
   )
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <PlaceFilters action={attraction.urls.list} controls={controls} active={active} locale={locale} />
+      <PlaceFilters action={data.listUrl} controls={controls} active={active} locale={locale} />
       {data.items.length === 0 ? (
         <p className="notice">
-          {active ? t('empty') : t('emptyAll')} {active ? <a href={attraction.urls.list}>{t('clearFilters')}</a> : null}
+          {active ? t('empty') : t('emptyAll')} {active ? <a href={data.listUrl}>{t('clearFilters')}</a> : null}
         </p>
       ) : null}
       {f.openNow && data.withoutHours > 0 ? (
@@ -144,7 +147,7 @@ export default function AttractionList() {
           <PlaceCard
             key={a.id}
             name={pickText(a.name, locale)}
-            url={attraction.urls.record(a)}
+            url={a.url}
             kind={pickText(ATTRACTION_CATEGORY_LABELS[a.category], locale)}
             kecamatan={a.kecamatan}
             status={a.hours}

@@ -15,16 +15,10 @@ import {
 } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import {
-  ATTRACTION_CATEGORY_LABELS,
-  type Attraction,
-  attraction,
-  attractionOwner,
-  event,
-  eventOccurrencesBetween,
-  todayOf,
-  VISITOR_TYPE_LABELS,
-} from '../src/index'
+// Types in an import of their own: a `type` specifier beside values keeps the server module in the browser bundle.
+import type { Attraction } from '../src/index'
+import { attraction, attractionOwner, event, eventOccurrencesBetween, todayOf } from '../src/index'
+import { ATTRACTION_CATEGORY_LABELS, VISITOR_TYPE_LABELS } from '../src/labels'
 import { datesText, rupiah, timesText } from './event-text'
 import { messages } from './messages'
 
@@ -53,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const free = accessibleForFree(a)
   return {
     attraction: a,
+    listUrl: attraction.urls.list,
     hours,
     at: ctx.now().toISOString(),
     events: events.items.slice(0, EVENTS_SHOWN).map((o) => ({
@@ -106,7 +101,7 @@ export default function AttractionPage() {
   return (
     <article className="attraction-page" lang={locale === 'en' && a.name.en ? 'en' : 'id'}>
       <p>
-        <Link to={attraction.urls.list}>{t('back')}</Link>
+        <Link to={data.listUrl}>{t('back')}</Link>
       </p>
       <p className="muted">
         {pickText(ATTRACTION_CATEGORY_LABELS[a.category], locale)}

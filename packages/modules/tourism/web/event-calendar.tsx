@@ -3,14 +3,8 @@ import { dayNumber, formatDay } from '@cerdas/schedules'
 import { socialMeta, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import {
-  EVENT_CATEGORIES,
-  EVENT_CATEGORY_LABELS,
-  type EventCategory,
-  event,
-  eventOccurrencesBetween,
-  todayOf,
-} from '../src/index'
+import { event, eventOccurrencesBetween, todayOf } from '../src/index'
+import { EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, type EventCategory } from '../src/labels'
 import { datesText, timesText } from './event-text'
 import { messages } from './messages'
 
@@ -84,6 +78,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const all = sections.flatMap((s) => s.items)
   const t = translator(messages, locale)
   return {
+    base: event.urls.list,
     category: category ?? null,
     month,
     monthTitle: monthName(shown, locale),
@@ -140,7 +135,7 @@ export default function EventCalendar() {
   const data = useLoaderData<typeof loader>()
   const locale = useLocale()
   const t = translator(messages, locale)
-  const base = event.urls.list
+  const base = data.base
   const categoryName = (c: EventCategory) => pickText(EVENT_CATEGORY_LABELS[c], locale)
   const empty = data.sections.every((s) => s.items.length === 0)
   return (

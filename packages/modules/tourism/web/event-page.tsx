@@ -3,19 +3,17 @@ import { dayNumber, formatDay } from '@cerdas/schedules'
 import { PhotoGallery, PlaceDetails, RecordVerification, shareImageUrl, socialMeta, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import type { TourismEvent } from '../src/index'
 import {
-  EVENT_CATEGORY_LABELS,
   event,
   eventJsonLd,
   eventOccurrences,
   firstOccurrence,
-  RECURRENCE_LABELS,
-  type TourismEvent,
   todayOf,
   upcomingOccurrences,
   venuesOf,
-  WEEKDAY_LABELS,
 } from '../src/index'
+import { EVENT_CATEGORY_LABELS, RECURRENCE_LABELS, WEEKDAY_LABELS } from '../src/labels'
 import { datesText, rupiah, timesText } from './event-text'
 import { messages } from './messages'
 
@@ -36,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const pageUrl = `${url.origin}${event.urls.record(e)}`
   return {
     event: e,
+    listUrl: event.urls.list,
     past: next.length === 0,
     next,
     shown,
@@ -92,7 +91,7 @@ export default function EventPage() {
   return (
     <article className="event-page" lang={locale === 'en' && e.name.en ? 'en' : 'id'}>
       <p>
-        <Link to={event.urls.list}>{t('eventsBack')}</Link>
+        <Link to={data.listUrl}>{t('eventsBack')}</Link>
       </p>
       <p className="muted">{pickText(EVENT_CATEGORY_LABELS[e.category], locale)}</p>
       <h1>{pickText(e.name, locale)}</h1>
