@@ -134,8 +134,11 @@ describe('/wisata', () => {
     expect(data.items.map((a) => a.slug)).toEqual([museum.slug])
     expect(data.base).toBe('/wisata?fasilitas=parking&gratis=true')
     const tags = metaOf(listMeta as never, data)
-    expect(property(tags, 'og:title')).toMatch(/Tempat wisata/)
+    expect(property(tags, 'og:title')).toBe('Tempat wisata · Kabupaten uji')
     expect(tags.some((m) => m.name === 'twitter:card')).toBe(true)
+    expect(tags.find((m) => 'script:ld+json' in m)).toMatchObject({
+      'script:ld+json': { '@type': 'ItemList', itemListElement: [{ item: { '@type': 'TouristAttraction' } }] },
+    })
   })
 })
 

@@ -1,7 +1,7 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { valueCounts } from '@cerdas/places'
 import { FACILITIES, FACILITY_LABELS, PRICE_LEVEL_LABELS, PRICE_LEVELS } from '@cerdas/places/vocabulary'
-import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, useLocale } from '@cerdas/ui'
+import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, socialMeta, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import tourism, { attraction, listAttractions } from '../src/index'
@@ -48,6 +48,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw error
   })
   const query = queryOf(filters)
+  const locale = context.locale
+  const t = translator(messages, locale)
+  const items = page.items.map((a) => ({ ...a, url: attraction.urls.record(a) }))
+  const pageUrl = `${url.origin}${attraction.urls.list}`
   return {
     at: ctx.now().toISOString(),
     timezone: ctx.tenant.timezone,
@@ -58,26 +62,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     withoutHours: page.withoutHours ?? 0,
     listUrl: attraction.urls.list,
     // Paths made here: the page's component runs in the browser too, without the module's server code.
-    items: page.items.map((a) => ({ ...a, url: attraction.urls.record(a) })),
+    items,
     categories: await valueCounts(ctx, attraction.table, 'category'),
     kecamatans: await valueCounts(ctx, attraction.table, 'kecamatan'),
     map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
     tenantName: ctx.tenant.name,
-    origin: url.origin,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      name: t('title'),
+      url: pageUrl,
+      itemListElement: items.map((a, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        item: { '@type': 'TouristAttraction', name: a.name.id, url: `${url.origin}${a.url}` },
+      })),
+    },
+    social: socialMeta({
+      title: `${t('title')} · ${ctx.tenant.name}`,
+      description: t('intro'),
+      url: pageUrl,
+      locale,
+      siteName: ctx.tenant.name,
+    }),
   }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const title = `${messages.id.title} · ${messages.en.title}${data ? ` · ${data.tenantName}` : ''}`
-  return [
-    { title },
-    { name: 'description', content: messages.id.intro },
-    { property: 'og:type', content: 'website' },
-    { property: 'og:title', content: title },
-    { property: 'og:description', content: messages.id.intro },
-    ...(data ? [{ property: 'og:url', content: `${data.origin}/wisata` }] : []),
-    { name: 'twitter:card', content: 'summary' },
-  ]
+  if (!data) return [{ title: 'Wisata · Attractions' }]
+  return [{ title: `Wisata · Attractions · ${data.tenantName}` }, ...data.social, { 'script:ld+json': data.jsonLd }]
 }
 
 export default function AttractionList() {
