@@ -2,6 +2,7 @@
 // (bench/peers.ts, about 15 minutes with a Directus install) runs on its own: npm run bench:peers.
 import { benchApiRead } from './api-read'
 import { benchBulkLoad } from './bulk-load'
+import { benchPlacePages } from './place-pages'
 import { benchSearch } from './search'
 import { benchServerStart } from './server-start'
 import { benchServicePage } from './service-page'
@@ -13,6 +14,7 @@ await benchTenantScale()
 await benchServerStart()
 await benchSearch()
 await benchServicePage()
+await benchPlacePages()
 await benchBulkLoad()
 await benchTailLatency()
 await import('./schedules')

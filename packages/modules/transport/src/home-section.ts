@@ -1,7 +1,7 @@
 import type { HomeSection, TenantContext } from '@cerdas/core'
 import { translator } from '@cerdas/core/web'
 import { localDateOf } from '@cerdas/schedules'
-import { formatLocalDate } from '@cerdas/ui'
+import { formatLocalDate } from '@cerdas/ui/format'
 import { messages } from '../web/messages'
 import { type Route, route as routeEntity } from './route'
 import { type DepartureView, nextOfRoutes } from './route-departures'
