@@ -218,6 +218,28 @@ describe('/acara', () => {
   })
 })
 
+describe('on a directory office page', () => {
+  it('lists the upcoming events held at the office, and nothing for another office', async () => {
+    const office = await post<{ id: string; slug: string }>('/api/v1/directory/offices', {
+      type: 'dinas',
+      name: { id: 'Dinas Pariwisata Uji' },
+    })
+    const held = await post<TourismEvent>('/api/v1/tourism/events', {
+      name: { id: 'Pameran di Kantor Uji' },
+      category: 'exhibition',
+      startDate: '2026-08-25',
+      venueOffice: office.id,
+    })
+    expect(held.venueOffice).toBe(office.slug)
+    const section = tourism.web?.sections?.['directory.office']
+    const here = await section?.({ ...ctx, now: () => TUESDAY }, { id: office.id, slug: office.slug })
+    expect(here?.items.map((i) => i.url)).toEqual([`/acara/${held.slug}`])
+    expect(await section?.({ ...ctx, now: () => TUESDAY }, { id: 'off_lain', slug: 'kantor-lain' })).toBeNull()
+    const page = await eventLoader(args(`/acara/${held.slug}`, TUESDAY, { slug: held.slug }))
+    expect(page.venue).toMatchObject({ name: { id: 'Dinas Pariwisata Uji' }, url: `/direktori/${office.slug}` })
+  })
+})
+
 describe('home page', () => {
   it("lists this week's events, and hides the section when there are none", async () => {
     const section = await tourism.web?.home?.({ ...ctx, now: () => TUESDAY })
