@@ -68,7 +68,7 @@ function PlaceFilterForm({ action, controls, active, locale }: PlaceFiltersProps
                 </label>
               </p>
             )
-          case 'checkboxes':
+          default:
             return control.options.length === 0 ? null : (
               <fieldset key={control.name} className="filter-group">
                 <legend>{control.label}</legend>

@@ -1,12 +1,12 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { valueCounts } from '@cerdas/places'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
-import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, useLocale } from '@cerdas/ui'
+import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { business, listBusinesses } from '../src/index'
+import economy, { business, businessSchemaType, listBusinesses } from '../src/index'
 import { SECTOR_LABELS, SECTORS } from '../src/labels'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from './list-query'
 import { messages } from './messages'
 
 /** The list's filters from its query: the shared ones and the sector. */
@@ -49,6 +49,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
     tenantName: ctx.tenant.name,
     pageUrl: `${url.origin}${business.urls.list}`,
+    locale: context.locale,
+    jsonLdItems: page.items.map((e) => ({
+      type: businessSchemaType(e.sector),
+      name: e.name.id,
+      url: `${url.origin}${business.urls.list}/${e.slug}`,
+    })),
   }
 }
 
@@ -91,41 +97,38 @@ export default function BusinessList() {
     (e) => `${data.listUrl}/${e.slug}`,
   )
   return (
-    <>
-      <h1>{t('businessesTitle')}</h1>
-      <p className="muted">{t('businessesIntro')}</p>
-      <PlaceFilters action={data.listUrl} controls={controls} active={active} locale={locale} />
-      {data.items.length === 0 ? (
-        <p className="notice">
-          {active ? t('empty') : t('emptyAll')} {active ? <a href={data.listUrl}>{t('clearFilters')}</a> : null}
-        </p>
-      ) : null}
-      {f.openNow && data.withoutHours > 0 ? (
-        <p className="muted">{t('withoutHours', { count: String(data.withoutHours) })}</p>
-      ) : null}
-      <PlaceMap markers={markers} tileUrl={data.map.tileUrl} attribution={data.map.attribution} locale={locale} />
-      <ul className="list places businesses">
-        {data.items.map((e) => (
-          <PlaceCard
-            key={e.id}
-            name={pickText(e.name, locale)}
-            url={`${data.listUrl}/${e.slug}`}
-            kind={pickText(SECTOR_LABELS[e.sector], locale)}
-            kecamatan={e.kecamatan}
-            status={e.hours}
-            at={data.at}
-            timezone={data.timezone}
-            coordinates={e.coordinates}
-            facts={[
-              ...e.products.slice(0, 3),
-              ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
-            ]}
-            verified={e.verification.verified}
-            locale={locale}
-          />
-        ))}
-      </ul>
-      <Pager basePath={data.base} nextCursor={data.nextCursor} isFirst={data.isFirst} />
-    </>
+    <PlaceListView
+      title={t('businessesTitle')}
+      intro={t('businessesIntro')}
+      listUrl={data.listUrl}
+      controls={controls}
+      active={active}
+      empty={{ filtered: t('empty'), all: t('emptyAll'), clear: t('clearFilters') }}
+      withoutHours={f.openNow && data.withoutHours > 0 ? t('withoutHours', { count: String(data.withoutHours) }) : null}
+      map={{ markers, tileUrl: data.map.tileUrl, attribution: data.map.attribution }}
+      kind="businesses"
+      pager={{ basePath: data.base, nextCursor: data.nextCursor, isFirst: data.isFirst }}
+      locale={locale}
+    >
+      {data.items.map((e) => (
+        <PlaceCard
+          key={e.id}
+          name={pickText(e.name, locale)}
+          url={`${data.listUrl}/${e.slug}`}
+          kind={pickText(SECTOR_LABELS[e.sector], locale)}
+          kecamatan={e.kecamatan}
+          status={e.hours}
+          at={data.at}
+          timezone={data.timezone}
+          coordinates={e.coordinates}
+          facts={[
+            ...e.products.slice(0, 3),
+            ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
+          ]}
+          verified={e.verification.verified}
+          locale={locale}
+        />
+      ))}
+    </PlaceListView>
   )
 }

@@ -1,12 +1,12 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { valueCounts } from '@cerdas/places'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
-import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, useLocale } from '@cerdas/ui'
+import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { eatery, listEateries } from '../src/index'
+import economy, { eatery, eaterySchemaType, listEateries } from '../src/index'
 import { EATERY_TYPE_LABELS, EATERY_TYPES, HALAL_STATUS_LABELS, PORK_STATUS_LABELS } from '../src/labels'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from './list-query'
 import { messages } from './messages'
 
 /** The list's filters from its query: the shared ones, type, halal and "no pork". */
@@ -56,6 +56,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
     tenantName: ctx.tenant.name,
     pageUrl: `${url.origin}${eatery.urls.list}`,
+    locale: context.locale,
+    jsonLdItems: page.items.map((e) => ({
+      type: eaterySchemaType(e.type),
+      name: e.name.id,
+      url: `${url.origin}${eatery.urls.list}/${e.slug}`,
+    })),
   }
 }
 
@@ -100,43 +106,40 @@ export default function EateryList() {
     (e) => `${data.listUrl}/${e.slug}`,
   )
   return (
-    <>
-      <h1>{t('eateriesTitle')}</h1>
-      <p className="muted">{t('eateriesIntro')}</p>
-      <PlaceFilters action={data.listUrl} controls={controls} active={active} locale={locale} />
-      {data.items.length === 0 ? (
-        <p className="notice">
-          {active ? t('empty') : t('emptyAll')} {active ? <a href={data.listUrl}>{t('clearFilters')}</a> : null}
-        </p>
-      ) : null}
-      {f.openNow && data.withoutHours > 0 ? (
-        <p className="muted">{t('withoutHours', { count: String(data.withoutHours) })}</p>
-      ) : null}
-      <PlaceMap markers={markers} tileUrl={data.map.tileUrl} attribution={data.map.attribution} locale={locale} />
-      <ul className="list places eateries">
-        {data.items.map((e) => (
-          <PlaceCard
-            key={e.id}
-            name={pickText(e.name, locale)}
-            url={`${data.listUrl}/${e.slug}`}
-            kind={pickText(EATERY_TYPE_LABELS[e.type], locale)}
-            kecamatan={e.kecamatan}
-            status={e.hours}
-            at={data.at}
-            timezone={data.timezone}
-            coordinates={e.coordinates}
-            facts={[
-              // The halal statement is what most visitors scan a list for: shown whenever it is known.
-              ...(e.halal !== 'unknown' ? [pickText(HALAL_STATUS_LABELS[e.halal], locale)] : []),
-              ...(e.servesPork !== 'unknown' ? [pickText(PORK_STATUS_LABELS[e.servesPork], locale)] : []),
-              ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
-            ]}
-            verified={e.verification.verified}
-            locale={locale}
-          />
-        ))}
-      </ul>
-      <Pager basePath={data.base} nextCursor={data.nextCursor} isFirst={data.isFirst} />
-    </>
+    <PlaceListView
+      title={t('eateriesTitle')}
+      intro={t('eateriesIntro')}
+      listUrl={data.listUrl}
+      controls={controls}
+      active={active}
+      empty={{ filtered: t('empty'), all: t('emptyAll'), clear: t('clearFilters') }}
+      withoutHours={f.openNow && data.withoutHours > 0 ? t('withoutHours', { count: String(data.withoutHours) }) : null}
+      map={{ markers, tileUrl: data.map.tileUrl, attribution: data.map.attribution }}
+      kind="eateries"
+      pager={{ basePath: data.base, nextCursor: data.nextCursor, isFirst: data.isFirst }}
+      locale={locale}
+    >
+      {data.items.map((e) => (
+        <PlaceCard
+          key={e.id}
+          name={pickText(e.name, locale)}
+          url={`${data.listUrl}/${e.slug}`}
+          kind={pickText(EATERY_TYPE_LABELS[e.type], locale)}
+          kecamatan={e.kecamatan}
+          status={e.hours}
+          at={data.at}
+          timezone={data.timezone}
+          coordinates={e.coordinates}
+          facts={[
+            // The halal statement is what most visitors scan a list for: shown whenever it is known.
+            ...(e.halal !== 'unknown' ? [pickText(HALAL_STATUS_LABELS[e.halal], locale)] : []),
+            ...(e.servesPork !== 'unknown' ? [pickText(PORK_STATUS_LABELS[e.servesPork], locale)] : []),
+            ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
+          ]}
+          verified={e.verification.verified}
+          locale={locale}
+        />
+      ))}
+    </PlaceListView>
   )
 }

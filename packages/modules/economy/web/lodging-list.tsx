@@ -1,13 +1,13 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
 import { valueCounts } from '@cerdas/places'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
-import { type FilterControl, Pager, PlaceCard, PlaceFilters, PlaceMap, useLocale } from '@cerdas/ui'
+import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { listLodgings, lodging } from '../src/index'
+import economy, { listLodgings, lodging, lodgingSchemaType } from '../src/index'
 import { LODGING_TYPE_LABELS, LODGING_TYPES } from '../src/labels'
 import { nightlyRange } from '../src/prices'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from './list-query'
 import { messages } from './messages'
 
 const STARS = ['1', '2', '3', '4', '5'] as const
@@ -58,6 +58,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
     tenantName: ctx.tenant.name,
     pageUrl: `${url.origin}${lodging.urls.list}`,
+    locale: context.locale,
+    jsonLdItems: page.items.map((e) => ({
+      type: lodgingSchemaType(e.type),
+      name: e.name.id,
+      url: `${url.origin}${lodging.urls.list}/${e.slug}`,
+    })),
   }
 }
 
@@ -107,42 +113,39 @@ export default function LodgingList() {
     (e) => `${data.listUrl}/${e.slug}`,
   )
   return (
-    <>
-      <h1>{t('lodgingsTitle')}</h1>
-      <p className="muted">{t('lodgingsIntro')}</p>
-      <PlaceFilters action={data.listUrl} controls={controls} active={active} locale={locale} />
-      {data.items.length === 0 ? (
-        <p className="notice">
-          {active ? t('empty') : t('emptyAll')} {active ? <a href={data.listUrl}>{t('clearFilters')}</a> : null}
-        </p>
-      ) : null}
-      {f.openNow && data.withoutHours > 0 ? (
-        <p className="muted">{t('withoutHours', { count: String(data.withoutHours) })}</p>
-      ) : null}
-      <PlaceMap markers={markers} tileUrl={data.map.tileUrl} attribution={data.map.attribution} locale={locale} />
-      <ul className="list places lodgings">
-        {data.items.map((e) => (
-          <PlaceCard
-            key={e.id}
-            name={pickText(e.name, locale)}
-            url={`${data.listUrl}/${e.slug}`}
-            kind={pickText(LODGING_TYPE_LABELS[e.type], locale)}
-            kecamatan={e.kecamatan}
-            status={e.hours}
-            at={data.at}
-            timezone={data.timezone}
-            coordinates={e.coordinates}
-            facts={[
-              ...(e.starClass ? [t('starClass', { count: String(e.starClass) })] : []),
-              ...(nightlyRange(e) ? [t('pricePerNight', { range: nightlyRange(e) ?? '' })] : []),
-              ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
-            ]}
-            verified={e.verification.verified}
-            locale={locale}
-          />
-        ))}
-      </ul>
-      <Pager basePath={data.base} nextCursor={data.nextCursor} isFirst={data.isFirst} />
-    </>
+    <PlaceListView
+      title={t('lodgingsTitle')}
+      intro={t('lodgingsIntro')}
+      listUrl={data.listUrl}
+      controls={controls}
+      active={active}
+      empty={{ filtered: t('empty'), all: t('emptyAll'), clear: t('clearFilters') }}
+      withoutHours={f.openNow && data.withoutHours > 0 ? t('withoutHours', { count: String(data.withoutHours) }) : null}
+      map={{ markers, tileUrl: data.map.tileUrl, attribution: data.map.attribution }}
+      kind="lodgings"
+      pager={{ basePath: data.base, nextCursor: data.nextCursor, isFirst: data.isFirst }}
+      locale={locale}
+    >
+      {data.items.map((e) => (
+        <PlaceCard
+          key={e.id}
+          name={pickText(e.name, locale)}
+          url={`${data.listUrl}/${e.slug}`}
+          kind={pickText(LODGING_TYPE_LABELS[e.type], locale)}
+          kecamatan={e.kecamatan}
+          status={e.hours}
+          at={data.at}
+          timezone={data.timezone}
+          coordinates={e.coordinates}
+          facts={[
+            ...(e.starClass ? [t('starClass', { count: String(e.starClass) })] : []),
+            ...(nightlyRange(e) ? [t('pricePerNight', { range: nightlyRange(e) ?? '' })] : []),
+            ...(e.priceLevel ? [pickText(PRICE_LEVEL_LABELS[e.priceLevel], locale)] : []),
+          ]}
+          verified={e.verification.verified}
+          locale={locale}
+        />
+      ))}
+    </PlaceListView>
   )
 }

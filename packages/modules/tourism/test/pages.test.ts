@@ -132,9 +132,9 @@ describe('/wisata', () => {
       freeEntry: true,
     })
     expect(data.items.map((a) => a.slug)).toEqual([museum.slug])
-    expect(data.base).toBe('/wisata?fasilitas=parking&gratis=true')
+    expect(data.base).toBe('/wisata?gratis=true&fasilitas=parking')
     const tags = metaOf(listMeta as never, data)
-    expect(property(tags, 'og:title')).toBe('Tempat wisata · Kabupaten uji')
+    expect(property(tags, 'og:title')).toBe('Tempat wisata · Attractions · Kabupaten uji')
     expect(tags.some((m) => m.name === 'twitter:card')).toBe(true)
     expect(tags.find((m) => 'script:ld+json' in m)).toMatchObject({
       'script:ld+json': { '@type': 'ItemList', itemListElement: [{ item: { '@type': 'TouristAttraction' } }] },

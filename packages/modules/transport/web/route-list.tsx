@@ -1,9 +1,17 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
+import { listMeta } from '@cerdas/places/list-query'
 import { localDateOf } from '@cerdas/schedules'
 import { type FilterControl, PlaceFilters, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { nextOfRoutes, type Route, route as routeEntity, TRANSPORT_MODE_LABELS, TRANSPORT_MODES } from '../src/index'
+import {
+  nextOfRoutes,
+  type Route,
+  route as routeEntity,
+  TRANSPORT_MODE_LABELS,
+  TRANSPORT_MODES,
+  tripTypeOf,
+} from '../src/index'
 import { leftTodayText, messages, nextText, zoneName } from './departure-text'
 
 /** Routes a regency lists: a few dozen, read whole so the filters can show every choice. */
@@ -49,15 +57,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...(next.get(r.id) ?? { next: null, leftToday: false, noTimetable: true }),
     })),
     tenantName: ctx.tenant.name,
+    pageUrl: `${url.origin}${routeEntity.urls.list}`,
+    locale: context.locale,
+    jsonLdItems: routes.map((r) => ({
+      type: tripTypeOf(r.mode),
+      name: r.name.id,
+      url: `${url.origin}${routeEntity.urls.record(r)}`,
+    })),
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Transportasi · Transport${data ? ` · ${data.tenantName}` : ''}` },
-  { name: 'description', content: messages.id.intro },
-  { property: 'og:title', content: 'Transportasi · Transport' },
-  { property: 'og:description', content: messages.id.intro },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  listMeta({ id: messages.id.title, en: messages.en.title }, messages.id.intro, data)
 
 export default function RouteList() {
   const data = useLoaderData<typeof loader>()

@@ -1,6 +1,6 @@
 import { type Locale, pickText } from '@cerdas/core/web'
-import { FACILITIES, FACILITY_LABELS, PRICE_LEVEL_LABELS, PRICE_LEVELS } from '@cerdas/places/vocabulary'
-import type { FilterControl } from '@cerdas/ui'
+import { type FilterControl, socialMeta } from '@cerdas/ui'
+import { FACILITIES, FACILITY_LABELS, PRICE_LEVEL_LABELS, PRICE_LEVELS } from './vocabulary'
 
 /**
  * The filters every place list shares, from its query (Indonesian names, so shared links read well,
@@ -86,26 +86,49 @@ export function markersOf<R extends { coordinates: { lat: number; lon: number } 
   return items.flatMap((item) => (item.coordinates ? [{ name: name(item), url: url(item), ...item.coordinates }] : []))
 }
 
-/** A list page's meta tags: title in both languages, description and Open Graph/Twitter basics. */
+/**
+ * A list page's meta: title in both languages, description, Open Graph/Twitter tags and an
+ * ItemList JSON-LD of the page's places, each with its schema.org type.
+ * @example export const meta = ({ data }) => listMeta({ id: 'Kuliner', en: 'Food' }, intro, data)
+ */
 export function listMeta(
   title: { id: string; en: string },
   intro: string,
-  data: { tenantName: string; pageUrl: string } | undefined,
+  data: { tenantName: string; pageUrl: string; locale: Locale; jsonLdItems: ListedPlace[] } | undefined,
 ) {
   const full = `${title.id} · ${title.en}${data ? ` · ${data.tenantName}` : ''}`
+  if (!data) return [{ title: full }]
   return [
     { title: full },
-    { name: 'description', content: intro },
-    { property: 'og:type', content: 'website' },
-    { property: 'og:title', content: full },
-    { property: 'og:description', content: intro },
-    ...(data
-      ? [
-          { property: 'og:url', content: data.pageUrl },
-          { property: 'og:site_name', content: data.tenantName },
-        ]
-      : []),
-    { name: 'twitter:card', content: 'summary' },
-    { name: 'twitter:title', content: full },
+    ...socialMeta({
+      title: full,
+      description: intro,
+      url: data.pageUrl,
+      locale: data.locale,
+      siteName: data.tenantName,
+    }),
+    { 'script:ld+json': placeListJsonLd(full, data.pageUrl, data.jsonLdItems) },
   ]
+}
+
+/** A place in a list's JSON-LD: its schema.org type, name and absolute page URL. */
+export interface ListedPlace {
+  type: string
+  name: string
+  url: string
+}
+
+/** schema.org ItemList of a list page's places, in the order shown. */
+export function placeListJsonLd(name: string, url: string, items: readonly ListedPlace[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name,
+    url,
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      item: { '@type': item.type, name: item.name, url: item.url },
+    })),
+  }
 }
