@@ -51,7 +51,8 @@ function loadAssets(): Map<string, Asset> {
     etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
   })
   assets = new Map([
-    ['/vendor/place-map.js', asset(leaflet('leaflet.js') + PLACE_MAP_INIT, 'text/javascript; charset=utf-8')],
+    // leaflet.js ends in a sourceMappingURL comment with no newline: without one the init is commented out.
+    ['/vendor/place-map.js', asset(`${leaflet('leaflet.js')}\n${PLACE_MAP_INIT}`, 'text/javascript; charset=utf-8')],
     ['/vendor/leaflet.css', asset(leaflet('leaflet.css'), 'text/css; charset=utf-8')],
   ])
   return assets
