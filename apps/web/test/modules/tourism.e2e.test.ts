@@ -12,7 +12,7 @@ import { httpRequest, type RunningServer, sessionCookieFor, startServer } from '
 import { prepareTobaDataDir } from '../toba-fixture'
 
 /**
- * The tourism pages in Chromium, with JavaScript on and off: a visitor in English filters the
+ * The tourism pages in Chromium, with JavaScript on and off: a visitor switches to English, filters the
  * attractions open now in Balige, opens one and sees its hours and the map (or the list's map
  * links without it), then finds this week's event and downloads it for a calendar. The server
  * runs on the real clock, so the attraction is open around the clock and the event is today.
@@ -141,11 +141,14 @@ afterAll(async () => {
 describe.each([true, false])('tourism pages with JavaScript %s', (javaScriptEnabled) => {
   it('filters attractions open now in Balige in English, opens one, and adds this week’s event to a calendar', async () => {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 412, height: 900 } })
-    await context.addCookies([{ name: 'lang', value: 'en', domain: HOST, path: '/' }])
     await offline(context)
     const page = await context.newPage()
     const list = await page.goto(`http://${HOST}:${server.port}/wisata?kecamatan=Balige&buka=true`)
     expect(list?.status()).toBe(200)
+    // The visitor switches to English in the header and comes back to the same filtered list.
+    await page.locator('a.lang[hreflang="en"]').click()
+    await page.waitForURL('**/wisata?kecamatan=Balige&buka=true')
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')
     await expect(page.locator('h1').textContent()).resolves.toBe('Attractions')
     const cards = page.locator('.place-card')
     await expect(cards.count()).resolves.toBe(1)
