@@ -206,6 +206,10 @@ describe.each([true, false])('tourism pages with JavaScript %s', (javaScriptEnab
 
     await page.goto(`http://${HOST}:${server.port}/acara`)
     await expect(page.locator('#events-week').textContent()).resolves.toBe('This week')
+    expect(await jsonLdTypes(page)).toContain('ItemList')
+    expect((await socialTags(page))['og:title']).toBeTruthy()
+    expect(await javaScriptGzipBytes(page, server.port, HOST)).toBeLessThanOrEqual(60 * 1024)
+    if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Test Gondang Show' }).click()
     await page.waitForURL(`**/acara/${eventSlug}`)
     expect(await jsonLdTypes(page)).toContain('Event')
