@@ -1,5 +1,6 @@
 import {
   DIMENSION_IDS,
+  type DimensionId,
   hasPermission,
   type PermissionEntry,
   permissionCatalog,
@@ -15,7 +16,7 @@ import {
   type TestPlatform,
 } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiFixtures, labelOf } from './support/fixtures'
+import { ApiFixtures, labelOf, type OwnerKind } from './support/fixtures'
 import { type DocumentedOperation, fetchOpenApi, operationsOf } from './support/openapi'
 import {
   CALLERS,
@@ -24,6 +25,7 @@ import {
   expectForeignTokenRefused,
   manifestAllows,
   OPEN_TO_DIMENSION_TEAMS,
+  ownerKindsOf,
 } from './support/permission-matrix'
 
 /**
@@ -48,6 +50,7 @@ const collected = await (async () => {
     return {
       guarded: operationsOf(doc).filter((op) => op.permission),
       catalog: permissionCatalog(platform.platform.modules),
+      modules: platform.platform.modules,
     }
   } finally {
     platform.close()
@@ -60,12 +63,36 @@ const entryOf = (op: DocumentedOperation): PermissionEntry => {
   if (!entry) throw new Error(`${labelOf(op)} names ${op.permission}, which no manifest declares`)
   return entry
 }
-const cells = guarded.flatMap((op) =>
-  CALLERS.map((caller) => ({ op, caller, allowed: manifestAllows(caller.grant, entryOf(op)) })),
+/**
+ * The owners a route's requests name: one kind per dimension with modules when its permission
+ * follows the owner (a schedule's, ADR 0110), else the fixtures' usual (unused by the rule).
+ */
+const ownersOf = (op: DocumentedOperation): (OwnerKind | undefined)[] =>
+  entryOf(op).followsOwner ? ownerKindsOf(collected.modules, entryOf(op)) : [undefined]
+const runs = guarded.flatMap((op) => ownersOf(op).map((owner) => ({ op, owner })))
+const cells = runs.flatMap(({ op, owner }) =>
+  CALLERS.map((caller) => ({
+    op,
+    owner,
+    caller,
+    allowed: manifestAllows(caller.grant, entryOf(op), owner?.dimension),
+  })),
 )
 
 let t: TestPlatform
 let apiA: ApiFixtures
+const withOwners = new Map<string, ApiFixtures>()
+/** Tenant A's fixtures naming records of the owner kind as owners; one per kind, so each makes its owner once. */
+function apiOwnedBy(owner: OwnerKind | undefined): ApiFixtures {
+  if (!owner) return apiA
+  const key = `${owner.module}.${owner.type}`
+  let api = withOwners.get(key)
+  if (!api) {
+    api = apiA.withOwner(owner)
+    withOwners.set(key, api)
+  }
+  return api
+}
 let apiB: ApiFixtures
 /** Bearer secrets of tenant A's tokens, by caller name. */
 const tokens = new Map<string, string>()
@@ -109,9 +136,35 @@ describe('the matrix itself', () => {
     expect(CALLERS).toHaveLength(ROLE_IDS.length * (DIMENSION_IDS.length + 1))
   })
 
-  it('agrees with hasPermission for every cell', () => {
-    for (const { op, caller, allowed } of cells) {
-      expect(hasPermission([caller.grant], entryOf(op)), `${labelOf(op)} as ${caller.name}`).toBe(allowed)
+  it("runs the routes whose permission follows the owner with owners of several teams, each team's editor allowed only its own", () => {
+    const following = runs.filter((r) => r.owner)
+    expect(following.length, 'schedules follow their owner').toBeGreaterThan(0)
+    const dimensions = new Set(following.map((r) => r.owner?.dimension))
+    expect(dimensions.size, 'owners of more than one dimension').toBeGreaterThanOrEqual(3)
+    for (const { op, owner } of following.filter((r) => entryOf(r.op).roles.includes('editor'))) {
+      const editors = cells.filter(
+        (c) => c.op === op && c.owner === owner && c.caller.grant.role === 'editor' && c.caller.grant.dimension,
+      )
+      expect(
+        editors.filter((c) => c.allowed).map((c) => c.caller.grant.dimension),
+        `${labelOf(op)} owned in ${owner?.module}`,
+      ).toEqual([owner?.dimension])
+    }
+  })
+
+  it('agrees with hasPermission for every cell, given the owner', () => {
+    for (const { op, owner, caller, allowed } of cells) {
+      const dimension = owner?.dimension as DimensionId | undefined
+      expect(hasPermission([caller.grant], entryOf(op), dimension), `${labelOf(op)} as ${caller.name}`).toBe(allowed)
+    }
+  })
+
+  it('lets the route guard through exactly the grants some owner allows', () => {
+    for (const op of guarded.filter((o) => entryOf(o).followsOwner)) {
+      for (const caller of CALLERS) {
+        const someOwner = ownersOf(op).some((owner) => manifestAllows(caller.grant, entryOf(op), owner?.dimension))
+        expect(hasPermission([caller.grant], entryOf(op)), `${labelOf(op)} as ${caller.name}`).toBe(someOwner)
+      }
     }
   })
 
@@ -141,23 +194,31 @@ describe('the matrix itself', () => {
   })
 })
 
-describe.each(guarded.map((op) => [labelOf(op), op] as const))('%s', (_name, op) => {
+const runName = (r: (typeof runs)[number]) =>
+  r.owner ? `${labelOf(r.op)} owned by ${r.owner.module}.${r.owner.type} (${r.owner.dimension})` : labelOf(r.op)
+
+describe.each(runs.map((r) => [runName(r), r] as const))('%s', (_name, { op, owner }) => {
   const entry = entryOf(op)
 
   it.each(
     CALLERS.map(
-      (caller) => [caller.name, manifestAllows(caller.grant, entry) ? 'allowed' : 'refused 403', caller] as const,
+      (caller) =>
+        [
+          caller.name,
+          manifestAllows(caller.grant, entry, owner?.dimension) ? 'allowed' : 'refused 403',
+          caller,
+        ] as const,
     ),
   )('as %s: %s', async (_caller, verdict, caller) => {
-    await expectCell(apiA, op, caller, verdict === 'allowed', tokens.get(caller.name) as string)
+    await expectCell(apiOwnedBy(owner), op, caller, verdict === 'allowed', tokens.get(caller.name) as string)
   })
 
   it('refuses a caller without credentials with 401', async () => {
-    await expectAnonymousRefused(apiA, op)
+    await expectAnonymousRefused(apiOwnedBy(owner), op)
   })
 
   it("refuses tenant A's admin token on tenant B's host with 401", async () => {
-    await expectForeignTokenRefused(apiB, op, tokens.get('admin') as string)
+    await expectForeignTokenRefused(owner ? apiB.withOwner(owner) : apiB, op, tokens.get('admin') as string)
   })
 })
 

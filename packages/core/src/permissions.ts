@@ -70,6 +70,14 @@ export interface PermissionEntry {
   dimension: DimensionId | null
   /** For a platform permission: whether dimension-limited grants may hold it too. */
   openToDimensionTeams?: boolean | undefined
+  /** Held within the dimension of the owner's module rather than the declaring module's (see PermissionDefinition). */
+  followsOwner?: boolean | undefined
+  /**
+   * For a permission that follows the owner: the dimensions of the modules that may own records
+   * (every module of the catalogue declares references), so a grant limited to a dimension without
+   * any is refused at the route already.
+   */
+  ownerDimensions?: DimensionId[] | undefined
 }
 
 /** Every permission of the platform and of the given modules. */
@@ -80,9 +88,16 @@ export function permissionCatalog(modules: readonly AnyModule[]): PermissionEntr
     module: 'cerdas',
     dimension: null,
   }))
+  const ownerDimensions = [...new Set(modules.map((m) => m.dimension))]
   for (const mod of modules) {
     for (const [key, p] of Object.entries(mod.permissions ?? {})) {
-      entries.push({ key, ...p, module: mod.id, dimension: mod.dimension })
+      entries.push({
+        key,
+        ...p,
+        module: mod.id,
+        dimension: mod.dimension,
+        ...(p.followsOwner ? { ownerDimensions } : {}),
+      })
     }
   }
   return entries
@@ -93,20 +108,45 @@ export function permissionCatalog(modules: readonly AnyModule[]): PermissionEntr
  * everything; other grants need the permission to list their role (an admin
  * grant counts as every role) and, when limited to a dimension, cover only
  * that dimension's modules and the platform permissions open to dimension teams.
+ * A permission that follows the owner is held in the dimension of the owner's
+ * module (`ownerDimension`); without it, the question is whether the grant may
+ * use it for any owner at all (the route guard's, before the owner is known).
  * @example hasPermission([{ role: 'editor', dimension: 'governance' }], catalog.get('announcements.announcement:update'))
+ * @example hasPermission([{ role: 'editor', dimension: 'branding' }], catalog.get('schedules.schedule:update'), 'branding') // true
  */
-export function hasPermission(grants: readonly Grant[], entry: PermissionEntry | undefined): boolean {
+export function hasPermission(
+  grants: readonly Grant[],
+  entry: PermissionEntry | undefined,
+  ownerDimension?: DimensionId,
+): boolean {
   if (grants.some((g) => g.role === 'admin' && g.dimension === null)) return true
   if (!entry) return false
-  return grants.some((g) => grantCovers(g, entry))
+  return grants.some((g) => grantCovers(g, entry, ownerDimension))
 }
 
 /** Whether one grant covers a permission (see hasPermission). */
-export function grantCovers(grant: Grant, entry: PermissionEntry): boolean {
+export function grantCovers(grant: Grant, entry: PermissionEntry, ownerDimension?: DimensionId): boolean {
   if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
   if (grant.dimension === null) return true
   if (entry.dimension === null) return entry.openToDimensionTeams === true
+  if (entry.followsOwner) {
+    if (ownerDimension !== undefined) return grant.dimension === ownerDimension
+    return (entry.ownerDimensions ?? [entry.dimension]).includes(grant.dimension)
+  }
   return grant.dimension === entry.dimension
+}
+
+/**
+ * The dimension a permission that follows the owner is held in for records owned by a record of
+ * `ownerModule`: that module's; the declaring module's when the owner's module is unknown.
+ */
+export function ownerDimensionOf(
+  modules: readonly Pick<AnyModule, 'id' | 'dimension'>[],
+  entry: Pick<PermissionEntry, 'dimension'>,
+  ownerModule: string | null | undefined,
+): DimensionId | undefined {
+  const owner = modules.find((m) => m.id === ownerModule)
+  return owner?.dimension ?? entry.dimension ?? undefined
 }
 
 /** Parses `editor:governance` or `admin` into a grant; undefined when malformed. */

@@ -15,4 +15,10 @@ export interface PermissionDefinition {
   title: LocalizedText
   /** Roles granted this permission by default. */
   roles: RoleId[]
+  /**
+   * The permission acts on records owned by another module's record (a schedule's owner): a
+   * grant limited to a dimension holds it for owners of that dimension's modules, whatever the
+   * dimension of the declaring module (see `hasPermission` and ADR 0110).
+   */
+  followsOwner?: boolean | undefined
 }

@@ -43,16 +43,10 @@ const BODY_FIXTURES: Record<string, BodyFixture> = {
     } = api.sampleWith('POST /api/v1/services', {})
     return { ...rest, officeId: await api.sharedRecord('/api/v1/directory/offices') }
   },
-  // A schedule belongs to a real record: an office, by its id (the owner is stored by the office's slug).
+  // A schedule belongs to a real record: the fixtures' owner (an office unless told), by its id.
   ...Object.fromEntries(
     ['POST /api/v1/schedules', 'POST /api/v1/schedules/import', 'PATCH /api/v1/schedules/{id}'].map(
-      (label): [string, BodyFixture] => [
-        label,
-        async (api) =>
-          api.sampleWith(label, {
-            owner: { module: 'directory', type: 'office', id: await api.sharedRecord('/api/v1/directory/offices') },
-          }),
-      ],
+      (label): [string, BodyFixture] => [label, async (api) => api.sampleWith(label, { owner: await api.ownerRef() })],
     ),
   ),
   // Parts of an office (units, counters, positions) name a real office.
@@ -65,6 +59,26 @@ const BODY_FIXTURES: Record<string, BodyFixture> = {
       ]
     }),
   ),
+}
+
+/**
+ * The kind of record that owns what the requests write (a schedule's owner): a module's entity
+ * and the collection that creates one, and the dimension of its module (whose team the
+ * permissions that follow the owner belong to, ADR 0110).
+ */
+export interface OwnerKind {
+  module: string
+  type: string
+  collection: string
+  dimension: string
+}
+
+/** An office (governance): what owners are unless a test says otherwise. */
+export const DEFAULT_OWNER: OwnerKind = {
+  module: 'directory',
+  type: 'office',
+  collection: '/api/v1/directory/offices',
+  dimension: 'governance',
 }
 
 export const labelOf = (op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`
@@ -99,8 +113,20 @@ export class ApiFixtures {
     readonly doc: OpenApiDocument,
     /** The caller that makes the records routes need (an admin on the tenant). */
     readonly adminToken: string = TEST_OPERATOR_TOKEN,
+    /** The kind of record that owns what requests write. */
+    readonly owner: OwnerKind = DEFAULT_OWNER,
   ) {
     this.operations = operationsOf(doc)
+  }
+
+  /** The same requests with records of another kind as their owner (records are made anew). */
+  withOwner(owner: OwnerKind): ApiFixtures {
+    return new ApiFixtures(this.t, this.slug, this.doc, this.adminToken, owner)
+  }
+
+  /** The owner to name in a request: one real record of the owner kind, by its id. */
+  async ownerRef(): Promise<{ module: string; type: string; id: string }> {
+    return { module: this.owner.module, type: this.owner.type, id: await this.sharedRecord(this.owner.collection) }
   }
 
   get host(): string {

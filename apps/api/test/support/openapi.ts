@@ -124,8 +124,9 @@ let unique = 0
 /**
  * A small value that satisfies the schema: required properties only, or the
  * first property when none is required (so an "at least one field" update is
- * met). A documented `example` wins (dates, opening-hours strings and other
- * formats a generator cannot guess); emails are unique on every call.
+ * met). A documented `example` wins (opening-hours strings and other formats a
+ * generator cannot guess); dates, times and instants get valid values of their
+ * format; emails are unique on every call.
  */
 export function sampleValue(doc: OpenApiDocument, raw: JsonSchema, word = 'contoh'): unknown {
   const schema = resolveSchema(doc, raw)
@@ -157,6 +158,9 @@ export function sampleValue(doc: OpenApiDocument, raw: JsonSchema, word = 'conto
       return true
     case 'string':
       if (schema.format === 'date-time') return new Date(Date.now() - 60_000).toISOString()
+      // A calendar date and a wall-clock time need no instant: fixed values keep samples stable.
+      if (schema.format === 'date') return '2026-01-15'
+      if (schema.format === 'time') return '08:00'
       if (schema.format === 'uri') return 'https://example.org/'
       if (schema.format === 'email') return `${word}-${++unique}@example.org`
       return word.padEnd(schema.minLength ?? 1, 'x')

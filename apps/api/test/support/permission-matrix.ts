@@ -1,7 +1,15 @@
-import { DIMENSION_IDS, type DimensionId, type Grant, type PermissionEntry, problemType, ROLE_IDS } from '@cerdas/core'
+import {
+  type AnyModule,
+  DIMENSION_IDS,
+  type DimensionId,
+  type Grant,
+  type PermissionEntry,
+  problemType,
+  ROLE_IDS,
+} from '@cerdas/core'
 import { expectProblem, TEST_OPERATOR_TOKEN, type TestPlatform, tenantDbOf } from '@cerdas/testing'
 import { expect } from 'vitest'
-import { type ApiFixtures, labelOf } from './fixtures'
+import { type ApiFixtures, labelOf, type OwnerKind } from './fixtures'
 import type { DocumentedOperation } from './openapi'
 
 /**
@@ -29,13 +37,41 @@ export const OPEN_TO_DIMENSION_TEAMS = new Set(['cerdas.console:read', 'cerdas.a
  * The rule restated from the manifest, independently of `hasPermission`, so
  * that a broken `hasPermission` (which the server itself uses) cannot make
  * the matrix agree with it. An admin grant counts as every role; a grant
- * limited to a dimension acts only on that dimension's modules.
+ * limited to a dimension acts only on that dimension's modules, and for a
+ * permission that follows the owner (a schedule's) on records owned by that
+ * dimension's modules: `ownerDimension` is the dimension of the requests' owner.
  */
-export function manifestAllows(grant: Grant, entry: PermissionEntry): boolean {
+export function manifestAllows(grant: Grant, entry: PermissionEntry, ownerDimension?: string): boolean {
+  if (entry.followsOwner && ownerDimension === undefined)
+    throw new Error(`${entry.key} follows the owner: the cell needs the dimension of the requests' owner`)
   if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
   if (grant.dimension === null) return true
   if (entry.dimension === null) return OPEN_TO_DIMENSION_TEAMS.has(entry.key)
-  return grant.dimension === entry.dimension
+  return grant.dimension === (entry.followsOwner ? ownerDimension : entry.dimension)
+}
+
+/**
+ * The owner kinds a route whose permission follows the owner is run with: for each dimension with
+ * modules, the first module (by id) of that dimension with an entity other modules' records can
+ * belong to and the API creates, so every team's side of the rule has cells.
+ */
+export function ownerKindsOf(modules: readonly AnyModule[], entry: PermissionEntry): OwnerKind[] {
+  const kinds = new Map<string, OwnerKind>()
+  for (const mod of [...modules].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (mod.id === entry.module || kinds.has(mod.dimension)) continue
+    const entity = (mod.entities ?? []).find(
+      (e) =>
+        e.declaration.api && !e.declaration.ownerModule && (e.declaration.api.routes ?? ['create']).includes('create'),
+    )
+    if (!entity?.declaration.api || !mod.references?.[entity.name]) continue
+    kinds.set(mod.dimension, {
+      module: mod.id,
+      type: entity.name,
+      collection: `/api/v1${entity.declaration.api.path}`,
+      dimension: mod.dimension,
+    })
+  }
+  return [...kinds.values()]
 }
 
 export async function auditCount(t: TestPlatform, slug: string): Promise<number> {

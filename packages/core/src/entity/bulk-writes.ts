@@ -9,7 +9,16 @@ import type { EntityRow } from './rows'
 import { vouchedKeys } from './rows'
 import { linkedUrls, searchDocumentOf } from './search-documents'
 import { columnsOf, type EntityStore, qualified, type Record_, toRecord, visibility } from './store'
-import { checkedColumns, defaultsOf, freeSlug, slugBase, validationProblem, type WriteMemo } from './writes'
+import {
+  checkedColumns,
+  defaultsOf,
+  freeSlug,
+  ownersOfUpdate,
+  requireOwnerPermission,
+  slugBase,
+  validationProblem,
+  type WriteMemo,
+} from './writes'
 
 /** The most items one bulk write takes: one transaction, one request body. */
 export const BULK_MAX_ITEMS = 500
@@ -89,7 +98,8 @@ export function bulkSchemaProblem(issues: readonly { path: readonly PropertyKey[
 
 /** A refusal of one item (a validation problem, a taken slug, a missing record) as its field errors. */
 function rowErrorsOf(error: unknown): FieldError[] | undefined {
-  if (!isProblemError(error) || error.problem.status >= 500) return undefined
+  // A refused permission (an owner of another team's) refuses the whole batch as a 403.
+  if (!isProblemError(error) || error.problem.status >= 500 || error.problem.status === 403) return undefined
   const errors = error.problem.errors
   if (errors && errors.length > 0) return errors
   return [{ pointer: '', message: error.problem.detail ?? error.problem.title }]
@@ -246,6 +256,7 @@ async function createRow(ctx: TenantContext, store: EntityStore, input: Record_,
   const d = store.declaration
   const id = newId(d.idPrefix)
   const defaults = await defaultsOf(ctx, store, input, now)
+  requireOwnerPermission(ctx, store, 'create', [{ ...input, ...defaults }])
   const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined, null, memo)
   const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id, memo)
   await ctx.db.$client.execute(
@@ -278,6 +289,7 @@ async function updateRow(
   const wanted = input.slug as string | undefined
   const changesSlug = wanted !== undefined && wanted !== before.slug
   if (changesSlug && d.slug?.fixed) throw validationProblem([{ pointer: '/slug', message: 'the slug cannot change' }])
+  requireOwnerPermission(ctx, store, 'update', ownersOfUpdate(store, before, input))
   const columns = await checkedColumns(ctx, store, input, before, null, memo)
   const slug = changesSlug ? await freeSlug(ctx, store, wanted, input, before.id, memo) : undefined
   const next = clearStaleVerification(

@@ -13,6 +13,14 @@ import type { EntityRule } from './schemas'
 export const ENTITY_ACTIONS = ['create', 'update', 'delete', 'verify'] as const
 export type EntityAction = (typeof ENTITY_ACTIONS)[number]
 
+/** The roles of each action's permission unless a declaration says otherwise. */
+export const DEFAULT_ENTITY_ROLES: Record<EntityAction, RoleId[]> = {
+  create: ['admin', 'editor'],
+  update: ['admin', 'editor'],
+  delete: ['admin'],
+  verify: ['admin', 'editor', 'verifier'],
+}
+
 /** The entity's columns by field name (single-column fields) and bookkeeping key, for `published`/`current`. */
 export type EntityColumns<F extends FieldMap = FieldMap> = Record<
   (keyof F & string) | 'id' | 'createdAt' | 'updatedAt' | 'verifiedAt',
@@ -91,6 +99,13 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   rules?: EntityRule[]
   /** Roles per action, where they differ from admin+editor (create, update), admin (delete), admin+editor+verifier (verify). */
   roles?: Partial<Record<EntityAction, RoleId[]>>
+  /**
+   * For records that belong to another module's record (a schedule's owner): the owner's module
+   * id from a record's values. The write permissions then follow the owner (ADR 0110): a grant
+   * limited to a dimension writes only records whose owner's module is of that dimension (on an
+   * update, the stored owner's and the new one's), checked in the write before anything is stored.
+   */
+  ownerModule?: (values: Record<string, unknown>) => string | null | undefined
   /** Ranks search results among equal matches. */
   searchBoost?: number
   /**

@@ -4,11 +4,12 @@ import type { AdminEntity } from '../admin-entity'
 import type { ApiKit, ModuleRouter } from '../api-kit'
 import type { SitemapEntry } from '../define-module'
 import type { LocalizedText } from '../localized-text'
-import type { PermissionDefinition, RoleId } from '../roles'
+import type { PermissionDefinition } from '../roles'
 import type { SearchDocument, TenantContext } from '../tenant'
 import { entityAdmin } from './admin'
 import { createTableStatements, drizzleTable, entityColumns, fieldKeys } from './columns'
 import {
+  DEFAULT_ENTITY_ROLES,
   ENTITY_ACTIONS,
   type EntityAction,
   type EntityDeclaration,
@@ -19,13 +20,6 @@ import type { FieldMap, FieldValue } from './fields'
 import * as records from './records'
 import { registerEntityRoutes } from './routes'
 import { entitySchemas, listQuerySchema } from './schemas'
-
-const DEFAULT_ROLES: Record<EntityAction, RoleId[]> = {
-  create: ['admin', 'editor'],
-  update: ['admin', 'editor'],
-  delete: ['admin'],
-  verify: ['admin', 'editor', 'verifier'],
-}
 
 const VERBS: Record<EntityAction, LocalizedText> = {
   create: { id: 'Membuat', en: 'Create' },
@@ -75,7 +69,8 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       permissionKey(action),
       {
         title: { id: `${VERBS[action].id} ${noun.id}`, en: `${VERBS[action].en} ${noun.en}` },
-        roles: d.roles?.[action] ?? DEFAULT_ROLES[action],
+        roles: d.roles?.[action] ?? DEFAULT_ENTITY_ROLES[action],
+        ...(d.ownerModule ? { followsOwner: true } : {}),
       },
     ]),
   )

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { newId } from '../ids'
+import { hasPermission, ownerDimensionOf, type PermissionEntry } from '../permissions'
 import { type FieldError, problem } from '../problem'
 import { resolveReference } from '../references'
 import { slugify } from '../slug'
 import type { TenantContext } from '../tenant'
 import { clearStaleVerification, verificationStamp } from '../verification'
+import { DEFAULT_ENTITY_ROLES, type EntityAction } from './declaration'
 import { resolvePhotoRefs } from './photos-field'
 import { getRecordForEditing } from './reads'
 import { columnsOfInput, type EntityRow, valuesOfRow, vouchedKeys } from './rows'
@@ -77,6 +79,40 @@ export async function checkedColumns(
   if (errors.length === 0 && d.hooks?.check) errors.push(...(await d.hooks.check(ctx, values, before?.id ?? null)))
   if (errors.length > 0) throw validationProblem(errors)
   return columnsOfInput(resolved, d.fields)
+}
+
+/**
+ * Refuses with 403 a write whose owner (each of `records`' values: the stored and the new one)
+ * lies outside what the caller's grants hold the action's permission for, when the entity's
+ * permissions follow the owner (`ownerModule`). Callers without grants (the CLI, seeds, the
+ * system) act with full rights; anonymous callers never get here (the route answers 401).
+ */
+export function requireOwnerPermission(
+  ctx: TenantContext,
+  store: EntityStore,
+  action: EntityAction,
+  records: readonly Record_[],
+): void {
+  const d = store.declaration
+  const grants = ctx.actor?.grants
+  if (!d.ownerModule || !grants) return
+  const entry: PermissionEntry = {
+    key: `${d.module}.${d.name}:${action}`,
+    title: d.title,
+    roles: d.roles?.[action] ?? DEFAULT_ENTITY_ROLES[action],
+    module: d.module,
+    dimension: ctx.modules.find((m) => m.id === d.module)?.dimension ?? null,
+    followsOwner: true,
+  }
+  for (const values of records) {
+    const owner = d.ownerModule(values)
+    if (hasPermission(grants, entry, ownerDimensionOf(ctx.modules, entry, owner))) continue
+    throw problem(
+      'forbidden',
+      `Your roles do not include permission ${entry.key} for records of module ${owner ?? d.module}: ` +
+        `a team writes the ${d.name} records of its own dimension's modules.`,
+    )
+  }
 }
 
 /** The slug a new record asks for: the given one, else one made from the first slug source given. */
@@ -159,6 +195,7 @@ export async function createRecord(
     const now = ctx.now().toISOString()
     const id = newId(d.idPrefix)
     const defaults = await defaultsOf(ctx, store, input, now)
+    requireOwnerPermission(ctx, store, 'create', [{ ...input, ...defaults }])
     const columns = await checkedColumns(ctx, store, { ...input, ...defaults }, undefined, options.seedKey ?? null)
     const slug = await freeSlug(ctx, store, input.slug as string | undefined, input, id)
     const row = {
@@ -187,6 +224,7 @@ export async function updateRecord(ctx: TenantContext, store: EntityStore, key: 
   return ctx.transaction(async (ctx) => {
     const before = await findRow(ctx, store, key)
     if (!before) throw notFound(store, key)
+    requireOwnerPermission(ctx, store, 'update', ownersOfUpdate(store, before, input))
     const columns = await checkedColumns(ctx, store, input, before)
     const slug =
       input.slug === undefined ? undefined : await freeSlug(ctx, store, input.slug as string, input, before.id)
@@ -199,6 +237,12 @@ export async function updateRecord(ctx: TenantContext, store: EntityStore, key: 
     await reindex(ctx, store, before.id)
     return updated
   })
+}
+
+/** The stored record's values and those an update would leave: both owners must be the caller's. */
+export function ownersOfUpdate(store: EntityStore, before: EntityRow, input: Record_): Record_[] {
+  const stored = valuesOfRow(before, store.declaration.fields)
+  return [stored, { ...stored, ...input }]
 }
 
 /** Writes the next row of a record, runs the module's `afterWrite` and audits the change with both states. */
@@ -230,6 +274,7 @@ export async function deleteRecord(ctx: TenantContext, store: EntityStore, key: 
   return ctx.transaction(async (ctx) => {
     const before = await findRow(ctx, store, key)
     if (!before) throw notFound(store, key)
+    requireOwnerPermission(ctx, store, 'delete', [valuesOfRow(before, store.declaration.fields)])
     await store.declaration.hooks?.beforeDelete?.(ctx, before.id)
     await ctx.db.delete(store.table).where(eq(columnsOf(store).id, before.id))
     await ctx.audit({
@@ -252,6 +297,7 @@ export async function verifyRecord(
   return ctx.transaction(async (ctx) => {
     const before = await findRow(ctx, store, key)
     if (!before) throw notFound(store, key)
+    requireOwnerPermission(ctx, store, 'verify', [valuesOfRow(before, store.declaration.fields)])
     const next = { ...before, ...verificationStamp(ctx, input.source, before.verificationSource) }
     return rewrite(ctx, store, before, next, 'verify')
   })

@@ -47,7 +47,14 @@ beforeAll(async () => {
   const tenant = await t.platform.tenantBySlug('toba')
   if (!tenant) throw new Error('tenant missing')
   const db = await t.platform.tenantDb(tenant.record)
-  ctx = t.platform.context(tenant, db, { actor: { kind: 'user', id: 'usr_editor', name: 'Editor Uji', grants: [] } })
+  ctx = t.platform.context(tenant, db, {
+    actor: {
+      kind: 'user',
+      id: 'usr_editor',
+      name: 'Editor Uji',
+      grants: [{ role: 'editor', dimension: 'governance' }],
+    },
+  })
   const seeded = await listSchedulesForOwner(ctx, DISDUKCAPIL)
   hoursId = seeded.find((s) => s.kind === 'hours')?.id ?? ''
   presenceId = seeded.find((s) => s.kind === 'presence')?.id ?? ''
