@@ -191,10 +191,34 @@ function convertList(field: AdminField, raw: string, timezone: string): CellValu
   return rows.length ? { value: rows, positions } : {}
 }
 
-const isList = (field: AdminField) => field.type === 'lines' || field.type === 'multiselect' || field.type === 'list'
+const PHOTOS_EXAMPLE = '[{"id": "pho_…", "alt": {"id": "…"}}]'
+
+/**
+ * A `photos` cell: the JSON list the export writes (`photosValue`), each photo by its uploaded id
+ * with its alt text, credit and licence; `[]` is no photos. The photos themselves are checked
+ * by the write (an id the tenant does not have is that photo's error).
+ */
+function convertPhotos(raw: string): CellValue {
+  const text = raw.trim()
+  if (text === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return { error: `not a list of photos in JSON, e.g. ${PHOTOS_EXAMPLE}` }
+  }
+  if (!Array.isArray(parsed)) return { error: `not a list of photos in JSON, e.g. ${PHOTOS_EXAMPLE}` }
+  const bad = parsed.findIndex((photo) => !isRow(photo))
+  if (bad >= 0) return { error: `photo ${bad + 1}: not an object like {"id": "pho_…", "alt": {"id": "…"}}` }
+  return { value: parsed, positions: parsed.map((_, i) => i + 1) }
+}
+
+const isList = (field: AdminField) =>
+  field.type === 'lines' || field.type === 'multiselect' || field.type === 'list' || field.type === 'photos'
 
 /** One cell as the value of its field in the input (none for an empty cell). */
 function convert(field: AdminField, raw: string, timezone: string): CellValue {
+  if (field.type === 'photos') return convertPhotos(raw)
   if (field.type === 'list') return convertList(field, raw, timezone)
   if (field.type === 'lines' || field.type === 'multiselect') return convertLines(field, raw)
   return convertScalar(field, raw, timezone)
@@ -216,11 +240,15 @@ function schemaError(
 ): RowError {
   const at = fieldAtPath(fields, issue.path)
   if (!at) return { field: issue.path.map(String).join('.') || 'row', message: issue.message }
-  const { field, index, sub } = at
+  const { field, index, sub, photoInput } = at
   if (index === undefined) return { field: field.name, message: issue.message }
   const position = positions[field.name]?.[index] ?? index + 1
   const message =
-    field.type === 'list' ? itemMessage(position, sub?.name, issue.message) : `line ${position}: ${issue.message}`
+    field.type === 'list'
+      ? itemMessage(position, sub?.name, issue.message)
+      : field.type === 'photos'
+        ? `photo ${position} (${photoInput ?? 'id'}): ${issue.message}`
+        : `line ${position}: ${issue.message}`
   return { field: field.name, message }
 }
 
@@ -242,7 +270,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
  * Cells are read as {@link exportEntity} writes them (`valuesOf`): numbers as
  * the form reads them (`50.000` is fifty thousand in a whole-number field),
  * `lines` and `multiselect` one item per line, `list` as JSON rows by sub-field
- * name (`[{"document.id": "KTP-el"}]`), nested by the dotted names. A row is
+ * name (`[{"document.id": "KTP-el"}]`), nested by the dotted names, `photos` as
+ * the JSON list of photos the export writes (`[{"id": "pho_…", "alt": {"id": "…"}}]`). A row is
  * unchanged when every cell reads to what the record has, however it is written.
  * On update an emptied list cell clears the list, as does an emptied optional
  * top-level cell its value; a column left out of the sheet is left unchanged.
