@@ -85,7 +85,7 @@ describe.each([false, true])('console photo upload with JavaScript %s', (javaScr
     await page.getByRole('button', { name: 'Simpan', exact: true }).click()
     const error = page.locator('#f-photos-new-file-error')
     await error.waitFor()
-    await expect(error.textContent()).resolves.toMatch(/JPEG, PNG, WebP or AVIF/)
+    await expect(error.textContent()).resolves.toMatch(/bukan gambar .*JPEG, PNG, WebP atau AVIF/)
     await expect(page.locator('#f-photos-new-file').getAttribute('aria-invalid')).resolves.toBe('true')
     await expect(page.inputValue('#f-name-id')).resolves.toBe(`Bukit Uji Foto ${tag} (diubah)`)
     await expect(page.inputValue('#f-photos-new-alt-id')).resolves.toBe('Bukit hijau di atas danau')

@@ -55,7 +55,17 @@ export async function takePhotoUploads(
       }
     } catch (error) {
       if (!isProblemError(error) || error.problem.status >= 500) throw error
-      errors[at('file')] = { code: 'custom', message: error.problem.detail ?? error.problem.title }
+      // The console speaks the editor's language: the upload's refusals by kind, the API's words otherwise.
+      const status = error.problem.status
+      const message =
+        status === 415
+          ? t('photoNotImage')
+          : status === 413
+            ? t('photoTooLarge')
+            : status === 422
+              ? t('photoTooManyPixels')
+              : (error.problem.detail ?? error.problem.title)
+      errors[at('file')] = { code: 'custom', message }
     }
   }
   return { values: next, errors }
