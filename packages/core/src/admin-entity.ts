@@ -225,6 +225,12 @@ export interface AdminEntity<T = any> {
   editUrl?(item: T): string
   /** A dedicated console page that creates records, instead of the generic form. */
   createUrl?: string
+  /**
+   * The records belong to other modules' records (a schedule's owner), and who opens and writes
+   * them follows the owner's team (ADR 0110): a dimension team opens the entity, sees the records
+   * of its own modules' owners, and `get` answers 404 for the others.
+   */
+  followsOwner?: boolean
 }
 
 /** A module's section on the admin dashboard, e.g. holidays and special hours coming up. */

@@ -1,6 +1,7 @@
 import {
   type AdminEntity,
   type AnyModule,
+  type DimensionId,
   type Grant,
   hasPermission,
   isDimensionId,
@@ -28,22 +29,28 @@ export interface ConsoleEntity {
   name: string
   /** Console path of the list, e.g. `/admin/data/announcements/announcement`. */
   path: string
+  /**
+   * For an entity whose records follow their owner's team (`followsOwner`, ADR 0110): the
+   * dimensions of the modules that may own them, whose teams open the entity.
+   */
+  ownerDimensions?: DimensionId[] | undefined
 }
 
 const METHOD = { create: 'create', update: 'update', delete: 'remove', verify: 'verify' } as const
 
 /** Every admin entity of the modules the tenant has enabled, in module order. */
 export function consoleEntities(modules: readonly AnyModule[], tenant: Pick<TenantInfo, 'modules'>): ConsoleEntity[] {
-  return modules
-    .filter((m) => tenant.modules[m.id])
-    .flatMap((m) =>
-      (m.admin?.entities ?? []).map((entity) => ({
-        module: m,
-        entity,
-        name: `${m.id}.${entity.id}`,
-        path: `/admin/data/${m.id}/${entity.id}`,
-      })),
-    )
+  const enabled = modules.filter((m) => tenant.modules[m.id])
+  const ownerDimensions = [...new Set(enabled.map((m) => m.dimension))]
+  return enabled.flatMap((m) =>
+    (m.admin?.entities ?? []).map((entity) => ({
+      module: m,
+      entity,
+      name: `${m.id}.${entity.id}`,
+      path: `/admin/data/${m.id}/${entity.id}`,
+      ...(entity.followsOwner ? { ownerDimensions } : {}),
+    })),
+  )
 }
 
 export function findConsoleEntity(
@@ -57,7 +64,9 @@ export function findConsoleEntity(
 
 /**
  * Whether grants let a person open an entity's records: the console permission,
- * limited to the dimension of the entity's module for dimension-limited grants.
+ * limited to the dimension of the entity's module for dimension-limited grants,
+ * or, for records that follow their owner's team, to the dimensions of the
+ * modules that own them (the entity then shows each team only its owners' records).
  */
 export function mayView(grants: readonly Grant[], ce: ConsoleEntity): boolean {
   const consoleRead = PLATFORM_PERMISSIONS['cerdas.console:read']!
@@ -66,6 +75,7 @@ export function mayView(grants: readonly Grant[], ce: ConsoleEntity): boolean {
     ...consoleRead,
     module: ce.module.id,
     dimension: ce.module.dimension,
+    ...(ce.ownerDimensions ? { followsOwner: true, ownerDimensions: ce.ownerDimensions } : {}),
   })
 }
 

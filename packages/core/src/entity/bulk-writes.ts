@@ -5,6 +5,7 @@ import { newId } from '../ids'
 import { type FieldError, isProblemError, problem } from '../problem'
 import type { SearchDocument, TenantContext } from '../tenant'
 import { clearStaleVerification } from '../verification'
+import { requireOwnerPermission } from './owner-permissions'
 import type { EntityRow } from './rows'
 import { vouchedKeys } from './rows'
 import { linkedUrls, searchDocumentOf } from './search-documents'
@@ -14,7 +15,6 @@ import {
   defaultsOf,
   freeSlug,
   ownersOfUpdate,
-  requireOwnerPermission,
   slugBase,
   validationProblem,
   type WriteMemo,

@@ -17,9 +17,11 @@ import {
   type EntityRecord,
 } from './declaration'
 import type { FieldMap, FieldValue } from './fields'
+import { ownerPermits, ownerVisible } from './owner-permissions'
 import * as records from './records'
 import { registerEntityRoutes } from './routes'
 import { entitySchemas, listQuerySchema } from './schemas'
+import { notFound } from './store'
 
 const VERBS: Record<EntityAction, LocalizedText> = {
   create: { id: 'Membuat', en: 'Create' },
@@ -92,8 +94,9 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const get = (ctx: TenantContext, key: string) => records.getRecord(ctx, store, key) as Promise<Out>
   const getForEditing = (ctx: TenantContext, key: string) =>
     records.getRecordForEditing(ctx, store, key) as Promise<Out>
-  const listForEditing = (ctx: TenantContext, page: { cursor?: string | undefined; limit: number }) =>
-    records.listRecordsForEditing(ctx, store, page) as Promise<records.Page<Out>>
+  /** Every record for editors; `where` narrows it (to the owners the caller may see, say). */
+  const listForEditing = (ctx: TenantContext, page: { cursor?: string | undefined; limit: number }, where?: SQL[]) =>
+    records.listRecordsForEditing(ctx, store, page, where) as Promise<records.Page<Out>>
   const create = (ctx: TenantContext, input: In, options?: records.CreateOptions) =>
     records.createRecord(ctx, store, input, options) as Promise<Out>
   const update = (ctx: TenantContext, key: string, input: In) =>
@@ -141,7 +144,19 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   // A console that writes through functions of its own cannot take the generated bulk path.
   const ownWrites = customized.create !== generatedAdmin.create || customized.update !== generatedAdmin.update
   const { writeMany: _writeMany, ...withoutBulk } = customized
-  const admin = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
+  const chosen = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
+  // Records of an owner outside the caller's dimensions are not the caller's to open (ADR 0110).
+  const admin: AdminEntity<Out> = d.ownerModule
+    ? {
+        ...chosen,
+        followsOwner: true,
+        get: async (ctx, id) => {
+          const record = await chosen.get(ctx, id)
+          if (!ownerVisible(ctx, store, record as Record<string, unknown>)) throw notFound(store, id)
+          return record
+        },
+      }
+    : chosen
 
   return {
     declaration: d,
@@ -162,6 +177,14 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     permissions,
     /** The full permission key of an action: `permission('update')` → `announcements.announcement:update`. */
     permission: (action: EntityAction) => permissionKey(action),
+    /**
+     * Whether the caller's grants hold an action's permission for this record: always true unless
+     * the permissions follow the record's owner (`ownerModule`) and the owner is another team's.
+     */
+    permits: (ctx: TenantContext, action: EntityAction, record: Record<string, unknown>) =>
+      ownerPermits(ctx, store, action, record),
+    /** Whether the console shows the caller this record (its owner is of one of their dimensions). */
+    visibleTo: (ctx: TenantContext, record: Record<string, unknown>) => ownerVisible(ctx, store, record),
     /** The public pages: the list, and a record's page by its slug or id (`/` when the entity has no pages). */
     urls: {
       list: d.page ?? '/',

@@ -164,8 +164,9 @@ export function listRecordsForEditing(
   ctx: TenantContext,
   store: EntityStore,
   query: { cursor?: string | undefined; limit: number },
+  where: SQL[] = [],
 ) {
-  return page(ctx, store, [], query, true)
+  return page(ctx, store, where, query, true)
 }
 
 /** One record as the public sees it, by id or slug: 404 unless published. */

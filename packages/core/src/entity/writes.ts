@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { newId } from '../ids'
-import { hasPermission, ownerDimensionOf, type PermissionEntry } from '../permissions'
 import { type FieldError, problem } from '../problem'
 import { resolveReference } from '../references'
 import { slugify } from '../slug'
 import type { TenantContext } from '../tenant'
 import { clearStaleVerification, verificationStamp } from '../verification'
-import { DEFAULT_ENTITY_ROLES, type EntityAction } from './declaration'
+import { requireOwnerPermission } from './owner-permissions'
 import { resolvePhotoRefs } from './photos-field'
 import { getRecordForEditing } from './reads'
 import { columnsOfInput, type EntityRow, valuesOfRow, vouchedKeys } from './rows'
@@ -79,40 +78,6 @@ export async function checkedColumns(
   if (errors.length === 0 && d.hooks?.check) errors.push(...(await d.hooks.check(ctx, values, before?.id ?? null)))
   if (errors.length > 0) throw validationProblem(errors)
   return columnsOfInput(resolved, d.fields)
-}
-
-/**
- * Refuses with 403 a write whose owner (each of `records`' values: the stored and the new one)
- * lies outside what the caller's grants hold the action's permission for, when the entity's
- * permissions follow the owner (`ownerModule`). Callers without grants (the CLI, seeds, the
- * system) act with full rights; anonymous callers never get here (the route answers 401).
- */
-export function requireOwnerPermission(
-  ctx: TenantContext,
-  store: EntityStore,
-  action: EntityAction,
-  records: readonly Record_[],
-): void {
-  const d = store.declaration
-  const grants = ctx.actor?.grants
-  if (!d.ownerModule || !grants) return
-  const entry: PermissionEntry = {
-    key: `${d.module}.${d.name}:${action}`,
-    title: d.title,
-    roles: d.roles?.[action] ?? DEFAULT_ENTITY_ROLES[action],
-    module: d.module,
-    dimension: ctx.modules.find((m) => m.id === d.module)?.dimension ?? null,
-    followsOwner: true,
-  }
-  for (const values of records) {
-    const owner = d.ownerModule(values)
-    if (hasPermission(grants, entry, ownerDimensionOf(ctx.modules, entry, owner))) continue
-    throw problem(
-      'forbidden',
-      `Your roles do not include permission ${entry.key} for records of module ${owner ?? d.module}: ` +
-        `a team writes the ${d.name} records of its own dimension's modules.`,
-    )
-  }
 }
 
 /** The slug a new record asks for: the given one, else one made from the first slug source given. */

@@ -1,11 +1,13 @@
 import { isProblemError, type Locale, pickText, type TenantContext } from '@cerdas/core'
-import { type AdminScreen, adminScreen, orNotFound } from '@cerdas/core/web'
+import { type AdminScreen, adminScreen, orNotFound, translator } from '@cerdas/core/web'
 import { isLocalDate, localDateOf, type ScheduleDefinition } from '@cerdas/schedules'
 import { type EditorCheck, type EditorIssue, type FormValues, mapProblemPointers } from '../src/editor-form'
 import { tenantHolidayCalendar } from '../src/holidays'
+import { schedule as scheduleEntity } from '../src/schedule'
 import { statusView, weekViewOf } from '../src/schedule-status'
 import { getSchedule } from '../src/schedules'
 import type { Schedule } from '../src/validation'
+import { scheduleAdminMessages } from './messages'
 
 /** The console screen of schedules (404 when the module is off, 403 when the person may not open them). */
 export const scheduleScreen = (context: unknown, request: Request): AdminScreen =>
@@ -14,8 +16,11 @@ export const scheduleScreen = (context: unknown, request: Request): AdminScreen 
 export const holidayScreen = (context: unknown, request: Request): AdminScreen =>
   adminScreen(context, request, { module: 'schedules', entity: 'holiday' })
 
-export function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
-  return orNotFound(getSchedule(ctx, id))
+/** The schedule, if there is one the caller may open: a team sees its own modules' owners' schedules (ADR 0110). */
+export async function scheduleOr404(ctx: TenantContext, id: string): Promise<Schedule> {
+  const found = await orNotFound(getSchedule(ctx, id))
+  if (!scheduleEntity.visibleTo(ctx, found)) throw new Response('Not found', { status: 404 })
+  return found
 }
 
 /** A posted text value, or '' when absent or a file. */
@@ -75,13 +80,18 @@ export function problemIssues(
   error: unknown,
   checked: Pick<EditorCheck, 'paths'>,
   locale: Locale,
-): { errors: Record<string, string>; formErrors: string[] } | undefined {
+): { errors: Record<string, string>; formErrors: string[]; status: number } | undefined {
   if (!isProblemError(error) || error.problem.status >= 500) return undefined
+  // An owner of another team's module (ADR 0110): said in the page's language, next to nothing.
+  if (error.problem.status === 403)
+    return { errors: {}, formErrors: [translator(scheduleAdminMessages, locale)('otherTeam')], status: 403 }
   const pointers = error.problem.errors ?? []
-  if (pointers.length === 0) return { errors: {}, formErrors: [error.problem.detail ?? error.problem.title] }
+  if (pointers.length === 0)
+    return { errors: {}, formErrors: [error.problem.detail ?? error.problem.title], status: error.problem.status }
   const mapped = mapProblemPointers(pointers, checked.paths)
   return {
     errors: localizeIssues({ ...mapped.outside, ...mapped.errors }, locale),
     formErrors: mapped.formErrors.map((issue) => pickText(issue, locale)),
+    status: error.problem.status,
   }
 }

@@ -11,6 +11,7 @@ export const scheduleAdminMessages = {
     viewPublic: 'Lihat halaman publik',
     backToList: '← Daftar jadwal',
     readOnly: 'Anda hanya dapat melihat jadwal ini.',
+    otherTeam: 'Jadwal ini milik data tim dimensi lain: hanya tim tersebut dan admin yang dapat mengubahnya.',
     weekly: 'Jam mingguan',
     weeklyIntro:
       'Isi jam mulai dan selesai (JJ:MM) untuk setiap sesi; kosongkan sesi yang tidak dipakai. Jeda di antara sesi ditampilkan sebagai istirahat.',
@@ -97,6 +98,7 @@ export const scheduleAdminMessages = {
     viewPublic: 'View the public page',
     backToList: '← Schedules',
     readOnly: 'You can only view this schedule.',
+    otherTeam: "This schedule belongs to another dimension team's record: only that team and admins can change it.",
     weekly: 'Weekly hours',
     weeklyIntro:
       'Enter start and end (HH:MM) of each session; leave unused sessions empty. Gaps between sessions show as breaks.',

@@ -104,7 +104,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   } catch (error) {
     const issues = problemIssues(error, checked, locale)
     if (!issues) throw error
-    return data({ ...answer, ...issues }, { status: 422 })
+    const { status: _status, ...shown } = issues
+    return data({ ...answer, ...shown }, { status: 422 })
   }
   return screen.redirectWithNotice(here, 'noticeSaved')
 }

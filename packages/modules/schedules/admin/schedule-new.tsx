@@ -66,7 +66,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const issues = problemIssues(error, checked, locale)
     if (!issues) throw error
-    return data({ ...failure, ...issues }, { status: 422 })
+    // An owner of another team's module is refused with 403, as the API refuses it (ADR 0110).
+    const { status, ...shown } = issues
+    return data({ ...failure, ...shown }, { status: status === 403 ? 403 : 422 })
   }
 }
 

@@ -1,4 +1,12 @@
-import { defineEntity, type EntityField, type EntityRecord, field, pickText } from '@cerdas/core'
+import {
+  defineEntity,
+  type EntityField,
+  type EntityRecord,
+  field,
+  pickText,
+  type TenantContext,
+  visibleOwners,
+} from '@cerdas/core'
 import { type ScheduleDefinition, scheduleSchema } from '@cerdas/schedules'
 import { z } from '@hono/zod-openapi'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
@@ -180,6 +188,8 @@ export const schedule = defineEntity({
     create: (ctx, input) => written(create)(ctx, { ...(normalizeRole(input) as object), definition: { weekly: {} } }),
     update: (ctx, id, input) => written(update)(ctx, id, normalizeRole(input)),
     checkInput: async (ctx, input: { owner?: OwnerRef }) => (input.owner ? ownerIssues(ctx, input.owner) : []),
+    // A dimension team sees the schedules of its own modules' records only (ADR 0110).
+    list: (ctx, page) => listVisible(ctx, page),
     valuesOf: (s) => {
       const { services: _services, ...values } = generated.valuesOf(s)
       return values
@@ -190,6 +200,14 @@ export const schedule = defineEntity({
 })
 
 export type Schedule = EntityRecord<typeof fields, { openingHours: string }>
+
+/** The schedules of owners the caller sees in the console, oldest first, one page at a time. */
+function listVisible(
+  ctx: TenantContext,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  return schedule.listForEditing(ctx, page, visibleOwners(ctx, scheduleColumns.ownerModule))
+}
 
 /** The columns hand-written reads of schedules narrow and order by. */
 export const scheduleColumns = schedule.table as unknown as Record<
