@@ -68,6 +68,8 @@ beforeAll(async () => {
     society: { role: 'editor', dimension: 'society' },
     viewer: { role: 'viewer', dimension: null },
     brandingAdmin: { role: 'admin', dimension: 'branding' },
+    brandingViewer: { role: 'viewer', dimension: 'branding' },
+    governanceViewer: { role: 'viewer', dimension: 'governance' },
   }
   for (const [name, grant] of Object.entries(grants)) tokens[name] = (await createTestToken(t, SLUG, [grant])).secret
 })
@@ -149,6 +151,26 @@ describe("the hours of another team's records", () => {
     const holiday = { date: '2026-12-24', name: { id: 'Libur daerah' }, kind: 'regional' }
     const res = await send(tokens.branding as string, 'POST', '/api/v1/holidays', holiday)
     await expectProblem(res, 403, FORBIDDEN)
+  })
+})
+
+describe('the audit trail of schedules', () => {
+  /** The schedule ids among the audit entries a caller reads. */
+  const auditedSchedules = async (token: string) => {
+    const res = await send(token, 'GET', '/api/v1/audit?entity=schedules.schedule&limit=200')
+    expect(res.status, await res.clone().text()).toBe(200)
+    return ((await res.json()) as { items: { entityId: string }[] }).items.map((e) => e.entityId)
+  }
+
+  it("is read by the owner's team: branding an attraction's hours, governance an office's", async () => {
+    const attractionHours = await created(tokens.branding as string, hoursOf(attraction))
+    const officeHours = await created(tokens.governance as string, hoursOf(office))
+    const branding = await auditedSchedules(tokens.brandingViewer as string)
+    expect(branding).toContain(attractionHours.id)
+    expect(branding).not.toContain(officeHours.id)
+    const governance = await auditedSchedules(tokens.governanceViewer as string)
+    expect(governance).toContain(officeHours.id)
+    expect(governance).not.toContain(attractionHours.id)
   })
 })
 

@@ -212,18 +212,26 @@ export interface AuditQuery {
   limit?: number | undefined
   /** Only entries of these modules' entities (`directory` of `directory.office`). */
   modules?: readonly string[] | undefined
+  /**
+   * With `modules`: entities whose records follow their owner's team (ADR 0110), each counted as
+   * the module its entry names at `path` (`$.owner.module` of a schedule), not its own.
+   */
+  owned?: readonly { entity: string; path: string }[] | undefined
 }
 
 export async function listAudit(db: TenantDb, query: AuditQuery = {}): Promise<AuditRecord[]> {
   const where: string[] = []
   const args: (string | number)[] = []
   if (query.modules) {
-    where.push(
-      `substr(entity, 1, instr(entity || '.', '.') - 1) IN (${query.modules.map(() => '?').join(', ') || 'NULL'})`,
-    )
-    args.push(...query.modules)
+    const among = `IN (${query.modules.map(() => '?').join(', ') || 'NULL'})`
+    const owned = query.owned ?? []
+    const own = owned.length ? ` AND entity NOT IN (${owned.map(() => '?').join(', ')})` : ''
+    const byOwner = owned.map(() => ` OR (entity = ? AND json_extract(coalesce(after, before), ?) ${among})`)
+    where.push(`((substr(entity, 1, instr(entity || '.', '.') - 1) ${among}${own})${byOwner.join('')})`)
+    args.push(...query.modules, ...owned.map((o) => o.entity))
+    for (const o of owned) args.push(o.entity, o.path, ...query.modules)
   }
-  const filters: [Exclude<keyof AuditQuery, 'modules'>, string][] = [
+  const filters: [Exclude<keyof AuditQuery, 'modules' | 'owned'>, string][] = [
     ['entity', 'entity = ?'],
     ['entityId', 'entity_id = ?'],
     ['actorId', 'actor_id = ?'],

@@ -7,7 +7,17 @@ import { type AuditQuery, type AuditRecord, listAudit } from './audit-log'
  * to a dimension reads its dimension's modules; platform entries such as
  * users, tokens, settings and mail settings are never among them).
  */
-export type AuditScope = { all: true } | { all: false; modules: string[] }
+export type AuditScope =
+  | { all: true }
+  | {
+      all: false
+      modules: string[]
+      /**
+       * Entities whose records follow their owner's team (a schedule, ADR 0110): their entries are
+       * read by the team of the owner's module (at `path` in the entry), not of their own module.
+       */
+      owned?: { entity: string; path: string }[]
+    }
 
 const AUDIT_READ: PermissionEntry = {
   key: 'cerdas.audit:read',
@@ -21,7 +31,16 @@ export function auditScopeOf(grants: readonly Grant[], modules: readonly AnyModu
   const readers = grants.filter((g) => g.role === 'admin' || AUDIT_READ.roles.includes(g.role))
   if (readers.some((g) => g.dimension === null)) return { all: true }
   const dimensions = new Set(readers.map((g) => g.dimension))
-  return { all: false, modules: modules.filter((m) => dimensions.has(m.dimension)).map((m) => m.id) }
+  const owned = modules.flatMap((m) =>
+    (m.entities ?? []).flatMap((e) =>
+      e.declaration.ownerField ? [{ entity: `${m.id}.${e.name}`, path: `$.${e.declaration.ownerField}.module` }] : [],
+    ),
+  )
+  return {
+    all: false,
+    modules: modules.filter((m) => dimensions.has(m.dimension)).map((m) => m.id),
+    ...(owned.length ? { owned } : {}),
+  }
 }
 
 /** The module an audit entity belongs to: `directory` of `directory.office`, `cerdas` of `cerdas.user`. */
@@ -29,7 +48,10 @@ export const moduleOfAuditEntity = (entity: string): string => entity.split('.')
 
 /** Whether a scope covers an entry's entity. */
 export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
-  return scope.all || scope.modules.includes(moduleOfAuditEntity(entity))
+  if (scope.all) return true
+  // Entries of an entity that follows its owner are read by the owners' teams, whichever module declares it.
+  if (scope.owned?.some((o) => o.entity === entity)) return scope.modules.length > 0
+  return scope.modules.includes(moduleOfAuditEntity(entity))
 }
 
 /**
@@ -39,5 +61,5 @@ export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
 export async function listVisibleAudit(db: TenantDb, query: AuditQuery, scope: AuditScope): Promise<AuditRecord[]> {
   if (scope.all) return listAudit(db, query)
   if (scope.modules.length === 0) return []
-  return listAudit(db, { ...query, modules: scope.modules })
+  return listAudit(db, { ...query, modules: scope.modules, owned: scope.owned })
 }

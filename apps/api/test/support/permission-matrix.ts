@@ -61,7 +61,7 @@ export function ownerKindsOf(modules: readonly AnyModule[], entry: PermissionEnt
     if (mod.id === entry.module || kinds.has(mod.dimension)) continue
     const entity = (mod.entities ?? []).find(
       (e) =>
-        e.declaration.api && !e.declaration.ownerModule && (e.declaration.api.routes ?? ['create']).includes('create'),
+        e.declaration.api && !e.declaration.ownerField && (e.declaration.api.routes ?? ['create']).includes('create'),
     )
     if (!entity?.declaration.api || !mod.references?.[entity.name]) continue
     kinds.set(mod.dimension, {

@@ -100,12 +100,13 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
   /** Roles per action, where they differ from admin+editor (create, update), admin (delete), admin+editor+verifier (verify). */
   roles?: Partial<Record<EntityAction, RoleId[]>>
   /**
-   * For records that belong to another module's record (a schedule's owner): the owner's module
-   * id from a record's values. The write permissions then follow the owner (ADR 0110): a grant
-   * limited to a dimension writes only records whose owner's module is of that dimension (on an
-   * update, the stored owner's and the new one's), checked in the write before anything is stored.
+   * For records that belong to another module's record (a schedule's owner): the field holding
+   * the owner as a reference `{ module, type, id }`. The write permissions then follow the owner
+   * (ADR 0110): a grant limited to a dimension writes, and sees in the console and the audit
+   * trail, only records whose owner's module is of that dimension (on an update, the stored
+   * owner's and the new one's), checked in the write before anything is stored.
    */
-  ownerModule?: (values: Record<string, unknown>) => string | null | undefined
+  ownerField?: keyof F & string
   /** Ranks search results among equal matches. */
   searchBoost?: number
   /**

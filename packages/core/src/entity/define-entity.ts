@@ -72,7 +72,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       {
         title: { id: `${VERBS[action].id} ${noun.id}`, en: `${VERBS[action].en} ${noun.en}` },
         roles: d.roles?.[action] ?? DEFAULT_ENTITY_ROLES[action],
-        ...(d.ownerModule ? { followsOwner: true } : {}),
+        ...(d.ownerField ? { followsOwner: true } : {}),
       },
     ]),
   )
@@ -146,7 +146,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const { writeMany: _writeMany, ...withoutBulk } = customized
   const chosen = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
   // Records of an owner outside the caller's dimensions are not the caller's to open (ADR 0110).
-  const admin: AdminEntity<Out> = d.ownerModule
+  const admin: AdminEntity<Out> = d.ownerField
     ? {
         ...chosen,
         followsOwner: true,
@@ -179,7 +179,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     permission: (action: EntityAction) => permissionKey(action),
     /**
      * Whether the caller's grants hold an action's permission for this record: always true unless
-     * the permissions follow the record's owner (`ownerModule`) and the owner is another team's.
+     * the permissions follow the record's owner (`ownerField`) and the owner is another team's.
      */
     permits: (ctx: TenantContext, action: EntityAction, record: Record<string, unknown>) =>
       ownerPermits(ctx, store, action, record),

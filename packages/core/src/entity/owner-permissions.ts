@@ -7,10 +7,17 @@ import { DEFAULT_ENTITY_ROLES, type EntityAction } from './declaration'
 import type { EntityStore, Record_ } from './store'
 
 /**
- * Permissions that follow the owner (ADR 0110): for an entity declaring `ownerModule`, a grant
+ * Permissions that follow the owner (ADR 0110): for an entity declaring `ownerField`, a grant
  * limited to a dimension writes and sees in the console only the records whose owner's module is
  * of that dimension. Callers without grants (the CLI, seeds, the system) act with full rights.
  */
+
+/** The module of a record's owner (the `module` of its owner field), for an entity that follows its owner. */
+export function ownerModuleOf(store: EntityStore, values: Record_): string | undefined {
+  const field = store.declaration.ownerField
+  const owner = field ? (values[field] as { module?: unknown } | null | undefined) : undefined
+  return typeof owner?.module === 'string' ? owner.module : undefined
+}
 
 /** The permission entry of an action, as the catalogue lists it for an entity that follows its owner. */
 function entryOf(ctx: TenantContext, store: EntityStore, action: EntityAction): PermissionEntry {
@@ -27,11 +34,10 @@ function entryOf(ctx: TenantContext, store: EntityStore, action: EntityAction): 
 
 /** Whether the caller's grants hold the action's permission for a record with these values. */
 export function ownerPermits(ctx: TenantContext, store: EntityStore, action: EntityAction, values: Record_): boolean {
-  const owner = store.declaration.ownerModule
   const grants = ctx.actor?.grants
-  if (!owner || !grants) return true
+  if (!store.declaration.ownerField || !grants) return true
   const entry = entryOf(ctx, store, action)
-  return hasPermission(grants, entry, ownerDimensionOf(ctx.modules, entry, owner(values)))
+  return hasPermission(grants, entry, ownerDimensionOf(ctx.modules, entry, ownerModuleOf(store, values)))
 }
 
 /**
@@ -51,7 +57,7 @@ export function requireOwnerPermission(
     throw problem(
       'forbidden',
       `Your roles do not include permission ${d.module}.${d.name}:${action} for records of module ` +
-        `${d.ownerModule?.(values) ?? d.module}: a team writes the ${d.name} records of its own dimension's modules.`,
+        `${ownerModuleOf(store, values) ?? d.module}: a team writes the ${d.name} records of its own dimension's modules.`,
     )
   }
 }
@@ -66,9 +72,9 @@ function limitedGrants(ctx: TenantContext): Grant[] | null {
 /** Whether the console shows the caller a record with these values: its owner is of a dimension of theirs. */
 export function ownerVisible(ctx: TenantContext, store: EntityStore, values: Record_): boolean {
   const grants = limitedGrants(ctx)
-  const owner = store.declaration.ownerModule
-  if (!owner || !grants) return true
-  const dimension = ctx.modules.find((m) => m.id === owner(values))?.dimension
+  if (!store.declaration.ownerField || !grants) return true
+  const owner = ownerModuleOf(store, values)
+  const dimension = ctx.modules.find((m) => m.id === owner)?.dimension
   return grants.some((g) => g.dimension === dimension)
 }
 

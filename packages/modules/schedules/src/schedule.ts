@@ -151,7 +151,7 @@ export const schedule = defineEntity({
   },
   publicUrl: (s) => `/jadwal/${s.id}`,
   // The team of the owner keeps its hours: an attraction's are branding's, an office's governance's (ADR 0110).
-  ownerModule: (values) => (values.owner as OwnerRef | null | undefined)?.module,
+  ownerField: 'owner',
   derived: {
     schema: { openingHours: z.string().openapi({ description: 'The definition as an OSM opening_hours value' }) },
     of: (values) => ({ openingHours: openingHoursOf(values.definition as ScheduleDefinition) }),
