@@ -1,7 +1,7 @@
 import type { Actor, Grant, TenantContext } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
 import { createSchedule, type Schedule, schedule as scheduleEntity } from '@cerdas/module-schedules'
-import { consoleEntities, listAudit, mayView } from '@cerdas/platform'
+import { consoleEntities, exportEntity, listAudit, mayView, planImport } from '@cerdas/platform'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -168,5 +168,34 @@ describe('a branding editor in the console', () => {
     expect(refused.init?.status).toBe(403)
     expect(refused.data.formErrors).toEqual([expect.stringMatching(/milik data tim dimensi lain/)])
     expect((await listAudit(system.db, { limit: 1000 })).length).toBe(before)
+  })
+
+  it("exports its own schedules only, and a sheet row for an office's hours is an error on the owner", async () => {
+    const ce = consoleEntities(system.modules, system.tenant).find((e) => e.name === 'schedules.schedule')
+    if (!ce) throw new Error('no schedules in the console')
+    const ctx = web.site.kind === 'tenant' ? web.site.ctx : (undefined as never)
+    const sheet = await exportEntity(ctx, ce.entity)
+    const ids = sheet.slice(1).map((row) => row[0])
+    expect(ids).toContain(attractionHours.id)
+    expect(ids).not.toContain(officeHours.id)
+    const header = sheet[0] ?? []
+    const row = header.map((column) =>
+      column === 'label.id'
+        ? 'Jam layanan kantor'
+        : column === 'kind'
+          ? 'hours'
+          : column === 'owner.module'
+            ? 'directory'
+            : column === 'owner.type'
+              ? 'office'
+              : column === 'owner.id'
+                ? 'disdukcapil'
+                : '',
+    )
+    const plan = await planImport(ctx, ce.entity, [header, row])
+    expect(plan.rows[0]?.errors).toEqual([{ field: 'owner.module', message: expect.stringMatching(/team/) }])
+    // A row naming another team's schedule by id finds no such record.
+    const byId = await planImport(ctx, ce.entity, [header, [officeHours.id, ...row.slice(1)]])
+    expect(byId.rows[0]?.errors).toContainEqual({ field: 'id', message: `no record ${officeHours.id}` })
   })
 })

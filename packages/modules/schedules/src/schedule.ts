@@ -187,7 +187,7 @@ export const schedule = defineEntity({
     // A schedule created from the generic form starts closed every day; its hours are set in the editor.
     create: (ctx, input) => written(create)(ctx, { ...(normalizeRole(input) as object), definition: { weekly: {} } }),
     update: (ctx, id, input) => written(update)(ctx, id, normalizeRole(input)),
-    checkInput: async (ctx, input: { owner?: OwnerRef }) => (input.owner ? ownerIssues(ctx, input.owner) : []),
+    checkInput: (ctx, input: { owner?: OwnerRef }, id) => ownerRowIssues(ctx, input, id),
     // A dimension team sees the schedules of its own modules' records only (ADR 0110).
     list: (ctx, page) => listVisible(ctx, page),
     valuesOf: (s) => {
@@ -200,6 +200,21 @@ export const schedule = defineEntity({
 })
 
 export type Schedule = EntityRecord<typeof fields, { openingHours: string }>
+
+/**
+ * An import row's owner problems by field: an owner that does not exist, or one of another team's
+ * module (ADR 0110), reported before anything is written.
+ */
+async function ownerRowIssues(
+  ctx: TenantContext,
+  input: { owner?: OwnerRef },
+  id: string | null,
+): Promise<{ field: string; message: string }[]> {
+  if (!input.owner) return []
+  const issues = await ownerIssues(ctx, input.owner)
+  if (issues.length > 0 || schedule.permits(ctx, id ? 'update' : 'create', { owner: input.owner })) return issues
+  return [{ field: 'owner.module', message: `a schedule of a ${input.owner.module} record is its team's to write` }]
+}
 
 /** The schedules of owners the caller sees in the console, oldest first, one page at a time. */
 function listVisible(
