@@ -78,8 +78,8 @@ describe('console navigation grouped by dimension and module', () => {
     try {
       await page.goto(url('/admin'))
       const groups = await groupsOf(page)
-      expect(groups.map((g) => g.dimension)).toEqual(['governance', 'branding', 'economy', 'environment'])
-      expect(groups.find((g) => g.dimension === 'economy')?.modules).toEqual(['umkm', 'pasar'])
+      expect(groups.map((g) => g.dimension)).toEqual(['governance', 'branding', 'economy', 'living', 'environment'])
+      expect(groups.find((g) => g.dimension === 'economy')?.modules).toEqual(['economy', 'umkm', 'pasar'])
       // Nothing of the dashboard is in a group: every group is closed.
       expect(groups.filter((g) => g.open)).toEqual([])
       expect(await linksOf(page, 'wisata')).toHaveLength(12)
@@ -108,15 +108,21 @@ describe('console navigation grouped by dimension and module', () => {
     }
   })
 
-  it("an economy editor sees only the economy group and its modules' entities", async () => {
+  it("an economy editor sees the economy group, its modules' entities and the schedules of its places", async () => {
     const page = await signedInPage(ECONOMY_EDITOR)
     try {
       await page.goto(url('/admin'))
       const groups = await groupsOf(page)
-      expect(groups).toEqual([{ dimension: 'economy', open: true, modules: ['umkm', 'pasar'] }])
+      // Schedules stay in governance's group; the editor sees there only the schedules of economy's places.
+      expect(groups).toEqual([
+        { dimension: 'governance', open: false, modules: ['schedules'] },
+        { dimension: 'economy', open: false, modules: ['economy', 'umkm', 'pasar'] },
+      ])
       const hrefs = await page.$$eval('nav.admin-nav details a', (links) => links.map((a) => a.getAttribute('href')))
-      expect(hrefs).toHaveLength(11)
-      expect(hrefs.every((href) => /^\/admin\/data\/(umkm|pasar)\//.test(href ?? ''))).toBe(true)
+      expect(
+        hrefs.every((href) => /^\/admin\/(data\/(economy|umkm|pasar)\/|jadwal$|data\/schedules\/)/.test(href ?? '')),
+      ).toBe(true)
+      expect(hrefs.filter((href) => href?.startsWith('/admin/data/economy/'))).toHaveLength(3)
       // No platform pages either: an editor manages no users, tokens or settings.
       await expect(page.locator('nav.admin-nav a[href="/admin/pengguna"]').count()).resolves.toBe(0)
       await page.screenshot({ path: join(artifacts, 'admin-nav-economy-editor.png'), fullPage: true })
