@@ -7,8 +7,11 @@ const OPEN_NOW_SCAN = 500
 
 interface PlaceLike {
   id: string
-  slug: string
+  /** The schedules owner key; places without a slug are owned by their id. */
+  slug?: string | undefined
 }
+
+const ownerKey = (p: PlaceLike) => p.slug ?? p.id
 
 /** A public list of an entity, as `defineEntity` gives it. */
 type ListOf<R> = (
@@ -41,31 +44,19 @@ export async function listPlacesWithHours<R extends PlaceLike>(
   const { openNow, at, ...rest } = query
   if (!openNow) {
     const page = await list(ctx, rest, where)
-    const hours = await hoursStatusForOwners(
-      ctx,
-      owner.module,
-      owner.type,
-      page.items.map((p) => p.slug),
-      at,
-    )
+    const hours = await hoursStatusForOwners(ctx, owner.module, owner.type, page.items.map(ownerKey), at)
     return {
-      items: page.items.map((place) => ({ place, hours: hours.get(place.slug)?.status ?? null })),
+      items: page.items.map((place) => ({ place, hours: hours.get(ownerKey(place))?.status ?? null })),
       nextCursor: page.nextCursor,
     }
   }
   const { cursor: _ignored, ...filters } = rest
   const all = await list(ctx, { ...filters, limit: OPEN_NOW_SCAN }, where)
-  const hours = await hoursStatusForOwners(
-    ctx,
-    owner.module,
-    owner.type,
-    all.items.map((p) => p.slug),
-    at,
-  )
-  const open = all.items.filter((p) => hours.get(p.slug)?.status.open === true)
+  const hours = await hoursStatusForOwners(ctx, owner.module, owner.type, all.items.map(ownerKey), at)
+  const open = all.items.filter((p) => hours.get(ownerKey(p))?.status.open === true)
   return {
-    items: open.slice(0, query.limit).map((place) => ({ place, hours: hours.get(place.slug)?.status ?? null })),
+    items: open.slice(0, query.limit).map((place) => ({ place, hours: hours.get(ownerKey(place))?.status ?? null })),
     nextCursor: null,
-    withoutHours: all.items.filter((p) => !hours.has(p.slug)).length,
+    withoutHours: all.items.filter((p) => !hours.has(ownerKey(p))).length,
   }
 }

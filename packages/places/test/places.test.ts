@@ -3,7 +3,7 @@ import { setModuleEnabled } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import { createTestPlatform, expectProblem, type TestPlatform } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listPlacesWithHours, placeJsonLd, valueCounts } from '../src/index'
+import { listPlacesWithHours, type PlaceForJsonLd, placeJsonLd, valueCounts } from '../src/index'
 import placecheck, { spot } from './fixtures/spot-module'
 
 const HOST = 'uji.localhost'
@@ -121,7 +121,7 @@ describe('places open now', () => {
 describe('place JSON-LD', () => {
   it('says address, point, contacts and price range in schema.org terms', async () => {
     const beach = await spot.get(ctx, 'pantai-lumban-bulbul')
-    const ld = placeJsonLd('TouristAttraction', beach, {
+    const ld = placeJsonLd('TouristAttraction', beach as PlaceForJsonLd, {
       url: 'https://uji.example/tempat-uji/pantai-lumban-bulbul',
       region: 'Sumatera Utara',
       extra: { isAccessibleForFree: true },
