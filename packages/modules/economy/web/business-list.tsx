@@ -1,12 +1,12 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
-import { valueCounts } from '@cerdas/places'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
 import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { business, businessSchemaType, listBusinesses } from '../src/index'
+import { business, businessSchemaType, listBusinesses } from '../src/index'
 import { SECTOR_LABELS, SECTORS } from '../src/labels'
+import { listPageData } from './list-page.server'
 import { messages } from './messages'
 
 /** The list's filters from its query: the shared ones and the sector. */
@@ -16,46 +16,22 @@ export function businessFiltersOf(params: URLSearchParams) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const url = new URL(request.url)
-  const f = businessFiltersOf(url.searchParams)
-  const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = {
-    limit: economy.settingsOf(ctx).pageSize,
-    sector: f.sector,
-    kecamatan: f.kecamatan,
-    priceLevel: f.priceLevel,
-    facilities: f.facilities,
-    openNow: f.openNow,
-  }
-  const page = await listBusinesses(ctx, { ...query, cursor }).catch((error) => {
-    // A stale or edited cursor starts over rather than failing.
-    if (cursor) return listBusinesses(ctx, query)
-    throw error
-  })
-  const own = { sektor: f.sector }
-  const q = queryOf(f, own)
-  return {
-    listUrl: business.urls.list,
-    at: ctx.now().toISOString(),
-    timezone: ctx.tenant.timezone,
+  const f = businessFiltersOf(new URL(request.url).searchParams)
+  return listPageData(ctx, request, context.locale, {
+    entity: business,
+    kindColumn: 'sector',
     filters: f,
-    base: q ? `${business.urls.list}?${q}` : business.urls.list,
-    isFirst: !cursor,
-    nextCursor: page.nextCursor,
-    withoutHours: page.withoutHours ?? 0,
-    items: page.items,
-    types: await valueCounts(ctx, business.table, 'sector'),
-    kecamatans: await valueCounts(ctx, business.table, 'kecamatan'),
-    map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
-    tenantName: ctx.tenant.name,
-    pageUrl: `${url.origin}${business.urls.list}`,
-    locale: context.locale,
-    jsonLdItems: page.items.map((e) => ({
-      type: businessSchemaType(e.sector),
-      name: e.name.id,
-      url: `${url.origin}${business.urls.list}/${e.slug}`,
-    })),
-  }
+    own: { sektor: f.sector },
+    list: (query) => listBusinesses(ctx, query as Parameters<typeof listBusinesses>[1]),
+    query: {
+      sector: f.sector,
+      kecamatan: f.kecamatan,
+      priceLevel: f.priceLevel,
+      facilities: f.facilities,
+      openNow: f.openNow,
+    },
+    schemaType: (r) => businessSchemaType(r.sector),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,12 +1,12 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
-import { valueCounts } from '@cerdas/places'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
 import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { eatery, eaterySchemaType, listEateries } from '../src/index'
+import { eatery, eaterySchemaType, listEateries } from '../src/index'
 import { EATERY_TYPE_LABELS, EATERY_TYPES, HALAL_STATUS_LABELS, PORK_STATUS_LABELS } from '../src/labels'
+import { listPageData } from './list-page.server'
 import { messages } from './messages'
 
 /** The list's filters from its query: the shared ones, type, halal and "no pork". */
@@ -21,48 +21,24 @@ export function eateryFiltersOf(params: URLSearchParams) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const url = new URL(request.url)
-  const f = eateryFiltersOf(url.searchParams)
-  const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = {
-    limit: economy.settingsOf(ctx).pageSize,
-    type: f.type,
-    kecamatan: f.kecamatan,
-    priceLevel: f.priceLevel,
-    facilities: f.facilities,
-    openNow: f.openNow,
-    halal: f.halal ? ('true' as const) : undefined,
-    servesPork: f.noPork ? ('no' as const) : undefined,
-  }
-  const page = await listEateries(ctx, { ...query, cursor }).catch((error) => {
-    // A stale or edited cursor starts over rather than failing.
-    if (cursor) return listEateries(ctx, query)
-    throw error
-  })
-  const own = { jenis: f.type, halal: f.halal ? 'true' : undefined, tanpa_babi: f.noPork ? 'true' : undefined }
-  const q = queryOf(f, own)
-  return {
-    listUrl: eatery.urls.list,
-    at: ctx.now().toISOString(),
-    timezone: ctx.tenant.timezone,
+  const f = eateryFiltersOf(new URL(request.url).searchParams)
+  return listPageData(ctx, request, context.locale, {
+    entity: eatery,
+    kindColumn: 'type',
     filters: f,
-    base: q ? `${eatery.urls.list}?${q}` : eatery.urls.list,
-    isFirst: !cursor,
-    nextCursor: page.nextCursor,
-    withoutHours: page.withoutHours ?? 0,
-    items: page.items,
-    types: await valueCounts(ctx, eatery.table, 'type'),
-    kecamatans: await valueCounts(ctx, eatery.table, 'kecamatan'),
-    map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
-    tenantName: ctx.tenant.name,
-    pageUrl: `${url.origin}${eatery.urls.list}`,
-    locale: context.locale,
-    jsonLdItems: page.items.map((e) => ({
-      type: eaterySchemaType(e.type),
-      name: e.name.id,
-      url: `${url.origin}${eatery.urls.list}/${e.slug}`,
-    })),
-  }
+    own: { jenis: f.type, halal: f.halal ? 'true' : undefined, tanpa_babi: f.noPork ? 'true' : undefined },
+    list: (query) => listEateries(ctx, query as Parameters<typeof listEateries>[1]),
+    query: {
+      type: f.type,
+      kecamatan: f.kecamatan,
+      priceLevel: f.priceLevel,
+      facilities: f.facilities,
+      openNow: f.openNow,
+      halal: f.halal ? ('true' as const) : undefined,
+      servesPork: f.noPork ? ('no' as const) : undefined,
+    },
+    schemaType: (r) => eaterySchemaType(r.type),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,13 +1,13 @@
 import { pickText, tenantContext, translator } from '@cerdas/core/web'
-import { valueCounts } from '@cerdas/places'
-import { listMeta, markersOf, pick, placeControls, placeFiltersOf, queryOf } from '@cerdas/places/list-query'
+import { listMeta, markersOf, pick, placeControls, placeFiltersOf } from '@cerdas/places/list-query'
 import { PRICE_LEVEL_LABELS } from '@cerdas/places/vocabulary'
 import { type FilterControl, PlaceCard, PlaceListView, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import economy, { listLodgings, lodging, lodgingSchemaType } from '../src/index'
+import { listLodgings, lodging, lodgingSchemaType } from '../src/index'
 import { LODGING_TYPE_LABELS, LODGING_TYPES } from '../src/labels'
 import { nightlyRange } from '../src/prices'
+import { listPageData } from './list-page.server'
 import { messages } from './messages'
 
 const STARS = ['1', '2', '3', '4', '5'] as const
@@ -24,47 +24,23 @@ export function lodgingFiltersOf(params: URLSearchParams) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = tenantContext(context)
-  const url = new URL(request.url)
-  const f = lodgingFiltersOf(url.searchParams)
-  const cursor = url.searchParams.get('cursor') ?? undefined
-  const query = {
-    limit: economy.settingsOf(ctx).pageSize,
-    type: f.type,
-    kecamatan: f.kecamatan,
-    priceLevel: f.priceLevel,
-    facilities: f.facilities,
-    openNow: f.openNow,
-    starClass: f.starClass,
-  }
-  const page = await listLodgings(ctx, { ...query, cursor }).catch((error) => {
-    // A stale or edited cursor starts over rather than failing.
-    if (cursor) return listLodgings(ctx, query)
-    throw error
-  })
-  const own = { jenis: f.type, bintang: f.starClass ? String(f.starClass) : undefined }
-  const q = queryOf(f, own)
-  return {
-    listUrl: lodging.urls.list,
-    at: ctx.now().toISOString(),
-    timezone: ctx.tenant.timezone,
+  const f = lodgingFiltersOf(new URL(request.url).searchParams)
+  return listPageData(ctx, request, context.locale, {
+    entity: lodging,
+    kindColumn: 'type',
     filters: f,
-    base: q ? `${lodging.urls.list}?${q}` : lodging.urls.list,
-    isFirst: !cursor,
-    nextCursor: page.nextCursor,
-    withoutHours: page.withoutHours ?? 0,
-    items: page.items,
-    types: await valueCounts(ctx, lodging.table, 'type'),
-    kecamatans: await valueCounts(ctx, lodging.table, 'kecamatan'),
-    map: { tileUrl: ctx.tenant.branding.mapTileUrl ?? null, attribution: ctx.tenant.branding.mapAttribution ?? null },
-    tenantName: ctx.tenant.name,
-    pageUrl: `${url.origin}${lodging.urls.list}`,
-    locale: context.locale,
-    jsonLdItems: page.items.map((e) => ({
-      type: lodgingSchemaType(e.type),
-      name: e.name.id,
-      url: `${url.origin}${lodging.urls.list}/${e.slug}`,
-    })),
-  }
+    own: { jenis: f.type, bintang: f.starClass ? String(f.starClass) : undefined },
+    list: (query) => listLodgings(ctx, query as Parameters<typeof listLodgings>[1]),
+    query: {
+      type: f.type,
+      kecamatan: f.kecamatan,
+      priceLevel: f.priceLevel,
+      facilities: f.facilities,
+      openNow: f.openNow,
+      starClass: f.starClass,
+    },
+    schemaType: (r) => lodgingSchemaType(r.type),
+  })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
