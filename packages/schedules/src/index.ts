@@ -1,3 +1,4 @@
+export * from './collections'
 export * from './departures'
 export * from './departures-icalendar'
 export * from './departures-schema'
