@@ -38,6 +38,8 @@ export const configSchema = z.object({
   CERDAS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** A loopback-only listener serving just /metrics (no token), for a Prometheus agent on this machine. */
   CERDAS_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** `off`: this server runs no module jobs (another process or `cerdas jobs run` from cron does). */
+  CERDAS_JOBS: z.enum(['on', 'off']).default('on'),
   CERDAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest photo upload; no tenant setting can raise it. */
   CERDAS_PHOTO_MAX_BYTES: z.coerce

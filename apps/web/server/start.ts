@@ -13,7 +13,7 @@ import {
   platformFromConfig,
 } from '@cerdas/api'
 import type { AnyModule } from '@cerdas/core'
-import type { Platform } from '@cerdas/platform'
+import { type Platform, startJobRunner } from '@cerdas/platform'
 import { serve } from '@hono/node-server'
 import type { ServerBuild } from '@remix-run/node'
 import { type DrainableServer, drainable } from './drain-server'
@@ -82,6 +82,11 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     metrics,
     photos,
   })
+  // Module jobs: every process may run them; the lease in each tenant database keeps them single.
+  const jobs =
+    config.CERDAS_JOBS === 'on'
+      ? startJobRunner(platform, { onError: (report) => logger.error('job failed', { ...report }) })
+      : undefined
   const metricsServer = config.CERDAS_METRICS_PORT
     ? await listenForMetrics(metrics, config.CERDAS_METRICS_PORT)
     : undefined
@@ -104,6 +109,8 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     close: async () => {
       logger.info('stopping', { drainTimeoutMs: config.CERDAS_SHUTDOWN_TIMEOUT_MS })
       metricsServer?.close()
+      // A job pass in progress ends before the databases close.
+      await jobs?.stop()
       await connections?.drain(config.CERDAS_SHUTDOWN_TIMEOUT_MS)
       // Only once no request runs: tenant databases and the control plane close last.
       platform.close()

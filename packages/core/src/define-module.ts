@@ -64,6 +64,40 @@ export interface SeedInput<TData> {
   data: TData
 }
 
+/** What a job run reports: how many records it changed, and anything else worth keeping (JSON). */
+export interface JobResult {
+  changed: number
+  [key: string]: unknown
+}
+
+/**
+ * Work a module has done on every tenant that enables it, every `everyMinutes` (e.g. closing
+ * reports nobody answered). The platform's runner calls `run` with a context whose actor is the
+ * system, at most once per period per tenant across every process (a lease row in the tenant
+ * database), so `run` needs no locking of its own; it should still be idempotent, since a run
+ * cut short is simply run again in a later period.
+ */
+export interface ModuleJob {
+  /** Lowercase id, unique in the module, e.g. `auto-close`; shown as `module.id`. */
+  id: string
+  /** Period in whole minutes (1 to 10080, a week). */
+  everyMinutes: number
+  run: (ctx: TenantContext) => Promise<JobResult>
+}
+
+/**
+ * The module's own HTTP endpoints outside /api/v1, for standards whose clients send forms and
+ * read XML (Open311 GeoReport v2). Mounted at the site root under `prefix`, with the same tenant
+ * resolution, caller identification (Bearer token or session), module-enabled check, security
+ * headers, request id, logging and body limit as /api/v1, but any body type.
+ */
+export interface ModuleHttp {
+  /** Path prefix the routes live under, e.g. `/open311`: one segment, not taken by the framework. */
+  prefix: string
+  /** Registers the routes; paths are relative to `prefix` (`/v2/requests.json`). */
+  routes: (router: ModuleRouter, kit: ApiKit) => void
+}
+
 export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, TSeed = unknown> {
   /** Lowercase id; every table of the module is prefixed `${id}_`. */
   id: string
@@ -91,6 +125,16 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
   references?: Record<string, ReferenceResolver>
   /** Registers the module's OpenAPI routes (mounted under /api/v1). */
   api?: (router: ModuleRouter, kit: ApiKit) => void
+  /**
+   * Endpoints outside /api/v1 that take forms and answer XML or JSON (see {@link ModuleHttp}).
+   * @example http: { prefix: '/open311', routes: (router, kit) => router.post('/v2/requests.json', handler) }
+   */
+  http?: ModuleHttp
+  /**
+   * Periodic work on every tenant that enables the module (see {@link ModuleJob}).
+   * @example jobs: [{ id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await closeStale(ctx) }) }]
+   */
+  jobs?: ModuleJob[]
   /** Every search document of the module, for (re)building the tenant index. */
   search?: (ctx: TenantContext) => Promise<SearchDocument[]>
   seed?: {
@@ -147,6 +191,28 @@ export type AnyModule = ModuleDefinition<z.ZodObject, any>
 const MODULE_ID = /^[a-z][a-z0-9]{1,30}$/
 /** Ids taken by the framework: its tables (`cerdas_`) and the web app's route ids. */
 export const RESERVED_MODULE_IDS: readonly string[] = ['cerdas', 'root', 'routes']
+/**
+ * First path segments the framework serves itself (the API, the console, files, the web app's
+ * own pages): a module's `http.prefix` may not take them.
+ */
+export const RESERVED_HTTP_PREFIXES: readonly string[] = [
+  'api',
+  'admin',
+  'media',
+  'vendor',
+  'assets',
+  'metrics',
+  'robots.txt',
+  'sitemap.xml',
+  'favicon.svg',
+  'brand',
+  'cari',
+  'bahasa',
+  '__tidak-ada',
+]
+const HTTP_PREFIX = /^\/[a-z][a-z0-9-]{1,30}$/
+const JOB_ID = /^[a-z][a-z0-9-]{0,39}$/
+const isFunction = (v: unknown) => typeof v === 'function'
 const PERMISSION_KEY = /^[a-z][a-z0-9]*\.[a-z][a-z0-9_]*:[a-z][a-z_]*$/
 
 const definitionSchema = z.object({
@@ -163,6 +229,24 @@ const definitionSchema = z.object({
   migrations: z.array(
     z.object({ id: z.string().regex(/^\d{4}_[a-z0-9_]+$/), statements: z.array(z.string().min(1)).min(1) }),
   ),
+  http: z
+    .object({
+      prefix: z
+        .string()
+        .regex(HTTP_PREFIX, 'must be one lowercase path segment such as /open311')
+        .refine((p) => !RESERVED_HTTP_PREFIXES.includes(p.slice(1)), 'is served by the framework itself'),
+      routes: z.custom<unknown>(isFunction, 'must be a function'),
+    })
+    .optional(),
+  jobs: z
+    .array(
+      z.object({
+        id: z.string().regex(JOB_ID, 'must be lowercase letters, digits or hyphens, starting with a letter'),
+        everyMinutes: z.number().int().min(1).max(10_080),
+        run: z.custom<unknown>(isFunction, 'must be a function'),
+      }),
+    )
+    .optional(),
   permissions: z
     .record(
       // Keys are checked in checkModule: zod reports a bad record key only as "Invalid key in record".
@@ -213,6 +297,8 @@ export function checkModule(definition: AnyModule): string[] {
       problems.push(`settings: every field needs a default (missing for: ${fields})`)
     }
   }
+  const jobIds = (definition.jobs ?? []).map((j) => j.id)
+  if (new Set(jobIds).size !== jobIds.length) problems.push('jobs: ids must be unique')
   if (definition.requires?.includes(definition.id)) problems.push('requires: a module cannot require itself')
   return problems
 }
@@ -282,6 +368,23 @@ export function orderModules(modules: readonly AnyModule[]): AnyModule[] {
       const owner = tables.get(name)
       if (owner) throw new ModuleDefinitionError(mod.id, [`table "${name}" is already owned by "${owner}"`])
       tables.set(name, mod.id)
+    }
+  }
+  // A module's open endpoints must not shadow another module's pages or endpoints.
+  const prefixes = new Map<string, string>()
+  for (const mod of modules) {
+    if (!mod.http) continue
+    const segment = mod.http.prefix.slice(1)
+    const owner = prefixes.get(segment)
+    if (owner)
+      throw new ModuleDefinitionError(mod.id, [`http.prefix "${mod.http.prefix}" is already used by "${owner}"`])
+    prefixes.set(segment, mod.id)
+  }
+  for (const mod of modules) {
+    for (const route of mod.web?.routes ?? []) {
+      const owner = prefixes.get(route.path.split('/')[0] ?? '')
+      if (owner)
+        throw new ModuleDefinitionError(mod.id, [`page "/${route.path}" lies under the http.prefix of "${owner}"`])
     }
   }
   const ordered: AnyModule[] = []

@@ -142,6 +142,22 @@ const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    // One row per module job (see the platform's module-jobs.ts): whoever moves lease_until
+    // forward with one conditional upsert runs the job; everyone else sees no row come back.
+    id: '0008_job_runs',
+    statements: [
+      `CREATE TABLE cerdas_job_runs (
+        module TEXT NOT NULL,
+        job TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        lease_until TEXT NOT NULL,
+        last_result TEXT,
+        PRIMARY KEY (module, job)
+      ) WITHOUT ROWID`,
+    ],
+  },
 ]
 
 export const tenantFrameworkMigrations: MigrationSet = { owner: 'cerdas', migrations }

@@ -51,6 +51,7 @@ describe('migration runner', () => {
       'cerdas/0005_audit_mac',
       'cerdas/0006_data_version',
       'cerdas/0007_photos',
+      'cerdas/0008_job_runs',
       'notes/0001_create',
       'notes/0002_add_pinned',
       'notes/0003_index',
@@ -58,7 +59,7 @@ describe('migration runner', () => {
     expect(applied.map((m) => `${m.owner}/${m.id}`)).toEqual(expected)
     expect(reported).toEqual(expected)
     expect(await tables(c)).toEqual(expect.arrayContaining(['cerdas_audit_log', 'cerdas_migrations', 'notes_items']))
-    expect(await appliedVersions(c)).toEqual({ cerdas: '0007_photos', notes: '0003_index' })
+    expect(await appliedVersions(c)).toEqual({ cerdas: '0008_job_runs', notes: '0003_index' })
   })
 
   it('is idempotent: a second run applies nothing and changes nothing', async () => {

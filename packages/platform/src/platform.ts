@@ -102,7 +102,7 @@ export interface Platform {
   context(
     tenant: ResolvedTenant,
     db: TenantDb,
-    options?: { actor?: Actor | null; locale?: Locale; changesAt?: (instant: Date) => void },
+    options?: { actor?: Actor | null; locale?: Locale; changesAt?: (instant: Date) => void; now?: () => Date },
   ): TenantContext
   /**
    * Checks a tenant's audit log against its chain and the anchor kept in the
@@ -195,13 +195,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         tenantDatabaseFileDescriptors: databaseFileDescriptors({ except: controlPlaneFile }),
       }
     },
-    context(tenant, db, { actor = null, locale, changesAt } = {}) {
+    context(tenant, db, { actor = null, locale, changesAt, now } = {}) {
       const base = {
         tenant: tenant.info,
         modules,
         actor,
         locale: locale ?? tenant.info.defaultLocale,
-        now: () => new Date(),
+        now: now ?? (() => new Date()),
         ...(changesAt ? { changesAt } : {}),
       }
       const tenantId = tenant.record.id

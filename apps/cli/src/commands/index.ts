@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { auditVerifyCommand } from './audit-verify'
+import { jobsRunCommand } from './jobs-run'
 import { moduleNewCommand } from './module-new'
 import { moduleSyncCommand } from './module-sync'
 import { serveCommand } from './serve'
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   tokenCreateCommand,
   operatorTokenCreateCommand,
   auditVerifyCommand,
+  jobsRunCommand,
   templateListCommand,
   templateCheckCommand,
   moduleNewCommand,
