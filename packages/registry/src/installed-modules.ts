@@ -5,10 +5,12 @@ import type { AnyModule } from '@cerdas/core'
 import announcements from '@cerdas/module-announcements'
 import directory from '@cerdas/module-directory'
 import economy from '@cerdas/module-economy'
+import reports from '@cerdas/module-reports'
 import schedules from '@cerdas/module-schedules'
 import services from '@cerdas/module-services'
 import tourism from '@cerdas/module-tourism'
 import transport from '@cerdas/module-transport'
+import waste from '@cerdas/module-waste'
 
 export const installedModules: AnyModule[] = [
   announcements,
@@ -16,6 +18,8 @@ export const installedModules: AnyModule[] = [
   directory,
   services,
   economy,
+  reports,
   tourism,
   transport,
+  waste,
 ]
