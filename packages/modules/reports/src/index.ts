@@ -1,0 +1,72 @@
+import { defineModule } from '@cerdas/core'
+import { category } from './category'
+import { reportsDashboard } from './dashboard'
+import { anonymiseExpired, autoCloseResolved } from './jobs'
+import { migrations } from './migrations'
+import { registerReportRoutes } from './routes/index'
+import { settings } from './settings'
+
+export * from './category'
+export { reportsDashboard } from './dashboard'
+export * from './delay-token'
+export * from './duplicates'
+export * from './input'
+export * from './jobs'
+export * from './messages'
+export * from './overdue'
+export * from './privacy'
+export * from './public-reports'
+export { type ReportsSettings, reportsSettings } from './settings'
+export * from './staff'
+export * from './statuses'
+export * from './submit'
+export * from './tracking'
+export * from './types'
+export * from './workflow'
+
+/**
+ * Laporan warga: residents report cleanliness and waste problems without an account, follow them
+ * with a tracking code, and the responsible team works them through SP4N-LAPOR!'s deadlines in
+ * working days. Contact details and exact home locations never leave the staff's audited reveal.
+ */
+export default defineModule({
+  id: 'reports',
+  dimension: 'environment',
+  title: { id: 'Laporan warga', en: 'Citizen reports' },
+  description: {
+    id: 'Laporan kebersihan dan sampah dari warga, dengan kode pelacakan dan batas waktu penanganan',
+    en: 'Cleanliness and waste reports from residents, with tracking codes and handling deadlines',
+  },
+  requires: ['directory', 'schedules'],
+  entities: [category],
+  migrations,
+  settings,
+  // The team of a report is its category's (copied to the report): a limited grant works its own dimension's.
+  permissions: {
+    'reports.report:read': {
+      title: { id: 'Membaca laporan warga', en: 'Read citizen reports' },
+      roles: ['admin', 'editor', 'verifier', 'viewer'],
+      followsOwner: true,
+    },
+    'reports.report:update': {
+      title: { id: 'Menangani laporan warga', en: 'Work citizen reports' },
+      roles: ['admin', 'editor', 'verifier'],
+      followsOwner: true,
+    },
+    'reports.report:read_contact': {
+      title: { id: 'Melihat kontak dan lokasi persis pelapor', en: "See reporters' contact and exact location" },
+      roles: ['admin'],
+      followsOwner: true,
+    },
+    'reports.report:create': {
+      title: { id: 'Mengirim laporan lewat API', en: 'Submit reports through the API' },
+      roles: ['admin'],
+    },
+  },
+  api: registerReportRoutes,
+  jobs: [
+    { id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await autoCloseResolved(ctx) }) },
+    { id: 'retention', everyMinutes: 24 * 60, run: async (ctx) => ({ changed: await anonymiseExpired(ctx) }) },
+  ],
+  admin: { entities: [], dashboard: reportsDashboard },
+})
