@@ -68,5 +68,16 @@ export default defineModule({
     { id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await autoCloseResolved(ctx) }) },
     { id: 'retention', everyMinutes: 24 * 60, run: async (ctx) => ({ changed: await anonymiseExpired(ctx) }) },
   ],
-  admin: { entities: [], dashboard: reportsDashboard },
+  admin: {
+    entities: [],
+    dashboard: reportsDashboard,
+    routes: [
+      {
+        path: 'laporan',
+        file: 'admin/report-queue.tsx',
+        nav: { title: { id: 'Laporan warga', en: 'Citizen reports' }, entity: 'category' },
+      },
+      { path: 'laporan/:id', file: 'admin/report-detail.tsx' },
+    ],
+  },
 })
