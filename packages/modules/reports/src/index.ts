@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { latestReports } from '../web/home-section'
 import { category } from './category'
 import { reportsDashboard } from './dashboard'
 import { anonymiseExpired, autoCloseResolved } from './jobs'
@@ -79,5 +81,21 @@ export default defineModule({
       },
       { path: 'laporan/:id', file: 'admin/report-detail.tsx' },
     ],
+  },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
+    routes: [
+      { path: 'lapor', file: 'web/report-form.tsx' },
+      { path: 'lapor/kirim', file: 'web/report-submit.ts' },
+      { path: 'lapor/lacak', file: 'web/report-track.tsx' },
+      { path: 'lapor/privasi', file: 'web/report-privacy.tsx' },
+      { path: 'lapor/data-saya', file: 'web/report-data.tsx' },
+      { path: 'lapor/data-saya/unduh', file: 'web/report-data-download.ts' },
+      { path: 'laporan', file: 'web/report-list.tsx' },
+      { path: 'laporan/:number', file: 'web/report-page.tsx' },
+    ],
+    nav: [{ path: '/lapor', title: { id: 'Lapor', en: 'Report' } }],
+    home: latestReports,
   },
 })
