@@ -1,0 +1,299 @@
+import type { Actor, Grant, TenantContext } from '@cerdas/core'
+import type { WebLoadContext } from '@cerdas/core/web'
+import { listAudit } from '@cerdas/platform'
+import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
+import type { AppLoadContext } from '@remix-run/node'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as detail from '../../../packages/modules/reports/admin/report-detail'
+import * as queue from '../../../packages/modules/reports/admin/report-queue'
+// The module's screens are mounted from the registry; the app does not depend on the package itself.
+import reportsModule, {
+  category,
+  getStaffReport,
+  type PublicReport,
+  submitReport,
+} from '../../../packages/modules/reports/src/index'
+import { openAdminScreen } from '../app/admin/screen.server'
+import { tenantPageContext } from '../server/page-context'
+
+/**
+ * The console's report screens: the queue's filters and order, every workflow action changing the
+ * report (or saying what is wrong next to the field), the permission of each action and team,
+ * and the reporter's contact shown only through an audited reveal.
+ */
+
+const CSRF = 'csrf-token-for-tests'
+const CONTACT = { name: 'Rosmawati Sitorus', phone: '081234567890', email: 'ros@contoh.id', landmark: 'Warung Bu Ros' }
+
+let t: TestPlatform
+let system: TenantContext
+let asAdmin: AppLoadContext
+let asEditor: AppLoadContext
+let asViewer: AppLoadContext
+let asGovernance: AppLoadContext
+let waste: PublicReport
+let dumping: PublicReport
+let older: PublicReport
+let drain: PublicReport
+let dumpingSlug: string
+
+type Loaded<T> = { data: T; init: { status?: number; headers?: Record<string, string> } | null }
+const unwrap = <T>(result: unknown) => result as Loaded<T>
+type QueueData = Awaited<ReturnType<typeof queue.loader>>['data']
+type DetailData = Awaited<ReturnType<typeof detail.loader>>['data']
+type Answer = { intent: string; errors: Record<string, string>; formError: string | null; contact?: unknown }
+
+/** Runs a loader or action; a thrown Response (a redirect, a 404) is answered, as Remix would. */
+async function run(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn()
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+const get = (path: string) => new Request(`http://toba.localhost${path}`)
+const post = (path: string, fields: Record<string, string>) =>
+  new Request(`http://toba.localhost${path}`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF, ...fields }) })
+
+const loadQueue = async (context: AppLoadContext, query = '') =>
+  unwrap<QueueData>(await queue.loader({ request: get(`/admin/laporan${query}`), params: {}, context })).data
+
+const loadDetail = async (context: AppLoadContext, id: string) =>
+  unwrap<DetailData>(await detail.loader({ request: get(`/admin/laporan/${id}`), params: { id }, context })).data
+
+const act = (context: AppLoadContext, id: string, fields: Record<string, string>) =>
+  run(() => detail.action({ request: post(`/admin/laporan/${id}`, fields), params: { id }, context }))
+
+async function consoleAs(grants: Grant[], name: string): Promise<AppLoadContext> {
+  const tenant = await t.platform.tenantBySlug('toba')
+  if (!tenant) throw new Error('no toba')
+  const db = await t.platform.tenantDb(tenant.record)
+  const actor: Actor = { kind: 'user', id: `usr_${name}`, name, grants }
+  const web: WebLoadContext = await tenantPageContext(t.platform, tenant, db, actor, {
+    locale: 'id',
+    requestId: 'test',
+    currentPath: '/admin/laporan',
+    session: { userId: actor.id, name, email: `${name}@tobakab.go.id`, grants, csrfToken: CSRF },
+    secureCookies: false,
+    clientIp: undefined,
+    openAdminScreen,
+  })
+  return web as unknown as AppLoadContext
+}
+
+const idOf = async (report: PublicReport) => {
+  const [row] = await system.db.all<{ id: string }>(sql`SELECT id FROM reports_reports WHERE number = ${report.number}`)
+  if (!row) throw new Error(`no report ${report.number}`)
+  return row.id
+}
+
+beforeAll(async () => {
+  t = await createTestPlatform()
+  await createTenantWithEveryModule(t, 'toba', { template: 'toba' })
+  const tenant = await t.platform.tenantBySlug('toba')
+  if (!tenant) throw new Error('no toba')
+  const db = await t.platform.tenantDb(tenant.record)
+  system = t.platform.context(tenant, db, { actor: { kind: 'cli', id: 'test' } })
+  // Categories of their own, whatever the template seeds: two of the environment team, one of governance's.
+  const create = (name: string, dimension: string) =>
+    category.create(system, { name: { id: name }, dimension } as never) as Promise<{ slug: string }>
+  const uncollected = await create('Sampah pasar tidak diangkut', 'environment')
+  const dumped = await create('Kasur dibuang ke sungai', 'environment')
+  const blocked = await create('Parit sekolah tersumbat', 'governance')
+  dumpingSlug = dumped.slug
+  const submit = (slug: string, description: string, desa: string, withContact = false) =>
+    submitReport(
+      system,
+      {
+        category: slug,
+        description,
+        kecamatan: 'Balige',
+        desa,
+        ...(withContact ? CONTACT : {}),
+        source: 'console',
+      },
+      { trusted: true, ip: '203.0.113.9' },
+    ).then((r) => r.report)
+  waste = await submit(
+    'sampah-tidak-diangkut',
+    'Sampah di depan pasar sudah seminggu tidak diangkut.',
+    'Napitupulu',
+    true,
+  )
+  older = await submit(uncollected.slug, 'Tumpukan sampah di simpang jalan belum diangkut.', 'Napitupulu')
+  dumping = await submit(dumped.slug, 'Ada yang membuang kasur bekas ke sungai.', 'Lumban Dolok')
+  drain = await submit(blocked.slug, 'Parit di depan sekolah tersumbat plastik.', 'Pardede Onan')
+  // The older report has passed its deadline: the queue shows it first.
+  await system.db.run(
+    sql`UPDATE reports_reports SET due_at = '2020-01-06T16:59:59.999Z' WHERE number = ${older.number}`,
+  )
+  asAdmin = await consoleAs([{ role: 'admin', dimension: null }], 'admin')
+  asEditor = await consoleAs([{ role: 'editor', dimension: 'environment' }], 'lingkungan')
+  asViewer = await consoleAs([{ role: 'viewer', dimension: 'environment' }], 'pengamat')
+  asGovernance = await consoleAs([{ role: 'editor', dimension: 'governance' }], 'tatakelola')
+})
+afterAll(() => t?.close())
+
+describe('the report screens in the module', () => {
+  it('are console routes with a navigation entry', () => {
+    const routes = reportsModule.admin?.routes ?? []
+    expect(routes.map((r) => r.path)).toEqual(['laporan', 'laporan/:id'])
+    expect(routes[0]?.nav?.title.id).toBe('Laporan warga')
+  })
+})
+
+describe('the report queue', () => {
+  it('lists open reports, overdue first, with their deadline in working days and no contact', async () => {
+    const page = await loadQueue(asAdmin)
+    const numbers = page.rows.map((r) => r.number)
+    expect(numbers[0]).toBe(older.number)
+    expect(numbers).toEqual(expect.arrayContaining([waste.number, dumping.number, drain.number]))
+    expect(page.rows[0]?.deadline.overdue).toBe(true)
+    expect(page.rows[0]?.deadline.text).toMatch(/^terlambat \d+ hari kerja$/)
+    const fresh = page.rows.find((r) => r.number === waste.number)
+    expect(fresh?.deadline.text).toMatch(/^(sisa \d+ hari kerja|batas hari ini)$/)
+    expect(fresh?.source).toBe('Konsol')
+    expect(fresh?.place).toBe('Napitupulu, Balige')
+    const html = JSON.stringify(page)
+    for (const value of Object.values(CONTACT)) expect(html).not.toContain(value)
+  })
+
+  it('filters by category, team, text and overdue', async () => {
+    const byCategory = await loadQueue(asAdmin, `?kategori=${dumpingSlug}`)
+    expect(byCategory.rows.map((r) => r.number)).toEqual([dumping.number])
+    const byTeam = await loadQueue(asAdmin, '?tim=governance')
+    expect(byTeam.rows.map((r) => r.number)).toEqual([drain.number])
+    const byText = await loadQueue(asAdmin, '?q=kasur')
+    expect(byText.rows.map((r) => r.number)).toEqual([dumping.number])
+    const overdue = await loadQueue(asAdmin, '?terlambat=1')
+    expect(overdue.rows.map((r) => r.number)).toEqual([older.number])
+  })
+
+  it("shows a team only its own team's reports", async () => {
+    const page = await loadQueue(asEditor, '?tim=governance')
+    expect(page.rows.map((r) => r.number)).not.toContain(drain.number)
+    expect(page.rows.map((r) => r.number)).toContain(waste.number)
+    expect(page.teamOptions.map((o) => o.value)).toEqual(['environment'])
+  })
+})
+
+describe('the report screen', () => {
+  it('shows the report with its deadline and timeline, without the contact', async () => {
+    const d = await loadDetail(asEditor, await idOf(waste))
+    expect(d.report.number).toBe(waste.number)
+    expect(d.report.hasContact).toBe(true)
+    expect(d.transitions.map((o) => o.value)).toEqual(['verified', 'forwarded', 'rejected'])
+    expect(d.can).toEqual({ update: true, contact: false })
+    const html = JSON.stringify(d)
+    for (const value of Object.values(CONTACT)) expect(html).not.toContain(value)
+  })
+
+  it("is not found for another team's member", async () => {
+    const response = (await run(() =>
+      detail.loader({ request: get('/admin/laporan/x'), params: { id: '' }, context: asEditor }),
+    )) as Response
+    expect(response.status).toBe(404)
+    const id = await idOf(drain)
+    const other = (await run(() =>
+      detail.loader({ request: get(`/admin/laporan/${id}`), params: { id }, context: asEditor }),
+    )) as Response
+    expect(other.status).toBe(404)
+    expect((await loadDetail(asGovernance, id)).report.number).toBe(drain.number)
+  })
+
+  it('changes the status, and asks for the reason of a rejection next to its field', async () => {
+    const id = await idOf(waste)
+    const refused = unwrap<Answer>(await act(asEditor, id, { _intent: 'status', status: 'rejected', reason: ' ' }))
+    expect(refused.init?.status).toBe(422)
+    expect(refused.data.errors.reason).toBe('Tulis alasan penolakan.')
+    const skipped = unwrap<Answer>(await act(asEditor, id, { _intent: 'status', status: 'closed' }))
+    expect(skipped.init?.status).toBe(422)
+    expect(Object.keys(skipped.data.errors)).toEqual(['status'])
+
+    const saved = (await act(asEditor, id, {
+      _intent: 'status',
+      status: 'verified',
+      reply: 'Terima kasih, kami cek.',
+    })) as Response
+    expect(saved.status, await saved.clone().text()).toBe(302)
+    const after = await getStaffReport(system, id)
+    expect(after?.status).toBe('verified')
+    expect(after?.timeline.some((e) => e.public && e.body === 'Terima kasih, kami cek.')).toBe(true)
+  })
+
+  it('assigns to an office from the directory, and asks for one when none is chosen', async () => {
+    const id = await idOf(waste)
+    const d = await loadDetail(asEditor, id)
+    const office = d.officeOptions[0]
+    if (!office) throw new Error('Toba seeds no office')
+    const refused = unwrap<Answer>(await act(asEditor, id, { _intent: 'assign', officeId: '' }))
+    expect(refused.data.errors.officeId).toBe('Pilih kantor.')
+    const saved = (await act(asEditor, id, { _intent: 'assign', officeId: office.value })) as Response
+    expect(saved.status).toBe(302)
+    expect((await getStaffReport(system, id))?.officeId).toBe(office.value)
+  })
+
+  it('adds a public reply and an internal note, told apart in the timeline', async () => {
+    const id = await idOf(waste)
+    expect(unwrap<Answer>(await act(asEditor, id, { _intent: 'note', body: '' })).data.errors.body).toBe(
+      'Tulis isinya.',
+    )
+    expect(((await act(asEditor, id, { _intent: 'reply', body: 'Truk dijadwalkan besok.' })) as Response).status).toBe(
+      302,
+    )
+    expect(((await act(asEditor, id, { _intent: 'note', body: 'Sopir truk cuti.' })) as Response).status).toBe(302)
+    const d = await loadDetail(asEditor, id)
+    expect(d.timeline.find((e) => e.body === 'Truk dijadwalkan besok.')?.public).toBe(true)
+    expect(d.timeline.find((e) => e.body === 'Sopir truk cuti.')?.public).toBe(false)
+  })
+
+  it('hides the text with a reason', async () => {
+    const id = await idOf(dumping)
+    expect(unwrap<Answer>(await act(asEditor, id, { _intent: 'hide', reason: '' })).data.errors.reason).toBeTruthy()
+    expect(((await act(asEditor, id, { _intent: 'hide', reason: 'Memuat nama orang.' })) as Response).status).toBe(302)
+    const d = await loadDetail(asEditor, id)
+    expect(d.report.hiddenReason).toBe('Memuat nama orang.')
+  })
+
+  it('offers the nearby open report of the same category and merges into it; an unknown number is refused at its field', async () => {
+    const id = await idOf(older)
+    const d = await loadDetail(asEditor, id)
+    expect(d.candidates.map((c) => c.number)).toContain(waste.number)
+    expect(d.candidates.map((c) => c.number)).not.toContain(older.number)
+    const unknown = unwrap<Answer>(await act(asEditor, id, { _intent: 'merge', number: 'LPR-1999-000001' }))
+    expect(unknown.init?.status).toBeGreaterThanOrEqual(400)
+    expect(unknown.data.errors.number).toBeTruthy()
+    expect(((await act(asEditor, id, { _intent: 'merge', number: waste.number })) as Response).status).toBe(302)
+    expect((await getStaffReport(system, id))?.mergedInto).toBe(waste.number)
+  })
+
+  it('refuses a viewer every action, and an editor the contact', async () => {
+    const id = await idOf(waste)
+    const viewerPage = await loadDetail(asViewer, id)
+    expect(viewerPage.can).toEqual({ update: false, contact: false })
+    expect(((await act(asViewer, id, { _intent: 'note', body: 'Boleh?' })) as Response).status).toBe(403)
+    expect(((await act(asEditor, id, { _intent: 'reveal', purpose: 'Tanya lokasi' })) as Response).status).toBe(403)
+    expect(((await act(asGovernance, id, { _intent: 'note', body: 'Boleh?' })) as Response).status).toBe(404)
+  })
+
+  it('reveals the contact once, for a stated purpose, and records it in the audit log', async () => {
+    const id = await idOf(waste)
+    const missing = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: '' }))
+    expect(missing.data.errors.purpose).toBe('Tulis keperluan membuka kontak.')
+    const before = await listAudit(system.db, { entityId: id, limit: 100 })
+    const shown = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: 'Menanyakan letak persis' }))
+    expect(shown.init?.headers?.['Cache-Control']).toBe('no-store')
+    expect(shown.data.contact).toMatchObject({ name: CONTACT.name, phone: CONTACT.phone, landmark: CONTACT.landmark })
+    const after = await listAudit(system.db, { entityId: id, limit: 100 })
+    expect(after.length).toBe(before.length + 1)
+    const entry = JSON.stringify(after.find((a) => !before.some((b) => b.id === a.id)))
+    expect(entry).toContain('usr_admin')
+    expect(entry).not.toContain(CONTACT.phone)
+    // The page itself never carries it: reloading does not show it again.
+    const reloaded = JSON.stringify(await loadDetail(asAdmin, id))
+    expect(reloaded).not.toContain(CONTACT.phone)
+  })
+})
