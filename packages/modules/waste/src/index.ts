@@ -45,3 +45,4 @@ const waste = defineModule({
 })
 
 export default waste
+export * from './json-ld'
