@@ -172,9 +172,9 @@ function ActionForm(props: { intent: string; title: string; answer: Answer; chil
       <h3 id={`${props.intent}-heading`}>{props.title}</h3>
       {props.help ? <p className="muted">{props.help}</p> : null}
       {mine?.formError ? (
-        <p className="field-error" role="alert">
-          {mine.formError}
-        </p>
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p className="form-error">{mine.formError}</p>
+        </div>
       ) : null}
       <Form method="post" noValidate className="admin-form">
         <CsrfField />

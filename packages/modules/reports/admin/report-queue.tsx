@@ -163,8 +163,10 @@ export default function ReportQueue() {
           <input id="f-q" name="q" type="search" defaultValue={f.q ?? ''} />
         </div>
         <div className="field field-checkbox">
-          <input id="f-overdue" name="terlambat" type="checkbox" value="1" defaultChecked={f.overdue} />
-          <label htmlFor="f-overdue">{t('overdueOnly')}</label>
+          <label htmlFor="f-overdue" className="check">
+            <input id="f-overdue" name="terlambat" type="checkbox" value="1" defaultChecked={f.overdue} />{' '}
+            {t('overdueOnly')}
+          </label>
         </div>
         <div className="form-buttons">
           <button type="submit">{t('apply')}</button> <Link to="?">{t('reset')}</Link>
