@@ -141,6 +141,26 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   registerPhotoRoutes(v1, kit, photos, platform.modules)
   for (const mod of platform.modules) mountModule(app, v1, mod, kit)
   app.route('/api/v1', v1)
+  for (const mod of platform.modules) {
+    if (!mod.http) continue
+    const { prefix } = mod.http
+    // Forms (urlencoded or multipart, which may carry a photo) and JSON alike: no JSON-only rule.
+    app.use(`${prefix}/*`, requestId(), requestLogger(log), (c, next) =>
+      BODYLESS.has(c.req.method)
+        ? next()
+        : /^multipart\//i.test(c.req.header('content-type') ?? '')
+          ? limitPhotoBody(c, next)
+          : limitBody(c, next),
+    )
+    app.use(
+      `${prefix}/*`,
+      tenant({ platform, trustProxy: options.trustProxy ?? false, apiKeyParameter: true }),
+      moduleEnabled(mod.id),
+    )
+    const router = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+    mod.http.routes(router, kit)
+    app.route(prefix, router)
+  }
 
   registerHealth(app, platform, options.trustProxy ?? false)
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))

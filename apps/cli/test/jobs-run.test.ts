@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs'
-import { defineModule } from '@cerdas/core'
+import { bareTemplates } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runInProcess, tempDataDir } from './support/run-cli'
 
-/** The registry plus a module with one job, so `jobs run` has something to run. */
-vi.mock('@cerdas/registry', async (original) => {
-  const { modules } = await original<typeof import('@cerdas/registry')>()
+/** One module with one job, so `jobs run` has something to run and nothing else plays a part. */
+vi.mock('@cerdas/registry', async () => {
+  const { defineModule } = await import('@cerdas/core')
   const sweeper = defineModule({
     id: 'sweeper',
     dimension: 'environment',
@@ -14,14 +14,14 @@ vi.mock('@cerdas/registry', async (original) => {
     migrations: [],
     jobs: [{ id: 'sweep', everyMinutes: 60, run: async () => ({ changed: 2 }) }],
   })
-  return { modules: [...modules, sweeper] }
+  return { modules: [sweeper] }
 })
 
 const dataDir = tempDataDir()
-const env = { CERDAS_DATA_DIR: dataDir }
+const env = { CERDAS_DATA_DIR: dataDir, CERDAS_TEMPLATES_DIR: bareTemplates([]) }
 
 beforeAll(async () => {
-  expect(await runInProcess(['tenant', 'create', 'toba', '--template', 'kabupaten'], env)).toMatchObject({ code: 0 })
+  expect(await runInProcess(['tenant', 'create', 'toba', '--template', 'bare'], env)).toMatchObject({ code: 0 })
   expect(await runInProcess(['tenant', 'enable', 'toba', 'sweeper'], env)).toMatchObject({ code: 0 })
 }, 60_000)
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))

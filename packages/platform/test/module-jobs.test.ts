@@ -1,12 +1,14 @@
 import { join } from 'node:path'
 import { type Actor, defineModule } from '@cerdas/core'
-import { listTenants } from '@cerdas/db'
-import { modules as registeredModules } from '@cerdas/registry'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { bareTemplates } from '@cerdas/testing'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { type JobRunReport, runDueJobs, startJobRunner } from '../src/module-jobs'
 import type { Platform } from '../src/platform'
 import { createTenant } from '../src/provision-tenant'
 import { breakTenantDatabase, tempDir, testPlatform } from './support'
+
+// This file runs on its own test module only: the registered modules play no part in it.
+vi.mock('@cerdas/registry', () => ({ modules: [] }))
 
 const runs: { tenant: string; actor: Actor | null; at: string }[] = []
 
@@ -40,14 +42,8 @@ const at = (minutes: number) => () => new Date(Date.UTC(2026, 11, 7, 8, minutes)
 
 beforeAll(async () => {
   dataDir = tempDir()
-  platform = await testPlatform({ dataDir, modules: [...registeredModules, ticker] })
-  for (const slug of SLUGS) await createTenant(platform, { slug, template: 'kabupaten' })
-  for (const tenant of await listTenants(platform.controlPlane)) {
-    await platform.controlPlane.$client.execute({
-      sql: "INSERT INTO tenant_modules (tenant_id, module_id, enabled, settings) VALUES (?, 'ticker', 1, '{}')",
-      args: [tenant.id],
-    })
-  }
+  platform = await testPlatform({ dataDir, modules: [ticker], templatesDir: bareTemplates(['ticker']) })
+  for (const slug of SLUGS) await createTenant(platform, { slug, template: 'bare' })
 }, 60_000)
 
 describe('module jobs', () => {
@@ -73,7 +69,7 @@ describe('module jobs', () => {
 
   it('gives the lease to one of two runners on the same database', async () => {
     runs.length = 0
-    const other = await testPlatform({ dataDir, modules: [...registeredModules, ticker] })
+    const other = await testPlatform({ dataDir, modules: [ticker], templatesDir: bareTemplates(['ticker']) })
     const [a, b] = await Promise.all([
       runDueJobs(platform, { tenant: 'samosir', now: at(30) }),
       runDueJobs(other, { tenant: 'samosir', now: at(30) }),

@@ -1,4 +1,5 @@
 export * from './accounts'
+export * from './bare-template'
 export * from './closed-connections'
 export * from './every-module'
 export * from './module-contract'

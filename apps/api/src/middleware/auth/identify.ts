@@ -32,17 +32,18 @@ export function isSameOrigin(c: Context, trustProxy: boolean): boolean {
 
 /**
  * Who is calling: a tenant API token or an operator token (Authorization:
- * Bearer), else a session cookie. A bearer that matches nothing is a 401 —
- * never anonymous — and a token of another tenant matches nothing here, since
- * it lives in that tenant's database.
+ * Bearer, or `apiKey` where the route takes one: a module's open endpoints),
+ * else a session cookie. A token that matches nothing is a 401 — never
+ * anonymous — and a token of another tenant matches nothing here, since it
+ * lives in that tenant's database.
  */
 export async function identify(
   c: Context,
-  options: { db: TenantDb; controlPlane: ControlPlane; trustProxy: boolean; now: Date },
+  options: { db: TenantDb; controlPlane: ControlPlane; trustProxy: boolean; now: Date; apiKey?: string | undefined },
 ): Promise<Actor | null> {
   const header = c.req.header('authorization')
-  if (header !== undefined) {
-    const secret = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+  if (header !== undefined || options.apiKey !== undefined) {
+    const secret = header !== undefined ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : options.apiKey
     if (!secret) throw problem('unauthorized', 'Send the token as Authorization: Bearer <token>.')
     const token = await authenticateApiToken(options.db, secret, options.now)
     if (token) return { kind: 'token', id: token.id, name: token.name, grants: token.grants }

@@ -1,6 +1,6 @@
 import { type ApiEnv, type Locale, problem } from '@cerdas/core'
 import type { Platform } from '@cerdas/platform'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { identify } from '../auth/identify'
 import type { ReadCacheVariables } from '../read-cache'
 import { releaseWhenResponded } from './release-when-responded'
@@ -9,6 +9,26 @@ import { requestHost } from './request-host'
 export interface TenantMiddlewareOptions {
   platform: Platform
   trustProxy: boolean
+  /**
+   * Also take the caller's API token from an `api_key` parameter (query string, or a field of a
+   * form body) when no Authorization header is sent: Open311 clients authenticate that way. Only
+   * a module's open endpoints set this; /api/v1 takes tokens in the header only.
+   */
+  apiKeyParameter?: boolean
+}
+
+const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i
+
+/** The `api_key` of a request: from the query string, else from a form body (parsed once, kept for the handler). */
+export async function apiKeyOf(c: Context): Promise<string | undefined> {
+  const fromQuery = c.req.query('api_key')
+  if (fromQuery !== undefined) return fromQuery
+  if (!FORM_TYPE.test(c.req.header('content-type') ?? '')) return undefined
+  const body = await c.req.parseBody().catch(() => {
+    throw problem('badRequest', 'The form body could not be read.')
+  })
+  const field = body.api_key
+  return typeof field === 'string' ? field : undefined
 }
 
 /** Picks English when the client prefers it over Indonesian. */
@@ -32,6 +52,8 @@ export function tenant(
     if (!resolved) throw problem('unknownTenant', `No regency is served at ${host}`)
     c.set('tenantSlug', resolved.record.slug)
     // Held until the response is sent: an evicted database closes only after its last request.
+    const apiKey =
+      options.apiKeyParameter && c.req.header('authorization') === undefined ? await apiKeyOf(c) : undefined
     const lease = await options.platform.acquireTenantDb(resolved.record)
     const { db } = lease
     const done = releaseWhenResponded(c, lease.release)
@@ -40,6 +62,7 @@ export function tenant(
       controlPlane: options.platform.controlPlane,
       trustProxy: options.trustProxy,
       now: new Date(),
+      apiKey,
     }).catch((error: unknown) => {
       done()
       throw error
