@@ -8,6 +8,8 @@ import { migrations } from './migrations'
 import { registerReportRoutes } from './routes/index'
 import { settings } from './settings'
 
+// The service worker's part of the report form's offline queue, served by the web app at /sw.js.
+export { OUTBOX_WORKER } from '../web/offline-script'
 export * from './category'
 export { reportsDashboard } from './dashboard'
 export * from './delay-token'
