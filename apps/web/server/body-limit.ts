@@ -44,7 +44,17 @@ export async function bodyWithin(request: Request, limit: number): Promise<Reque
 /** The console's record forms, which are multipart when they upload a photo. */
 const RECORD_FORM_PATH = /^\/admin\/data\//i
 
+/** The citizen report form and the address its offline drafts are sent to: up to three photos. */
+const REPORT_FORM_PATH = /^\/lapor(\/kirim)?(\.data)?$/i
+
 /** Whether a request is a console record form carrying a file (a photo upload). */
 export function isPhotoForm(pathname: string, contentType: string | undefined): boolean {
-  return RECORD_FORM_PATH.test(pathname) && /^multipart\/form-data\b/i.test(contentType ?? '')
+  return photoFormFiles(pathname, contentType) > 0
+}
+
+/** How many photos a multipart form to `pathname` may carry: one on a console record form, three on the report form. */
+export function photoFormFiles(pathname: string, contentType: string | undefined): number {
+  if (!/^multipart\/form-data\b/i.test(contentType ?? '')) return 0
+  if (RECORD_FORM_PATH.test(pathname)) return 1
+  return REPORT_FORM_PATH.test(pathname) ? 3 : 0
 }

@@ -15,10 +15,10 @@ import {
   visitorOrigin,
 } from '@cerdas/api'
 import type { Actor, TenantContext, TenantDb } from '@cerdas/core'
-import type { Locale, WebLoadContext } from '@cerdas/core/web'
+import type { Locale, ModuleMail, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
 import { localPhotoStorage, type PhotoService, photoService, uploadPhoto } from '@cerdas/photos'
-import type { Freshness, Platform, ResolvedTenant, StoredResponse } from '@cerdas/platform'
+import { type Freshness, type Platform, type ResolvedTenant, type StoredResponse, sendModuleMail } from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { Hono } from 'hono'
@@ -26,7 +26,7 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { openAdminScreen } from '../app/admin/screen.server'
-import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, isPhotoForm, type WebBodyLimits } from './body-limit'
+import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, photoFormFiles, type WebBodyLimits } from './body-limit'
 import {
   lowercasePath,
   mayLowercase,
@@ -43,6 +43,7 @@ import { notFoundPage } from './not-found-page'
 import { pageLocale, platformPageContext, tenantPageContext } from './page-context'
 import { pageRouteOf } from './page-metrics'
 import { renderQueue } from './render-queue'
+import { serviceWorker } from './service-worker'
 import { tooLargePage } from './too-large-page'
 import { vendorAsset } from './vendor-assets'
 
@@ -94,10 +95,6 @@ export function createWebApp(options: WebAppOptions): Hono {
 
   // c.env carries the Node socket, so the API sees the client's address.
   app.all('/api/*', (c) => options.api.fetch(c.req.raw, c.env))
-  // Modules' open endpoints (e.g. Open311 under /open311) are the API's too.
-  for (const mod of platform.modules) {
-    if (mod.http) app.all(`${mod.http.prefix}/*`, (c) => options.api.fetch(c.req.raw, c.env))
-  }
   const metrics = options.metrics ?? createServerMetrics()
   app.use('*', requestMetrics(metrics, pageRouteOf(options.build)))
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
@@ -117,6 +114,8 @@ export function createWebApp(options: WebAppOptions): Hono {
     }),
   )
   app.get('/vendor/*', vendorAsset)
+  // The service worker: offline pages and the report form's drafts (scope `/`, so served at the root).
+  app.get('/sw.js', serviceWorker)
   const publicFiles = serveStatic({
     root: options.clientDir,
     onFound: (_path, c) => {
@@ -145,6 +144,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       clientIp: clientIp(c, options.trustProxy ?? false),
       openAdminScreen,
       uploadPhoto: async (ctx: TenantContext, bytes: Uint8Array) => (await uploadPhoto(ctx, photos, bytes)).photo,
+      sendMail: (ctx: TenantContext, message: ModuleMail) => sendModuleMail(platform, ctx, message),
     }
     const cookie = c.req.header('cookie')
     const isRead = c.req.method === 'GET' || c.req.method === 'HEAD'
@@ -188,10 +188,12 @@ export function createWebApp(options: WebAppOptions): Hono {
       if (!isSameOrigin(c, options.trustProxy ?? false)) {
         return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
       }
-      // A record form with a photo may be as large as a photo upload (and its framing).
-      const limit = isPhotoForm(url.pathname, c.req.header('content-type'))
-        ? photos.limits.maxBytes + 64 * 1024
-        : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
+      // A form with photos may be as large as its photo uploads (and their framing).
+      const files = photoFormFiles(url.pathname, c.req.header('content-type'))
+      const limit =
+        files > 0
+          ? photos.limits.maxBytes * files + 64 * 1024
+          : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
       const within = await bodyWithin(request, limit)
       if (!within) return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
       const fault = await formBodyFault(within)
