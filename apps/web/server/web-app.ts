@@ -95,6 +95,10 @@ export function createWebApp(options: WebAppOptions): Hono {
 
   // c.env carries the Node socket, so the API sees the client's address.
   app.all('/api/*', (c) => options.api.fetch(c.req.raw, c.env))
+  // Modules' open endpoints (e.g. Open311 under /open311) are the API's too.
+  for (const mod of platform.modules) {
+    if (mod.http) app.all(`${mod.http.prefix}/*`, (c) => options.api.fetch(c.req.raw, c.env))
+  }
   const metrics = options.metrics ?? createServerMetrics()
   app.use('*', requestMetrics(metrics, pageRouteOf(options.build)))
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
