@@ -312,7 +312,7 @@ describe('the report screen', () => {
   it('reveals the contact once, for a stated purpose, and records it in the audit log', async () => {
     const id = await idOf(waste)
     const missing = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: '' }))
-    expect(missing.data.errors.purpose).toBe('Tulis keperluan membuka kontak.')
+    expect(missing.data.errors.purpose).toBe('Tulis keperluan membuka kontak (3–500 karakter).')
     const before = await listAudit(system.db, { entityId: id, limit: 100 })
     const shown = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: 'Menanyakan letak persis' }))
     expect(shown.init?.headers?.['Cache-Control']).toBe('no-store')

@@ -78,12 +78,16 @@ function checkForm(intent: Intent, values: Record<string, string>, report: Staff
   const long = (name: string) => {
     if ((values[name] ?? '').length > MAX_BODY) errors[name] = t('bodyTooLong')
   }
+  const between = (name: string, min: number, max: number, key: ReportAdminMessageKey) => {
+    const length = (values[name] ?? '').length
+    if (length < min || length > max) errors[name] = t(key)
+  }
   if (intent === 'status') {
     const allowed = TRANSITIONS[report.status] as readonly string[]
     if (!(REPORT_STATUSES as readonly string[]).includes(values.status ?? '') || !allowed.includes(values.status ?? ''))
       errors.status = t('noTransitions')
     if (values.status === 'rejected' && !values.reason) errors.reason = t('reasonRequired')
-    long('reason')
+    if ((values.reason ?? '').length > 1000) errors.reason = t('reasonTooLong')
     long('reply')
   } else if (intent === 'assign') {
     if (!values.officeId) errors.officeId = t('officeRequired')
@@ -91,13 +95,11 @@ function checkForm(intent: Intent, values: Record<string, string>, report: Staff
     if (!values.body) errors.body = t('bodyRequired')
     long('body')
   } else if (intent === 'hide') {
-    if (!values.reason) errors.reason = t('hideRequired')
-    long('reason')
+    between('reason', 3, 300, 'hideRequired')
   } else if (intent === 'merge') {
     if (!values.number) errors.number = t('mergeRequired')
   } else if (intent === 'reveal') {
-    if (!values.purpose) errors.purpose = t('purposeRequired')
-    long('purpose')
+    between('purpose', 3, 500, 'purposeRequired')
   }
   return errors
 }
@@ -158,14 +160,26 @@ export async function runAction(
     const p = error.problem
     if (p.status === 403) return refuse(403, {}, t('forbidden'))
     const text = (message: string) => localizeReportMessage(message, locale)
+    // The module's refusals in the screen's own words where it has them, next to the field they concern.
+    const own: Record<string, ReportAdminMessageKey> = {
+      'status.reason': 'reasonRequired',
+      'assign.officeId': 'officeUnknown',
+      'assign.unitId': 'unitMismatch',
+      'hide.reason': 'hideRequired',
+      'merge.number': 'mergeUnknown',
+      'reveal.purpose': 'purposeRequired',
+    }
     const byField: Record<string, string> = {}
     for (const e of p.errors ?? []) {
       const name = POINTERS[e.pointer.split('/').slice(0, 2).join('/')]
-      if (name && VALUES_OF[intent].includes(name)) byField[name] ??= text(e.message)
+      if (!name || !VALUES_OF[intent].includes(name)) continue
+      const key = own[`${intent}.${name}`]
+      byField[name] ??= key ? t(key) : text(e.message)
     }
     if (Object.keys(byField).length > 0) return refuse(p.status, byField)
-    // A merge target that does not exist (or the report itself) belongs next to its field.
-    if (intent === 'merge') return refuse(p.status, { number: text(p.detail ?? p.title) })
+    if (p.status === 409 && intent === 'status') return refuse(p.status, { status: t('statusConflict') })
+    if (p.status === 409 && intent === 'merge') return refuse(p.status, { number: t('mergeConflict') })
+    if (p.status === 404 && intent === 'merge') return refuse(p.status, { number: t('mergeUnknown') })
     return refuse(p.status, {}, text(p.detail ?? p.title))
   }
 }

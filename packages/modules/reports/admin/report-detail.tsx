@@ -310,7 +310,7 @@ export default function ReportDetail() {
       ) : d.can.contact ? (
         <ActionForm intent="reveal" title={t('reveal')} answer={answer} help={t('contactExplain')}>
           <Field form="reveal" name="purpose" label={t('purpose')} help={t('purposeHelp')} answer={answer}>
-            {(attrs) => <input {...attrs} maxLength={2000} />}
+            {(attrs) => <input {...attrs} maxLength={500} />}
           </Field>
           <button type="submit">{t('reveal')}</button>
         </ActionForm>
@@ -340,7 +340,7 @@ export default function ReportDetail() {
                   )}
                 </Field>
                 <Field form="status" name="reason" label={t('reason')} help={t('reasonHelp')} answer={answer}>
-                  {(attrs) => <textarea {...attrs} rows={2} maxLength={2000} />}
+                  {(attrs) => <textarea {...attrs} rows={2} maxLength={1000} />}
                 </Field>
                 <Field form="status" name="reply" label={t('replyOptional')} answer={answer}>
                   {(attrs) => <textarea {...attrs} rows={3} maxLength={2000} />}
@@ -401,7 +401,7 @@ export default function ReportDetail() {
           {r.hiddenReason ? null : (
             <ActionForm intent="hide" title={t('hide')} answer={answer} help={t('hideHelp')}>
               <Field form="hide" name="reason" label={t('hideReason')} answer={answer}>
-                {(attrs) => <input {...attrs} maxLength={2000} />}
+                {(attrs) => <input {...attrs} maxLength={300} />}
               </Field>
               <button type="submit">{t('saveHide')}</button>
             </ActionForm>
