@@ -26,7 +26,10 @@ const fields = {
     label: label('Penjelasan', 'Description'),
     max: 1000,
     long: true,
-    help: label('Apa yang termasuk jenis laporan ini, untuk pelapor.', 'What belongs to this kind of report, for reporters.'),
+    help: label(
+      'Apa yang termasuk jenis laporan ini, untuk pelapor.',
+      'What belongs to this kind of report, for reporters.',
+    ),
   }),
   group: field.text({
     label: label('Kelompok', 'Group'),
@@ -34,7 +37,10 @@ const fields = {
     column: 'group_name',
     listed: true,
     filterable: true,
-    help: label('Kelompok jenis laporan (Open311 group), misalnya Persampahan.', 'Group of categories (Open311 group), e.g. Waste.'),
+    help: label(
+      'Kelompok jenis laporan (Open311 group), misalnya Persampahan.',
+      'Group of categories (Open311 group), e.g. Waste.',
+    ),
   }),
   // Which team works the reports: copied to each report, so a dimension team sees its own.
   dimension: field.enum(DIMENSION_IDS, DIMENSION_LABELS, {
@@ -64,7 +70,10 @@ const fields = {
     maxValue: 30,
     search: 'keywords',
   }),
-  active: field.boolean({ label: label('Aktif (bisa dipilih pelapor)', 'Active (reporters can choose it)'), default: true }),
+  active: field.boolean({
+    label: label('Aktif (bisa dipilih pelapor)', 'Active (reporters can choose it)'),
+    default: true,
+  }),
   sortOrder: field.number({
     label: label('Urutan', 'Order'),
     integer: true,
@@ -89,7 +98,8 @@ async function resolveUnit(
   if (typeof unitRef === 'string' && unitRef) {
     const unit = await findUnit(ctx, unitRef)
     if (!unit) errors.push({ pointer: '/unitId', message: `no unit ${unitRef}` })
-    else if (unit.officeId !== officeId) errors.push({ pointer: '/unitId', message: 'the unit belongs to another office' })
+    else if (unit.officeId !== officeId)
+      errors.push({ pointer: '/unitId', message: 'the unit belongs to another office' })
     else unitId = unit.id
   }
   return { values: { unitId }, errors }

@@ -6,12 +6,27 @@ import type { Locale, LocalizedText } from '@cerdas/core'
  */
 export const REPORT_MESSAGES = {
   categoryRequired: { id: 'Pilih jenis laporan.', en: 'Choose what the report is about.' },
-  categoryUnknown: { id: 'Jenis laporan ini tidak ada atau tidak aktif.', en: 'This report category does not exist or is not active.' },
-  descriptionRequired: { id: 'Ceritakan masalahnya (paling sedikit 10 huruf).', en: 'Describe the problem (at least 10 characters).' },
-  descriptionTooLong: { id: 'Uraian paling banyak 2000 huruf.', en: 'The description may have at most 2000 characters.' },
+  categoryUnknown: {
+    id: 'Jenis laporan ini tidak ada atau tidak aktif.',
+    en: 'This report category does not exist or is not active.',
+  },
+  descriptionRequired: {
+    id: 'Ceritakan masalahnya (paling sedikit 10 huruf).',
+    en: 'Describe the problem (at least 10 characters).',
+  },
+  descriptionTooLong: {
+    id: 'Uraian paling banyak 2000 huruf.',
+    en: 'The description may have at most 2000 characters.',
+  },
   nameTooLong: { id: 'Nama paling banyak 100 huruf.', en: 'The name may have at most 100 characters.' },
-  landmarkTooLong: { id: 'Patokan lokasi paling banyak 300 huruf.', en: 'The landmark may have at most 300 characters.' },
-  phoneInvalid: { id: 'Nomor telepon tidak valid (contoh 0812 3456 7890).', en: 'The phone number is not valid (e.g. 0812 3456 7890).' },
+  landmarkTooLong: {
+    id: 'Patokan lokasi paling banyak 300 huruf.',
+    en: 'The landmark may have at most 300 characters.',
+  },
+  phoneInvalid: {
+    id: 'Nomor telepon tidak valid (contoh 0812 3456 7890).',
+    en: 'The phone number is not valid (e.g. 0812 3456 7890).',
+  },
   emailInvalid: { id: 'Alamat email tidak valid.', en: 'The email address is not valid.' },
   pointOutside: { id: 'Titik di peta harus berada di Indonesia.', en: 'The map point must be in Indonesia.' },
   locationRequired: {
@@ -46,16 +61,25 @@ export const REPORT_MESSAGES = {
     en: 'Too many reports from this device in one hour. Try again later.',
   },
   trackingUnknown: { id: 'Kode pelacakan tidak dikenali.', en: 'The tracking code is not recognised.' },
-  cannotConfirm: { id: 'Laporan ini belum selesai ditangani, jadi belum bisa dikonfirmasi.', en: 'This report is not resolved yet, so it cannot be confirmed.' },
+  cannotConfirm: {
+    id: 'Laporan ini belum selesai ditangani, jadi belum bisa dikonfirmasi.',
+    en: 'This report is not resolved yet, so it cannot be confirmed.',
+  },
   cannotReopen: { id: 'Laporan ini tidak bisa dibuka kembali.', en: 'This report cannot be reopened.' },
   reopenReason: { id: 'Tuliskan mengapa masalahnya belum selesai.', en: 'Say why the problem is not solved.' },
   noEmail: {
     id: 'Tidak ada alamat email pada laporan ini, jadi kami tidak dapat memastikan bahwa Anda pelapornya. Ekspor data tidak tersedia; penghapusan tetap bisa dengan kode pelacakan.',
     en: 'There is no email address on this report, so we cannot confirm you are its reporter. Export is not available; erasure still works with the tracking code.',
   },
-  codeInvalid: { id: 'Kode sekali pakai salah atau sudah kedaluwarsa.', en: 'The one-time code is wrong or has expired.' },
+  codeInvalid: {
+    id: 'Kode sekali pakai salah atau sudah kedaluwarsa.',
+    en: 'The one-time code is wrong or has expired.',
+  },
   codeAttempts: { id: 'Terlalu banyak percobaan. Minta kode baru.', en: 'Too many attempts. Ask for a new code.' },
-  erasedText: { id: 'Isi laporan dihapus atas permintaan pelapor.', en: 'The report text was erased at the reporter’s request.' },
+  erasedText: {
+    id: 'Isi laporan dihapus atas permintaan pelapor.',
+    en: 'The report text was erased at the reporter’s request.',
+  },
   hiddenText: { id: 'Teks disembunyikan oleh moderator:', en: 'Text hidden by a moderator:' },
   codeMailSubject: { id: 'Kode sekali pakai untuk laporan', en: 'One-time code for report' },
 } satisfies Record<string, LocalizedText>

@@ -1,9 +1,186 @@
-import type { TenantContext } from '@cerdas/core'
-import type { ReportInput } from './input'
+import { type FieldError, newId, problem, type TenantContext } from '@cerdas/core'
+import { localDateOf } from '@cerdas/schedules'
+import { desc, eq, like, or } from 'drizzle-orm'
+import { category, categoryColumns } from './category'
+import { newTrackingCode, reportNumber, trackingHash } from './codes'
+import { type CounterKey, countSubmission } from './counters'
+import { dueAtFor } from './deadlines'
+import { checkDelayToken } from './delay-token'
+import { findDuplicates } from './duplicates'
+import { type ReportInput, reportInputSchema } from './input'
+import { REPORT_MESSAGES as M } from './messages'
+import { reportsSettings } from './settings'
+import { type ReportRow, reports } from './tables'
 import type { SubmissionGuard, SubmitResult } from './types'
+import { publicViews } from './views'
+import { addEvent } from './write'
 
-/** Files a report: counted first, checked, stored with its deadline, exactly once per clientKey. */
-export async function submitReport(ctx: TenantContext, input: ReportInput, guard: SubmissionGuard): Promise<SubmitResult> {
-  void ctx, input, guard
-  throw new Error('pending')
+/** Counted first, before anything is read or checked: a refused flood costs one statement each. */
+async function guardSubmission(ctx: TenantContext, guard: SubmissionGuard): Promise<void> {
+  const s = reportsSettings(ctx)
+  const keys: CounterKey[] = []
+  if (guard.ip)
+    keys.push({
+      name: `ip:${guard.ip.trim().toLowerCase()}`,
+      limit: guard.trusted ? s.trustedPerIpPerHour : s.perIpPerHour,
+      kind: 'ip',
+    })
+  if (guard.device && !guard.trusted)
+    keys.push({ name: `device:${guard.device.trim().slice(0, 100)}`, limit: s.perDevicePerHour, kind: 'device' })
+  const counted = await countSubmission(ctx, keys, ctx.now())
+  if (!counted.allowed)
+    throw problem('tooManyRequests', counted.kind === 'ip' ? M.tooManyFromIp.id : M.tooManyFromDevice.id, {
+      retryAfter: counted.retryAfterSeconds,
+    })
+  if (guard.trusted || guard.delayTokenExempt) return
+  const token = await checkDelayToken(ctx, guard.delayToken)
+  if (token !== 'ok') {
+    const message = {
+      missing: M.delayTokenMissing,
+      young: M.delayTokenYoung,
+      old: M.delayTokenOld,
+      forged: M.delayTokenForged,
+    }[token]
+    throw problem('validation', message.id, { errors: [{ pointer: '/delayToken', message: message.id }] })
+  }
+}
+
+/** The input checked, every problem at its field (Indonesian messages). */
+export function parseReportInput(input: unknown): ReportInput {
+  const parsed = reportInputSchema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const errors: FieldError[] = parsed.error.issues.map((i) => ({ pointer: `/${i.path.join('/')}`, message: i.message }))
+  throw problem('validation', errors[0]?.message ?? 'Invalid report', { errors })
+}
+
+/** An active category by id or slug. */
+export async function activeCategory(ctx: TenantContext, ref: string) {
+  const [row] = await ctx.db
+    .select({
+      id: categoryColumns.id,
+      dimension: categoryColumns.dimension,
+      officeId: categoryColumns.officeId,
+      unitId: categoryColumns.unitId,
+      active: categoryColumns.active,
+    })
+    .from(category.table)
+    .where(or(eq(categoryColumns.id, ref), eq(categoryColumns.slug, ref.toLowerCase())))
+  if (!row || !row.active)
+    throw problem('validation', M.categoryUnknown.id, {
+      errors: [{ pointer: '/category', message: M.categoryUnknown.id }],
+    })
+  return row as { id: string; dimension: string; officeId: string | null; unitId: string | null }
+}
+
+async function byClientKey(ctx: TenantContext, clientKey: string | undefined): Promise<ReportRow | null> {
+  if (!clientKey) return null
+  return (await ctx.db.select().from(reports).where(eq(reports.clientKey, clientKey)))[0] ?? null
+}
+
+async function replayed(ctx: TenantContext, row: ReportRow): Promise<SubmitResult> {
+  const [report] = await publicViews(ctx, [row])
+  return { report: report as SubmitResult['report'], trackingCode: null, replayed: true, duplicates: [] }
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000
+
+/**
+ * Files a report. Counted per IP and device first, then the delay token (untrusted callers),
+ * then the input. A `clientKey` already stored returns that report again (`replayed`, without a
+ * tracking code: only its hash is kept), so an offline draft sent twice is one report.
+ * @example const { report, trackingCode } = await submitReport(ctx, input, { ip, device, delayToken })
+ */
+export async function submitReport(
+  ctx: TenantContext,
+  input: ReportInput,
+  guard: SubmissionGuard,
+): Promise<SubmitResult> {
+  await guardSubmission(ctx, guard)
+  const data = parseReportInput(input)
+  const existing = await byClientKey(ctx, data.clientKey)
+  if (existing) return replayed(ctx, existing)
+  const cat = await activeCategory(ctx, data.category)
+  const code = newTrackingCode()
+  const now = ctx.now()
+  const at = now.toISOString()
+  const id = newId('rep')
+  const dueAt = await dueAtFor(ctx, 'verify', now)
+  const photos = (data.photos ?? []).map((p) =>
+    typeof p === 'string' ? { id: p, width: null, height: null } : { id: p.id, width: p.width, height: p.height },
+  )
+  try {
+    const number = await ctx.transaction(async (tx) => {
+      const year = Number(localDateOf(now, tx.tenant.timezone).slice(0, 4))
+      const [last] = await tx.db
+        .select({ number: reports.number })
+        .from(reports)
+        .where(like(reports.number, `LPR-${year}-%`))
+        .orderBy(desc(reports.number))
+        .limit(1)
+      const number = reportNumber(year, (last ? Number(last.number.slice(9)) : 0) + 1)
+      await tx.db.insert(reports).values({
+        id,
+        number,
+        trackingHash: trackingHash(code) as string,
+        clientKey: data.clientKey ?? null,
+        categoryId: cat.id,
+        description: data.description,
+        hiddenReason: null,
+        status: 'received',
+        statusReason: null,
+        officeId: cat.officeId,
+        unitId: cat.unitId,
+        dimension: cat.dimension,
+        kecamatan: data.kecamatan ?? null,
+        desa: data.desa ?? null,
+        exactLat: data.point?.lat ?? null,
+        exactLon: data.point?.lon ?? null,
+        landmark: data.landmark ?? null,
+        atHome: data.atHome ?? false,
+        // Never the exact point: ~100 m, and nothing at all for the reporter's home.
+        publicLat: data.point && !data.atHome ? round3(data.point.lat) : null,
+        publicLon: data.point && !data.atHome ? round3(data.point.lon) : null,
+        reporterName: data.name ?? null,
+        reporterPhone: data.phone ?? null,
+        reporterEmail: data.email ?? null,
+        photos: JSON.stringify(photos),
+        photosPublic: false,
+        source: data.source,
+        mergedInto: null,
+        dueKind: 'verify',
+        dueAt,
+        receivedAt: at,
+        reopenedCount: 0,
+        updatedAt: at,
+      })
+      await addEvent(tx, id, at, { kind: 'status', statusTo: 'received', public: true, anonymous: true })
+      await tx.audit({
+        action: 'create',
+        entity: 'reports.report',
+        entityId: id,
+        // Which personal fields were given, never their values.
+        after: {
+          number,
+          category: cat.id,
+          status: 'received',
+          source: data.source,
+          personalFields: (['name', 'phone', 'email', 'point', 'landmark'] as const).filter((f) => data[f]),
+        },
+      })
+      return number
+    })
+    const [report] = await publicViews(
+      ctx,
+      (await ctx.db.select().from(reports).where(eq(reports.id, id))) as ReportRow[],
+    )
+    const duplicates = (
+      await findDuplicates(ctx, { category: cat.id, point: data.point, kecamatan: data.kecamatan, desa: data.desa })
+    ).filter((d) => d.number !== number)
+    return { report: report as SubmitResult['report'], trackingCode: code, replayed: false, duplicates }
+  } catch (error) {
+    // Two sends of one draft at once: the second loses the UNIQUE race and answers as a replay.
+    const again = await byClientKey(ctx, data.clientKey)
+    if (again) return replayed(ctx, again)
+    throw error
+  }
 }

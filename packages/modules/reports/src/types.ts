@@ -93,6 +93,8 @@ export interface SubmissionGuard {
   delayToken?: string | undefined
   /** An API token with reports.report:create or an Open311 api_key: no delay token nor device counter. */
   trusted?: boolean | undefined
+  /** A channel that cannot carry a delay token (anonymous Open311): counted per IP and device, no token. */
+  delayTokenExempt?: boolean | undefined
 }
 
 /** A report as its reporter sees it with the tracking code. */
