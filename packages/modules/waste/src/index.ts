@@ -36,11 +36,14 @@ const waste = defineModule({
     styles: 'web/styles.css',
     routes: [
       { path: 'sampah', file: 'web/collections-page.tsx' },
+      { path: 'sampah/area', file: 'web/area-index.tsx' },
       { path: 'sampah/area/:slug', file: 'web/area-page.tsx' },
       { path: 'sampah/tempat', file: 'web/droppoint-list.tsx' },
       { path: 'sampah/tempat/:slug', file: 'web/droppoint-page.tsx' },
     ],
     nav: [{ path: '/sampah', title: { id: 'Sampah', en: 'Waste' } }],
+    // The drop-point list besides the nav path; record pages come from the entities.
+    sitemap: async () => [{ path: '/sampah/tempat' }],
   },
 })
 
