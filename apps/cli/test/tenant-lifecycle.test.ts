@@ -52,7 +52,7 @@ describe('cerdas tenant: create, list, export/import, backup/restore, remove', (
     expect(table.stdout.split('\n')[0]).toMatch(/^SLUG\s+NAME\s+HOSTS\s+TEMPLATE\s+MODULES\s+SCHEMA/)
     expect(table.stdout).toMatch(
       // Modules by id; others may join between them as templates enable them.
-      /toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements,directory,[a-z,]*schedules,services,[a-z,]*transport\s+up to date/,
+      /toba\s+Kabupaten Toba\s+toba\.localhost\s+toba\s+announcements,directory,[a-z,]*schedules,services,[a-z,]*transport,waste\s+up to date/,
     )
   }, 30_000)
 
