@@ -53,6 +53,13 @@ describe('areas', () => {
     expect(list.items.map((a) => a.slug)).toEqual([balige.slug])
   })
 
+  it('is found in the tenant search by a desa it serves', async () => {
+    const res = await t.request(HOST, `/api/v1/search?q=${encodeURIComponent('Napitupulu Bagasan')}`)
+    expect(res.status).toBe(200)
+    const hits = ((await res.json()) as { items: { id: string; url?: string }[] }).items
+    expect(hits.map((h) => h.id)).toContain(balige.id)
+  })
+
   it('keeps stored exceptions when an update sends only the days', async () => {
     const exceptions = [{ date: '2026-12-28', kind: 'cancelled', reason: { id: 'Perbaikan truk' } }]
     await jsonOf(await send('PATCH', `${AREAS}/${balige.id}`, { rule: { exceptions } }), 200)
