@@ -79,6 +79,7 @@ const fields = {
     integer: true,
     min: 0,
     maxValue: 10_000,
+    required: true,
     default: 0,
   }),
   sourceNote: field.longText({ label: label('Catatan sumber', 'Source note'), max: 2000 }),
