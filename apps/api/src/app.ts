@@ -5,8 +5,9 @@ import {
   type PhotoService,
   photoService,
   registerPhotoRoutes,
+  uploadPhoto,
 } from '@cerdas/photos'
-import { flushPendingAuditOf, type Platform } from '@cerdas/platform'
+import { flushPendingAuditOf, type Platform, sendModuleMail } from '@cerdas/platform'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -129,7 +130,15 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   registerTenantProfile(v1, platform.modules)
   registerSearch(v1)
-  const kit = createApiKit(platform.modules)
+  const kit: ApiKit = {
+    ...createApiKit(platform.modules),
+    // The same path as POST /api/v1/photos, for module routes a resident without an account uses.
+    uploadPhoto: async (ctx, bytes) => {
+      const { id, width, height } = (await uploadPhoto(ctx, photos, bytes)).photo
+      return { id, width, height }
+    },
+    sendMail: (ctx, message) => sendModuleMail(platform, ctx, message, { log: (msg, fields) => log.warn(msg, fields) }),
+  }
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
   registerUsers(v1, kit, { platform })
   registerTokens(v1, kit)

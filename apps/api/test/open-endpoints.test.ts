@@ -1,7 +1,8 @@
 import { setModuleEnabled } from '@cerdas/platform'
-import { bareTemplates, createTestPlatform, createTestToken, type TestPlatform } from '@cerdas/testing'
+import { bareTemplates, createTestPlatform, createTestToken, type TestPlatform, tenantDbOf } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openEndpointsModule } from './support/open-endpoints-module'
+import { solidPng } from './support/png'
 
 // This file runs on its own test module only: the registered modules play no part in it.
 vi.mock('@cerdas/registry', () => ({ modules: [] }))
@@ -93,5 +94,34 @@ describe("a module's open endpoints", () => {
       body: form({ description: 'x'.repeat(70 * 1024) }),
     })
     expect(res.status).toBe(413)
+  })
+
+  it('stores a photo a resident sends without an account, checked and audited as the photo API does', async () => {
+    const body = new FormData()
+    body.set('media', new Blob([solidPng(64, 48, [200, 30, 30])], { type: 'image/png' }), 'sampah.png')
+    const res = await t.request('toba.localhost', '/uji311/v2/media', { method: 'POST', body })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const photo = (await res.json()) as { id: string; width: number; height: number }
+    expect(photo).toEqual({ id: expect.stringMatching(/^pho_/), width: 64, height: 48 })
+    const db = await tenantDbOf(t, 'toba')
+    const audit = await db.$client.execute({
+      sql: "SELECT action FROM cerdas_audit_log WHERE entity = 'cerdas.photo' AND entity_id = ?",
+      args: [photo.id],
+    })
+    expect(audit.rows.map((r) => r.action)).toEqual(['create'])
+    const notImage = new FormData()
+    notImage.set('media', new Blob(['bukan gambar'], { type: 'image/png' }), 'palsu.png')
+    const refused = await t.request('toba.localhost', '/uji311/v2/media', { method: 'POST', body: notImage })
+    expect(refused.status).toBe(415)
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
+
+  it('sends mail through the tenant settings and says why not when they are off', async () => {
+    const res = await t.request('toba.localhost', '/uji311/v2/code', {
+      method: 'POST',
+      headers: FORM,
+      body: form({ email: 'warga@example.id' }),
+    })
+    expect(await res.json()).toEqual({ sent: false, reason: 'email (SMTP) is not configured for this tenant' })
   })
 })

@@ -18,7 +18,13 @@ import type { Actor, TenantContext, TenantDb } from '@cerdas/core'
 import type { Locale, ModuleMail, WebLoadContext } from '@cerdas/core/web'
 import { csrfTokenFor, readSession } from '@cerdas/identity'
 import { localPhotoStorage, type PhotoService, photoService, uploadPhoto } from '@cerdas/photos'
-import { type Freshness, type Platform, type ResolvedTenant, type StoredResponse, sendModuleMail } from '@cerdas/platform'
+import {
+  type Freshness,
+  type Platform,
+  type ResolvedTenant,
+  type StoredResponse,
+  sendModuleMail,
+} from '@cerdas/platform'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { Hono } from 'hono'

@@ -1,6 +1,7 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import type { SendModuleMail, UploadModulePhoto } from './module-mail'
 import type { TenantContext } from './tenant'
 
 /** Hono environment of every tenant-scoped API route. */
@@ -27,6 +28,19 @@ export interface ApiKit {
    * @example router.openapi(kit.guard(createRoute), handler)
    */
   guard<R extends GuardedRoute>(route: R): R
+  /**
+   * Stores a photo a caller sent, a resident without an account too: the same size limit,
+   * checks, re-encoding (metadata stripped) and audit entry as POST /api/v1/photos. A bad or
+   * too large file throws a problem (415, 413). The API app provides it.
+   * @example const photo = await kit.uploadPhoto?.(c.var.ctx, new Uint8Array(await file.arrayBuffer()))
+   */
+  uploadPhoto?: UploadModulePhoto
+  /**
+   * Sends a plain-text message through the tenant's own mail settings; never throws. The API app
+   * provides it.
+   * @example const { sent } = (await kit.sendMail?.(ctx, { to, subject: 'Kode Anda', text })) ?? { sent: false }
+   */
+  sendMail?: SendModuleMail
 }
 
 export const problemSchema = z

@@ -5,6 +5,7 @@
 import type { AdminEntity } from './admin-entity'
 import type { AnyModule, HomeSection, SectionTarget } from './define-module'
 import { type Locale, type LocalizedText, pickText } from './localized-text'
+import type { SendModuleMail } from './module-mail'
 import type { Grant } from './permissions'
 import { isProblemError } from './problem'
 // Types Remix's AppLoadContext as WebLoadContext wherever route files import this entry.
@@ -12,6 +13,7 @@ import type {} from './remix-load-context'
 import type { TenantContext, TenantInfo } from './tenant'
 
 export type { Locale, LocalizedText } from './localized-text'
+export type { ModuleMail, ModuleMailResult, SendModuleMail } from './module-mail'
 export {
   PHOTO_CONTENT_TYPES,
   PHOTO_FORMATS,
@@ -101,6 +103,12 @@ export interface WebLoadContext {
    * audited as POST /api/v1/photos does. The web app provides it.
    */
   uploadPhoto?: (ctx: TenantContext, bytes: Uint8Array) => Promise<{ id: string; width: number; height: number }>
+  /**
+   * Sends a plain-text message through the tenant's own mail settings (e.g. a one-time code to a
+   * resident); never throws, answers whether it left. The web app provides it.
+   * @example const { sent } = (await context.sendMail?.(ctx, { to, subject, text })) ?? { sent: false }
+   */
+  sendMail?: SendModuleMail
   /** The console's services for modules' own admin screens (see adminScreen); the web app provides them. */
   openAdminScreen?: (web: WebLoadContext, request: Request, entity: AdminEntityRef) => AdminScreen
 }

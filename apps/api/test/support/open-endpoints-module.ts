@@ -12,7 +12,20 @@ export const openEndpointsModule = defineModule({
   migrations: [],
   http: {
     prefix: '/uji311',
-    routes: (router) => {
+    routes: (router, kit) => {
+      // A resident's photo, stored through the API's photo service.
+      router.post('/v2/media', async (c) => {
+        const file = (await c.req.parseBody()).media
+        if (!(file instanceof File)) return c.json({ error: 'no media' }, 400)
+        const photo = await kit.uploadPhoto?.(c.var.ctx, new Uint8Array(await file.arrayBuffer()))
+        return c.json(photo ?? null, 201)
+      })
+      // A one-time code to the address given, through the tenant's mail settings.
+      router.post('/v2/code', async (c) => {
+        const form = await c.req.parseBody()
+        const to = typeof form.email === 'string' ? form.email : ''
+        return c.json((await kit.sendMail?.(c.var.ctx, { to, subject: 'Kode Anda', text: 'Kode: 123456' })) ?? null)
+      })
       router.post('/v2/requests.json', async (c) => {
         const form = await c.req.parseBody()
         const { ctx } = c.var
