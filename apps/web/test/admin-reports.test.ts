@@ -178,18 +178,24 @@ describe('the report queue', () => {
   })
 
   it('filters by category, team, text and overdue', async () => {
-    const byCategory = await loadQueue(asAdmin, `?kategori=${dumpingSlug}`)
+    const byCategory = await loadQueue(asAdmin, `?category=${dumpingSlug}`)
     expect(byCategory.rows.map((r) => r.number)).toEqual([dumping.number])
-    const byTeam = await loadQueue(asAdmin, '?tim=governance')
+    const byTeam = await loadQueue(asAdmin, '?dimension=governance')
     expect(byTeam.rows.map((r) => r.number)).toEqual([drain.number])
     const byText = await loadQueue(asAdmin, '?q=kasur')
     expect(byText.rows.map((r) => r.number)).toEqual([dumping.number])
-    const overdue = await loadQueue(asAdmin, '?terlambat=1')
+    const overdue = await loadQueue(asAdmin, '?overdue=1')
     expect(overdue.rows.map((r) => r.number)).toEqual([older.number])
+    // The dashboard's link to a team's overdue reports.
+    const teamOverdue = await loadQueue(asAdmin, '?overdue=1&dimension=environment')
+    expect(teamOverdue.rows.map((r) => r.number)).toEqual([older.number])
+    expect((await loadQueue(asAdmin, '?overdue=1&dimension=governance')).rows).toEqual([])
+    const closed = await loadQueue(asAdmin, '?status=closed')
+    expect(closed.rows.map((r) => r.number)).not.toContain(waste.number)
   })
 
   it("shows a team only its own team's reports", async () => {
-    const page = await loadQueue(asEditor, '?tim=governance')
+    const page = await loadQueue(asEditor, '?dimension=governance')
     expect(page.rows.map((r) => r.number)).not.toContain(drain.number)
     expect(page.rows.map((r) => r.number)).toContain(waste.number)
     expect(page.teamOptions.map((o) => o.value)).toEqual(['environment'])
@@ -258,6 +264,8 @@ describe('the report screen', () => {
     const saved = (await act(asEditor, id, { _intent: 'assign', officeId: office.value })) as Response
     expect(saved.status).toBe(302)
     expect((await getStaffReport(system, id))?.officeId).toBe(office.value)
+    const byOffice = await loadQueue(asEditor, `?office=${office.value}`)
+    expect(byOffice.rows.map((r) => r.number)).toEqual([waste.number])
   })
 
   it('adds a public reply and an internal note, told apart in the timeline', async () => {

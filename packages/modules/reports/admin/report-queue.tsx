@@ -20,17 +20,17 @@ function readFilters(url: URL, teams: DimensionId[] | null) {
   const q = url.searchParams
   const asked = q.get('status') ?? 'open'
   const status: StatusChoice = (STATUS_CHOICES as readonly string[]).includes(asked) ? (asked as StatusChoice) : 'open'
-  const team = q.get('tim') ?? ''
+  const team = q.get('dimension') ?? ''
   const allowed = teams ?? DIMENSIONS.map((d) => d.id)
   // A team member sees their own team's reports only: an unlimited person may leave it open.
   const dimension = (allowed as string[]).includes(team) ? (team as DimensionId) : teams ? teams[0] : undefined
-  const page = Number(q.get('halaman'))
+  const page = Number(q.get('page'))
   return {
     status,
     dimension,
-    officeId: q.get('kantor') || undefined,
-    category: q.get('kategori') || undefined,
-    overdue: q.get('terlambat') === '1',
+    officeId: q.get('office') || undefined,
+    category: q.get('category') || undefined,
+    overdue: q.get('overdue') === '1',
     q: (q.get('q') ?? '').trim().slice(0, 200) || undefined,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   }
@@ -70,7 +70,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { key, headers } = screen.takeNotice(request)
   const query = (pageNumber: number) => {
     const next = new URLSearchParams(url.searchParams)
-    next.set('halaman', String(pageNumber))
+    next.set('page', String(pageNumber))
     return `?${next.toString()}`
   }
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize))
@@ -127,7 +127,7 @@ export default function ReportQueue() {
         </div>
         <div className="field">
           <label htmlFor="f-team">{t('team')}</label>
-          <select id="f-team" name="tim" defaultValue={f.dimension}>
+          <select id="f-team" name="dimension" defaultValue={f.dimension}>
             {d.teamLimited ? null : <option value="">{t('anyTeam')}</option>}
             {d.teamOptions.map((o) => (
               <option key={o.value} value={o.value}>
@@ -138,7 +138,7 @@ export default function ReportQueue() {
         </div>
         <div className="field">
           <label htmlFor="f-office">{t('office')}</label>
-          <select id="f-office" name="kantor" defaultValue={f.officeId}>
+          <select id="f-office" name="office" defaultValue={f.officeId}>
             <option value="">{t('anyOffice')}</option>
             {d.officeOptions.map((o) => (
               <option key={o.value} value={o.value}>
@@ -149,7 +149,7 @@ export default function ReportQueue() {
         </div>
         <div className="field">
           <label htmlFor="f-category">{t('category')}</label>
-          <select id="f-category" name="kategori" defaultValue={f.category ?? ''}>
+          <select id="f-category" name="category" defaultValue={f.category ?? ''}>
             <option value="">{t('anyCategory')}</option>
             {d.categoryOptions.map((o) => (
               <option key={o.value} value={o.value}>
@@ -164,7 +164,7 @@ export default function ReportQueue() {
         </div>
         <div className="field field-checkbox">
           <label htmlFor="f-overdue" className="check">
-            <input id="f-overdue" name="terlambat" type="checkbox" value="1" defaultChecked={f.overdue} />{' '}
+            <input id="f-overdue" name="overdue" type="checkbox" value="1" defaultChecked={f.overdue} />{' '}
             {t('overdueOnly')}
           </label>
         </div>
