@@ -54,7 +54,9 @@ const text = (form: FormData, name: string) => {
 /** A form field's name for a zod issue path (`point` → the location fields). */
 function fieldOf(path: PropertyKey[]): string {
   const head = String(path[0] ?? 'form')
-  return head === 'point' ? 'location' : head
+  if (head === 'point') return 'location'
+  // The delay token and the draft key are the form's own: their refusal is said above the form.
+  return head === 'delayToken' || head === 'clientKey' ? 'form' : head
 }
 
 /** Duplicate hints for a category and place, as the form shows them. */
