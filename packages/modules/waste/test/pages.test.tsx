@@ -1,5 +1,6 @@
 import type { TenantContext } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
+import { office } from '@cerdas/module-directory'
 import { createTestPlatform, jsonOf, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { createRemixStub } from '@remix-run/testing'
@@ -118,13 +119,20 @@ describe('/sampah with published areas', () => {
     expect(html).toContain('Desa/kelurahan &quot;Desa Khayalan&quot; belum tercakup')
   })
 
-  it("shows an area's page and lists drop points", async () => {
+  it("shows an area's page with its responsible office, and lists drop points", async () => {
+    const [first] = (await office.list(base, { limit: 1 })).items as { id: string; slug: string }[]
+    if (!first) throw new Error('Toba seeds no office')
+    await jsonOf(
+      await t.send(HOST, 'PATCH', `/api/v1/waste/areas/${area.id}`, { officeId: first.slug }, TEST_OPERATOR_TOKEN),
+      200,
+    )
     const data = await areaLoader({
       request: new Request(`http://${HOST}/sampah/area/${area.slug}`),
       context: contextAt('2026-12-21 11:00'),
       params: { slug: area.slug },
     })
     expect(data.collections.next.map((c) => c.date).slice(0, 2)).toEqual(['2026-12-26', '2026-12-28'])
+    expect(data.office?.url).toBe(`/direktori/${first.slug}`)
     const list = await listLoader({
       request: new Request(`http://${HOST}/sampah/tempat?jenis=bank_sampah`),
       context: contextAt('2026-12-21 11:00'),

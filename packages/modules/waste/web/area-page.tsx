@@ -1,4 +1,5 @@
 import { orNotFound, pickText, tenantContext, translator } from '@cerdas/core/web'
+import { type Office, office as officeEntity, officeName } from '@cerdas/module-directory'
 import { tenantHolidayCalendar } from '@cerdas/module-schedules'
 import { RecordVerification, socialMeta, useLocale } from '@cerdas/ui'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -15,8 +16,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const area = (await orNotFound(areaEntity.get(ctx, params.slug ?? ''))) as unknown as Area
   const collections = collectionsOfArea(ctx, area, await tenantHolidayCalendar(ctx), { limit: 8 })
   const pageUrl = `${url.origin}${areaEntity.urls.record(area)}`
+  // The responsible office through the directory's own reads; a removed office is simply not shown.
+  const office = area.officeId
+    ? ((await officeEntity.byKeys(ctx, [area.officeId])).get(area.officeId) as Office | undefined)
+    : undefined
   return {
     area,
+    office: office ? { name: officeName(office), url: officeEntity.urls.record(office) } : null,
     collections,
     origin: url.origin,
     pageUrl,
@@ -72,6 +78,14 @@ export default function AreaPage() {
         <section aria-labelledby="route-heading">
           <h2 id="route-heading">{t('routeHeading')}</h2>
           <p>{pickText(a.route, locale)}</p>
+        </section>
+      ) : null}
+      {data.office ? (
+        <section aria-labelledby="office-heading">
+          <h2 id="office-heading">{t('officeHeading')}</h2>
+          <p>
+            <Link to={data.office.url}>{pickText(data.office.name, locale)}</Link>
+          </p>
         </section>
       ) : null}
       {a.notes ? (

@@ -39,6 +39,7 @@ export const messages = {
     back: '← Kapan sampah diangkut?',
     desaHeading: 'Desa/kelurahan yang dilayani',
     notesHeading: 'Catatan',
+    officeHeading: 'Kantor penanggung jawab',
     sourceHeading: 'Sumber data',
     listTitle: 'Tempat pembuangan dan bank sampah',
     listIntro: 'TPS, TPS3R, bank sampah, dan TPST/TPA beserta jam bukanya dan jenis sampah yang diterima.',
@@ -95,6 +96,7 @@ export const messages = {
     back: '← When is waste collected?',
     desaHeading: 'Villages served',
     notesHeading: 'Notes',
+    officeHeading: 'Responsible office',
     sourceHeading: 'Data source',
     listTitle: 'Drop points and waste banks',
     listIntro:
