@@ -10,8 +10,11 @@ import { createTenant } from './provision-tenant'
 import { removeTenant } from './remove-tenant'
 import { rebuildSearchIndex } from './search-index'
 
-/** Tables that are derived data: rebuilt on import rather than exported. */
-const DERIVED = /^(cerdas_search.*|cerdas_migrations|cerdas_data_version|sqlite_.*)$/
+/**
+ * Tables that are derived data, rebuilt on import rather than exported, and the installation's
+ * own bookkeeping (module job runs: an imported tenant's jobs simply run when next due).
+ */
+const DERIVED = /^(cerdas_search.*|cerdas_migrations|cerdas_data_version|cerdas_job_runs|sqlite_.*)$/
 
 /**
  * Credentials of the moment: a session or an unused one-time link belongs to
