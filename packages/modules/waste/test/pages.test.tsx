@@ -112,6 +112,14 @@ describe('/sampah with published areas', () => {
     expect(html).toContain('Jl. Sisingamangaraja')
   })
 
+  it('narrows the desa list to a kecamatan chosen first, without answering yet', async () => {
+    const data = await page('2026-12-21 11:00', '?kecamatan=Balige&desa=')
+    expect(data.answers).toEqual([])
+    const html = await render('/sampah?kecamatan=Balige', data)
+    expect(html).toContain('<option value="Sangkar Nihuta">')
+    expect(html).not.toContain('belum tercakup')
+  })
+
   it('says clearly when a desa is not covered', async () => {
     const data = await page('2026-12-21 11:00', '?desa=Desa+Khayalan')
     expect(data.answers).toEqual([])

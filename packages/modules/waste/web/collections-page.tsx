@@ -104,7 +104,7 @@ export default function CollectionsPage() {
             </label>{' '}
             <label>
               {t('chooseDesa')}{' '}
-              <select name="desa" defaultValue={data.desa ?? ''} required>
+              <select name="desa" defaultValue={data.desa ?? ''}>
                 <option value="">{t('chooseDesaPrompt')}</option>
                 {groups.map((p) => (
                   <optgroup key={p.kecamatan} label={p.kecamatan}>
