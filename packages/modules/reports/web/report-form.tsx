@@ -6,14 +6,9 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { category as categoryEntity, issueDelayToken } from '../src/index'
 import { messages } from './messages'
 import { OFFLINE_FORM_SCRIPT } from './offline-script'
-import {
-  DEVICE_COOKIE,
-  type DuplicateHint,
-  deviceOf,
-  duplicateHints,
-  type FormValues,
-  handleSubmission,
-} from './submission.server'
+// Types in an import of their own: a `type` specifier beside values keeps the server module in the browser bundle.
+import type { DuplicateHint, FormValues } from './submission.server'
+import { DEVICE_COOKIE, deviceOf, duplicateHints, handleSubmission } from './submission.server'
 
 /** A page that shows a tracking code is never stored, nor its address passed on. */
 export const headers = ({ loaderHeaders, actionHeaders }: { loaderHeaders: Headers; actionHeaders: Headers }) => {
