@@ -1,6 +1,363 @@
-import type { ApiKit, ModuleRouter } from '@cerdas/core'
+import { type ApiKit, DIMENSION_IDS, type ModuleRouter, problem, problemResponses } from '@cerdas/core'
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { issueDelayToken } from '../delay-token'
+import { findDuplicates } from '../duplicates'
+import { overdueReports } from '../overdue'
+import { eraseReporterData, exportReporterData, requestDataCode } from '../privacy'
+import { getPublicReport, listPublicReports } from '../public-reports'
+import { getStaffReport, listReportQueue, revealContact } from '../staff'
+import { REPORT_STATUSES } from '../statuses'
+import { submitReport } from '../submit'
+import { confirmReport, getTrackedReport, reopenReport } from '../tracking'
+import { addReportReply, assignReport, changeReportStatus, hideReportText, mergeReport } from '../workflow'
+
+const tags = ['Reports']
+const json = (description: string) => ({ description, content: { 'application/json': { schema: z.any() } } })
+const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } })
+const statusFilter = z.enum(['open', 'closed', ...REPORT_STATUSES]).optional()
+const number = z.object({
+  number: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'number', in: 'path' }, example: 'LPR-2026-000042' }),
+})
+const code = z.object({
+  code: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'K7QM-4XD2-9HPA' }),
+})
+const id = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+
+/** The validated JSON body (the route's schema checked it before the handler). */
+const validJson = (c: unknown): any => (c as { req: { valid: (t: 'json') => unknown } }).req.valid('json')
+
+/** The client's address: the socket's (behind a proxy the web server forwards it); undefined without Node bindings. */
+function clientIp(c: Context): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
+  if (process.env.CERDAS_TRUST_PROXY === 'true' || process.env.CERDAS_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  return env?.incoming?.socket?.remoteAddress || undefined
+}
 
 /** The module's JSON API under /api/v1/reports (categories are the entity's generated routes). */
 export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
-  void router, kit
+  // Fixed paths before `/reports/{number}`.
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/delay-token',
+      tags,
+      summary: 'A delay token for a report form',
+      responses: { 200: json('The token') },
+    }),
+    async (c) => c.json({ delayToken: await issueDelayToken(c.var.ctx) }, 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/duplicates',
+      tags,
+      summary: 'Open reports of a category near a point or in a desa',
+      request: {
+        query: z.object({
+          category: z.string().max(200),
+          lat: z.coerce.number().min(-90).max(90).optional(),
+          lon: z.coerce.number().min(-180).max(180).optional(),
+          kecamatan: z.string().max(100).optional(),
+          desa: z.string().max(100).optional(),
+        }),
+      },
+      responses: { 200: json('Possible duplicates (public views)'), ...problemResponses(400) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const point = q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : null
+      return c.json({ items: await findDuplicates(c.var.ctx, { ...q, point }) }, 200)
+    },
+  )
+  router.openapi(
+    kit.guard({
+      ...createRoute({
+        method: 'get',
+        path: '/reports/queue',
+        tags,
+        summary: "The team's queue, overdue first",
+        request: {
+          query: z.object({
+            status: statusFilter,
+            overdue: z.enum(['1', 'true', '0', 'false']).optional(),
+            dimension: z.enum(DIMENSION_IDS).optional(),
+            officeId: z.string().max(64).optional(),
+            category: z.string().max(200).optional(),
+            q: z.string().max(200).optional(),
+            page: z.coerce.number().int().min(1).max(10_000).optional(),
+          }),
+        },
+        responses: { 200: json('A page of staff views'), ...problemResponses(400, 401, 403) },
+      }),
+      'x-permission': 'reports.report:read',
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await listReportQueue(c.var.ctx, { ...q, overdue: q.overdue === '1' || q.overdue === 'true' }), 200)
+    },
+  )
+  router.openapi(
+    kit.guard({
+      ...createRoute({
+        method: 'get',
+        path: '/reports/overdue',
+        tags,
+        summary: 'Overdue reports per team',
+        responses: { 200: json('Groups per dimension'), ...problemResponses(401, 403) },
+      }),
+      'x-permission': 'reports.report:read',
+    }),
+    async (c) => c.json({ groups: await overdueReports(c.var.ctx) }, 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports',
+      tags,
+      summary: 'Public reports, newest first',
+      request: {
+        query: z.object({
+          status: statusFilter,
+          category: z.string().max(200).optional(),
+          kecamatan: z.string().max(100).optional(),
+          desa: z.string().max(100).optional(),
+          since: z.string().max(40).optional(),
+          page: z.coerce.number().int().min(1).max(10_000).optional(),
+          pageSize: z.coerce.number().int().min(1).max(100).optional(),
+        }),
+      },
+      responses: { 200: json('A page of public reports'), ...problemResponses(400) },
+    }),
+    async (c) => c.json(await listPublicReports(c.var.ctx, c.req.valid('query')), 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports',
+      tags,
+      summary: 'Submit a report',
+      description:
+        'Anonymous: with a `delayToken` (GET /reports/delay-token, at least minFormSeconds old) and an `X-Cerdas-Device` header; with a token holding `reports.report:create`, neither. Counted per IP and device per hour (429 with Retry-After). A `clientKey` sent again answers the first report with `replayed: true`.',
+      request: {
+        ...body(z.object({}).passthrough()),
+        headers: z.object({ 'x-cerdas-device': z.string().max(100).optional() }),
+      },
+      responses: {
+        201: json('The report, its tracking code (once) and possible duplicates'),
+        200: json('A replayed submission'),
+        ...problemResponses(400, 422, 429),
+      },
+    }),
+    async (c) => {
+      const ctx = c.var.ctx
+      const { delayToken, ...input } = validJson(c) as Record<string, unknown>
+      const trusted = ctx.actor !== null
+      if (trusted) await kit.requirePermission('reports.report:create')(c, async () => {})
+      const result = await submitReport(ctx, { ...input, source: trusted ? 'api' : 'web' } as never, {
+        ip: clientIp(c),
+        device: c.req.header('x-cerdas-device'),
+        delayToken: typeof delayToken === 'string' ? delayToken : undefined,
+        trusted,
+      })
+      return c.json(result, result.replayed ? 200 : 201)
+    },
+  )
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/track/{code}',
+      tags,
+      summary: 'A report by its tracking code',
+      request: { params: code },
+      responses: { 200: json('The tracked report'), ...problemResponses(404) },
+    }),
+    async (c) => {
+      const report = await getTrackedReport(c.var.ctx, c.req.valid('param').code)
+      if (!report) throw problem('notFound', 'Kode pelacakan tidak dikenali.')
+      return c.json(report, 200)
+    },
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/track/{code}/confirm',
+      tags,
+      summary: 'The reporter confirms the fix',
+      request: { params: code },
+      responses: { 200: json('Closed'), ...problemResponses(404, 409) },
+    }),
+    async (c) => c.json(await confirmReport(c.var.ctx, c.req.valid('param').code), 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/track/{code}/reopen',
+      tags,
+      summary: 'The reporter reopens it',
+      request: { params: code, ...body(z.object({ reason: z.string().max(2000) })) },
+      responses: { 200: json('In progress again'), ...problemResponses(404, 409, 422) },
+    }),
+    async (c) => c.json(await reopenReport(c.var.ctx, c.req.valid('param').code, validJson(c).reason), 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/track/{code}/data-code',
+      tags,
+      summary: 'Send a one-time code to the reporter’s email for export or erasure',
+      request: { params: code, ...body(z.object({ purpose: z.enum(['export', 'erase']) })) },
+      responses: {
+        200: json('Where it went (masked), or null when erasure needs no code'),
+        ...problemResponses(404, 422, 503),
+      },
+    }),
+    async (c) => {
+      const ctx = c.var.ctx
+      const mail = (
+        kit as {
+          sendMail?: (ctx: unknown, m: { to: string; subject: string; text: string }) => Promise<{ sent: boolean }>
+        }
+      ).sendMail
+      const result = await requestDataCode(
+        ctx,
+        c.req.valid('param').code,
+        validJson(c).purpose,
+        async (to, subject, text) => {
+          const sent = mail ? await mail(ctx, { to, subject, text }) : { sent: false }
+          if (!sent.sent) throw problem('unavailable', 'Email tidak dapat dikirim sekarang. Coba lagi nanti.')
+        },
+      )
+      return c.json(result, 200)
+    },
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/track/{code}/export',
+      tags,
+      summary: 'Everything stored about the report, with the one-time code',
+      request: { params: code, ...body(z.object({ code: z.string().max(10) })) },
+      responses: { 200: json('The data'), ...problemResponses(404, 422, 429) },
+    }),
+    async (c) => c.json(await exportReporterData(c.var.ctx, c.req.valid('param').code, validJson(c).code), 200),
+  )
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reports/track/{code}/erase',
+      tags,
+      summary: "Erase the reporter's data (one-time code when an email is on file)",
+      request: { params: code, ...body(z.object({ code: z.string().max(10).nullable().optional() })) },
+      responses: { 200: json('Erased'), ...problemResponses(404, 422, 429) },
+    }),
+    async (c) => c.json(await eraseReporterData(c.var.ctx, c.req.valid('param').code, validJson(c).code ?? null), 200),
+  )
+  const staff = <S extends z.ZodType>(path: string, summary: string, permission: string, schema: S | null) =>
+    kit.guard({
+      ...createRoute({
+        method: schema ? 'post' : 'get',
+        path,
+        tags,
+        summary,
+        request: { params: id, ...(schema ? body(schema) : {}) },
+        responses: { 200: json('The report as staff see it'), ...problemResponses(401, 403, 404, 409, 422) },
+      }),
+      'x-permission': permission,
+    })
+  router.openapi(
+    staff('/reports/staff/{id}', 'A report as the team sees it', 'reports.report:read', null),
+    async (c) => {
+      const report = await getStaffReport(c.var.ctx, c.req.valid('param').id)
+      if (!report) throw problem('notFound', 'No such report')
+      return c.json(report, 200)
+    },
+  )
+  const statusBody = z.object({
+    status: z.enum(REPORT_STATUSES),
+    reason: z.string().max(1000).optional(),
+    reply: z.string().max(2000).optional(),
+    photosPublic: z.boolean().optional(),
+  })
+  router.openapi(
+    staff('/reports/staff/{id}/status', 'Move a report along the workflow', 'reports.report:update', statusBody),
+    async (c) =>
+      c.json(
+        await changeReportStatus(c.var.ctx, c.req.valid('param').id, validJson(c) as z.infer<typeof statusBody>),
+        200,
+      ),
+  )
+  const assignBody = z.object({ officeId: z.string().max(64), unitId: z.string().max(64).nullable().optional() })
+  router.openapi(
+    staff('/reports/staff/{id}/assign', 'Route to an office and unit', 'reports.report:update', assignBody),
+    async (c) =>
+      c.json(await assignReport(c.var.ctx, c.req.valid('param').id, validJson(c) as z.infer<typeof assignBody>), 200),
+  )
+  const replyBody = z.object({ body: z.string().max(2000), public: z.boolean() })
+  router.openapi(
+    staff('/reports/staff/{id}/replies', 'A public reply or an internal note', 'reports.report:update', replyBody),
+    async (c) =>
+      c.json(await addReportReply(c.var.ctx, c.req.valid('param').id, validJson(c) as z.infer<typeof replyBody>), 200),
+  )
+  const reasonBody = z.object({ reason: z.string().max(300) })
+  router.openapi(
+    staff('/reports/staff/{id}/hide', 'Hide abusive text with a reason', 'reports.report:update', reasonBody),
+    async (c) =>
+      c.json(
+        await hideReportText(c.var.ctx, c.req.valid('param').id, (validJson(c) as z.infer<typeof reasonBody>).reason),
+        200,
+      ),
+  )
+  const mergeBody = z.object({ into: z.string().max(40) })
+  router.openapi(
+    staff('/reports/staff/{id}/merge', 'Merge into another report (by number)', 'reports.report:update', mergeBody),
+    async (c) =>
+      c.json(
+        await mergeReport(c.var.ctx, c.req.valid('param').id, (validJson(c) as z.infer<typeof mergeBody>).into),
+        200,
+      ),
+  )
+  const purposeBody = z.object({ purpose: z.string().max(500) })
+  router.openapi(
+    staff(
+      '/reports/staff/{id}/contact',
+      "Reveal the reporter's contact (audited)",
+      'reports.report:read_contact',
+      purposeBody,
+    ),
+    async (c) =>
+      c.json(
+        await revealContact(c.var.ctx, c.req.valid('param').id, (validJson(c) as z.infer<typeof purposeBody>).purpose),
+        200,
+      ),
+  )
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/{number}',
+      tags,
+      summary: 'A public report by its number',
+      request: { params: number },
+      responses: { 200: json('The report'), ...problemResponses(404) },
+    }),
+    async (c) => {
+      const report = await getPublicReport(c.var.ctx, c.req.valid('param').number)
+      if (!report) throw problem('notFound', `No report ${c.req.valid('param').number}`)
+      return c.json(report, 200)
+    },
+  )
 }
