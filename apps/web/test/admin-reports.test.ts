@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Actor, Grant, TenantContext } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
 import { listAudit } from '@cerdas/platform'
@@ -18,6 +19,8 @@ import reportsModule, {
 } from '../../../packages/modules/reports/src/index'
 import { openAdminScreen } from '../app/admin/screen.server'
 import { tenantPageContext } from '../server/page-context'
+import { launchBrowser } from './browser'
+import { seriousViolations } from './page-quality'
 
 /**
  * The console's report screens: the queue's filters and order, every workflow action changing the
@@ -38,6 +41,29 @@ vi.mock('@remix-run/react', () => ({
   Link: ({ to, children, ...props }: { to: string; children?: ReactNode }) =>
     createElement('a', { href: to, ...props }, children),
 }))
+
+const styles = ['../app/styles.css', '../app/admin/console.css']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('\n')
+
+/** Serious accessibility violations of a console page's markup, inside the console's styles, in Chromium. */
+async function violationsOf(markups: string[]) {
+  const browser = await launchBrowser()
+  try {
+    const found = []
+    for (const markup of markups) {
+      const tab = await browser.newPage()
+      await tab.setContent(
+        `<!doctype html><html lang="id"><head><title>Laporan warga</title><style>${styles}</style></head><body><main class="admin-main">${markup}</main></body></html>`,
+      )
+      found.push(...(await seriousViolations(tab)))
+      await tab.close()
+    }
+    return found
+  } finally {
+    await browser.close()
+  }
+}
 
 /** The page's HTML for loader data (and an action's answer), as the server renders it. */
 function html(component: () => ReactNode, loader: unknown, action?: unknown): string {
@@ -333,5 +359,18 @@ describe('the report screen', () => {
     const reloaded = JSON.stringify(loaded) + html(detail.default, loaded)
     expect(reloaded).not.toContain(CONTACT.phone)
     expect(reloaded).toContain('Tampilkan kontak pelapor')
+  })
+
+  it('has no serious accessibility violations: the queue, the report with an error, and the revealed contact', async () => {
+    const id = await idOf(waste)
+    const loaded = await loadDetail(asAdmin, id)
+    const refused = unwrap<Answer>(await act(asAdmin, id, { _intent: 'note', body: '' })).data
+    const shown = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: 'Menanyakan letak persis' })).data
+    const violations = await violationsOf([
+      html(queue.default, await loadQueue(asAdmin)),
+      html(detail.default, loaded, refused),
+      html(detail.default, loaded, shown),
+    ])
+    expect(violations).toEqual([])
   })
 })
