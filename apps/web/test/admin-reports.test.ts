@@ -18,6 +18,7 @@ import reportsModule, {
   submitReport,
 } from '../../../packages/modules/reports/src/index'
 import { openAdminScreen } from '../app/admin/screen.server'
+import * as consoleLayout from '../app/routes/admin'
 import { tenantPageContext } from '../server/page-context'
 import { launchBrowser } from './browser'
 import { seriousViolations } from './page-quality'
@@ -182,6 +183,16 @@ describe('the report screens in the module', () => {
     const routes = reportsModule.admin?.routes ?? []
     expect(routes.map((r) => r.path)).toEqual(['laporan', 'laporan/:id'])
     expect(routes[0]?.nav?.title.id).toBe('Laporan warga')
+  })
+
+  it("are in the console's navigation of the environment team, under its module", async () => {
+    for (const context of [asViewer, asAdmin]) {
+      const layout = (await consoleLayout.loader({ request: get('/admin'), params: {}, context })) as {
+        groups: { id: string; modules: { id: string; links: { path: string; title: string }[] }[] }[]
+      }
+      const reports = layout.groups.flatMap((g) => g.modules).find((m) => m.id === 'reports')
+      expect(reports?.links).toContainEqual({ path: '/admin/laporan', title: 'Laporan warga' })
+    }
   })
 })
 
