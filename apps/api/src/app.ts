@@ -27,7 +27,7 @@ import { securityHeaders } from './middleware/security-headers'
 import { tenant } from './middleware/tenant'
 import { registerDocs } from './routes/docs'
 import { registerHealth } from './routes/health'
-import { registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
+import { clientIp, registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerMailSettings } from './routes/mail-settings'
 import { metricsEndpoint } from './routes/metrics'
 import { registerSearch } from './routes/search'
@@ -138,6 +138,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
       return { id, width, height }
     },
     sendMail: (ctx, message) => sendModuleMail(platform, ctx, message, { log: (msg, fields) => log.warn(msg, fields) }),
+    clientIp: (c) => clientIp(c, options.trustProxy ?? false),
   }
   registerAuth(v1, { trustProxy: options.trustProxy ?? false })
   registerUsers(v1, kit, { platform })

@@ -1,6 +1,6 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { SendModuleMail, UploadModulePhoto } from './module-mail'
 import type { TenantContext } from './tenant'
 
@@ -41,6 +41,12 @@ export interface ApiKit {
    * @example const { sent } = (await kit.sendMail?.(ctx, { to, subject: 'Kode Anda', text })) ?? { sent: false }
    */
   sendMail?: SendModuleMail
+  /**
+   * The caller's address as the API app sees it: X-Forwarded-For only behind a trusted proxy
+   * (CERDAS_TRUST_PROXY), else the socket; undefined when unknown (then nothing is counted by it).
+   * @example const ip = kit.clientIp?.(c)
+   */
+  clientIp?: (c: Context) => string | undefined
 }
 
 export const problemSchema = z
