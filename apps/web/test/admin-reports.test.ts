@@ -349,6 +349,18 @@ describe('the report screen', () => {
     expect(((await act(asEditor, drainId, { _intent: 'note', body: 'Boleh?' })) as Response).status).toBe(404)
   })
 
+  it('refuses a form without the console form token, changing nothing', async () => {
+    const id = await idOf(waste)
+    const before = (await getStaffReport(system, id))?.timeline.length
+    const forged = new Request(`http://toba.localhost/admin/laporan/${id}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _intent: 'note', body: 'Tanpa token' }),
+    })
+    const answer = (await run(() => detail.action({ request: forged, params: { id }, context: asEditor }))) as Response
+    expect(answer.status).toBe(403)
+    expect((await getStaffReport(system, id))?.timeline.length).toBe(before)
+  })
+
   it('reveals the contact once, for a stated purpose, and records it in the audit log', async () => {
     const id = await idOf(waste)
     const missing = unwrap<Answer>(await act(asAdmin, id, { _intent: 'reveal', purpose: '' }))
