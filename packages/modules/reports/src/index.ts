@@ -5,6 +5,7 @@ import { category } from './category'
 import { reportsDashboard } from './dashboard'
 import { anonymiseExpired, autoCloseResolved } from './jobs'
 import { migrations } from './migrations'
+import { OPEN311_PREFIX, registerOpen311Routes } from './open311/routes'
 import { registerReportRoutes } from './routes/index'
 import { settings } from './settings'
 
@@ -68,6 +69,8 @@ export default defineModule({
     },
   },
   api: registerReportRoutes,
+  // Open311 GeoReport v2 (docs/open311.md): form bodies in, JSON or XML out.
+  http: { prefix: OPEN311_PREFIX, routes: registerOpen311Routes },
   jobs: [
     { id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await autoCloseResolved(ctx) }) },
     { id: 'retention', everyMinutes: 24 * 60, run: async (ctx) => ({ changed: await anonymiseExpired(ctx) }) },
