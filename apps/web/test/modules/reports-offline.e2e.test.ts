@@ -36,7 +36,9 @@ const count = async (description: string) =>
 
 beforeAll(async () => {
   dataDir = await prepareTobaDataDir('reports', [{ ...ADMIN, grants: [{ role: 'admin', dimension: null }] }], {
-    setup: (platform) => setModuleEnabled(platform, 'toba', 'reports', true),
+    setup: async (platform) => {
+      await setModuleEnabled(platform, 'toba', 'reports', true)
+    },
   })
   server = await startServer({ CERDAS_DATA_DIR: dataDir })
   const cookie = await sessionCookieFor(server.port, HOST, ADMIN)
