@@ -1,6 +1,5 @@
 import { type ApiKit, DIMENSION_IDS, type ModuleRouter, problem, problemResponses } from '@cerdas/core'
 import { createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { issueDelayToken } from '../delay-token'
 import { findDuplicates } from '../duplicates'
 import { overdueReports } from '../overdue'
@@ -37,16 +36,6 @@ const id = z.object({
 
 /** The validated JSON body (the route's schema checked it before the handler). */
 const validJson = (c: unknown): any => (c as { req: { valid: (t: 'json') => unknown } }).req.valid('json')
-
-/** The client's address: the socket's (behind a proxy the web server forwards it); undefined without Node bindings. */
-function clientIp(c: Context): string | undefined {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  if (process.env.CERDAS_TRUST_PROXY === 'true' || process.env.CERDAS_TRUST_PROXY === '1') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  return env?.incoming?.socket?.remoteAddress || undefined
-}
 
 /** The module's JSON API under /api/v1/reports (categories are the entity's generated routes). */
 export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
@@ -169,7 +158,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       const trusted = ctx.actor !== null
       if (trusted) await kit.requirePermission('reports.report:create')(c, async () => {})
       const result = await submitReport(ctx, { ...input, source: trusted ? 'api' : 'web' } as never, {
-        ip: clientIp(c),
+        ip: kit.clientIp?.(c),
         device: c.req.header('x-cerdas-device'),
         delayToken: typeof delayToken === 'string' ? delayToken : undefined,
         trusted,
