@@ -5,6 +5,7 @@ import { createTestPlatform, jsonOf, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as dataAction } from '../web/report-data'
+import { action as downloadAction } from '../web/report-data-download'
 import { action as formAction, headers as formHeaders, loader as formLoader } from '../web/report-form'
 import { loader as listLoader } from '../web/report-list'
 import { loader as pageLoader } from '../web/report-page'
@@ -273,5 +274,17 @@ describe('tracking, public pages and privacy', () => {
     )
     expect(asked.data.step).toBe('code')
     expect(mails).toEqual([expect.objectContaining({ to: 'warga@example.com', text: expect.stringMatching(/\d{6}/) })])
+    // The code, not the report number's digits (LPR-2026-000005).
+    const otp = /(?<![-\d])(\d{6})(?!\d)/.exec(mails[0]?.text ?? '')?.[1] ?? ''
+    const wrong = await downloadAction(await post('/lapor/data-saya/unduh', { code: withEmail, otp: '000000' }))
+    expect(wrong.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await wrong.text()).toContain('Kode sekali pakai salah atau kedaluwarsa.')
+    const file = await downloadAction(await post('/lapor/data-saya/unduh', { code: withEmail, otp }))
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="data-LPR-\d{4}-\d{6}\.json"$/)
+    expect(file.headers.get('cache-control')).toBe('no-store')
+    const exported = await file.text()
+    expect(exported).toContain(NAME)
+    expect(exported).toContain('warga@example.com')
   })
 })
