@@ -45,7 +45,7 @@ beforeAll(async () => {
   const created = await httpRequest(server.port, HOST, '/api/v1/reports/categories', {
     method: 'POST',
     headers: { cookie, origin: server.origin(HOST), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: { id: 'Sampah tidak diangkut', en: 'Uncollected waste' }, group: 'Persampahan' }),
+    body: JSON.stringify({ name: { id: 'Sampah uji luring', en: 'Offline test waste' }, group: 'Persampahan' }),
   })
   expect(created.status, created.text()).toBe(201)
   db = createClient({ url: `file:${join(dataDir, 'tenants', 'toba.db')}` })
@@ -77,7 +77,7 @@ describe('the report form', () => {
     expect(await seriousViolations(page)).toEqual([])
 
     const description = 'Sampah menumpuk di pinggir jalan, dilaporkan tanpa sinyal'
-    await page.selectOption('#report-category', { label: 'Sampah tidak diangkut' })
+    await page.selectOption('#report-category', { label: 'Sampah uji luring' })
     await page.fill('#report-description', description)
     await page.fill('#report-kecamatan', 'Balige')
     await page.fill('#report-desa', 'Napitupulu Bagasan')
@@ -133,7 +133,7 @@ describe('the report form', () => {
     const page = await context.newPage()
     await page.goto(`${server.origin(HOST)}/lapor`)
     const description = 'Tempat sampah di pasar penuh dan meluap, tanpa JavaScript'
-    await page.selectOption('#report-category', { label: 'Sampah tidak diangkut' })
+    await page.selectOption('#report-category', { label: 'Sampah uji luring' })
     await page.fill('#report-description', description)
     await page.fill('#report-kecamatan', 'Balige')
     await page.fill('#report-landmark', 'Pintu masuk Pasar Balige')

@@ -85,7 +85,7 @@ beforeAll(async () => {
   await setModuleEnabled(t.platform, 'uji', 'reports', true)
   const cat = await jsonOf<{ slug: string }>(
     await t.send(HOST, 'POST', '/api/v1/reports/categories', {
-      name: { id: 'Sampah tidak diangkut', en: 'Uncollected waste' },
+      name: { id: 'Sampah uji halaman', en: 'Page test waste' },
       description: { id: 'Sampah rumah tangga tidak diangkut sesuai jadwal' },
       group: 'Persampahan',
     }),
@@ -107,7 +107,7 @@ describe('the report form', () => {
     }>(await formLoader(await get('/lapor')))
     expect(loaded.data.delayToken.length).toBeGreaterThan(10)
     expect(loaded.data.clientKey).toMatch(/^[0-9a-f-]{36}$/)
-    expect(loaded.data.categories).toEqual([expect.objectContaining({ slug: categorySlug, group: 'Persampahan' })])
+    expect(loaded.data.categories).toContainEqual(expect.objectContaining({ slug: categorySlug, group: 'Persampahan' }))
     expect(loaded.headers.get('set-cookie')).toMatch(/^cerdas_device=[A-Za-z0-9_-]{16,}; Path=\/; .*SameSite=Lax/)
     const again = unwrap(await formLoader(await get('/lapor', {}, 'cerdas_device=perangkat-lama-01')))
     expect(again.headers.get('set-cookie')).toBeNull()
@@ -231,6 +231,21 @@ describe('tracking, public pages and privacy', () => {
     ).rejects.toMatchObject({
       status: 404,
     })
+  })
+
+  it('offers the open report of the same category and desa to follow instead', async () => {
+    const step = unwrap<{ duplicates: { number: string }[] }>(
+      await formLoader(await get(`/lapor?category=${categorySlug}&kecamatan=Balige&desa=Napitupulu`)),
+    )
+    expect(step.data.duplicates.map((d) => d.number)).toContain(number)
+    const fields = await formFields('perangkat-uji-ganda')
+    const refused = unwrap<{ result: { kind: string; duplicates: { number: string }[] } }>(
+      await formAction(
+        await post('/lapor', { ...fields, category: categorySlug, kecamatan: 'Balige', desa: 'Napitupulu' }),
+      ),
+    )
+    expect(refused.data.result.kind).toBe('invalid')
+    expect(refused.data.result.duplicates.map((d) => d.number)).toContain(number)
   })
 
   it('states the retention period from the settings in the privacy notice', async () => {
