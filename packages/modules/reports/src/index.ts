@@ -7,6 +7,7 @@ import { anonymiseExpired, autoCloseResolved } from './jobs'
 import { migrations } from './migrations'
 import { OPEN311_PREFIX, registerOpen311Routes } from './open311/routes'
 import { registerReportRoutes } from './routes/index'
+import { seedData, seedReports } from './seed'
 import { settings } from './settings'
 
 // The service worker's part of the report form's offline queue, served by the web app at /sw.js.
@@ -21,6 +22,7 @@ export * from './messages'
 export * from './overdue'
 export * from './privacy'
 export * from './public-reports'
+export type { ReportsSeed } from './seed'
 export { type ReportsSettings, reportsSettings } from './settings'
 export * from './staff'
 export * from './statuses'
@@ -46,6 +48,7 @@ export default defineModule({
   entities: [category],
   migrations,
   settings,
+  seed: { data: seedData, run: seedReports },
   // The team of a report is its category's (copied to the report): a limited grant works its own dimension's.
   permissions: {
     'reports.report:read': {

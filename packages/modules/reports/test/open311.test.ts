@@ -1,5 +1,5 @@
 import { setModuleEnabled, updateModuleSettings } from '@cerdas/platform'
-import { createTestPlatform, createTestToken, jsonOf, type TestPlatform } from '@cerdas/testing'
+import { createTestPlatform, createTestToken, jsonOf, type TestPlatform, tenantDbOf } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OPEN311_BASE } from '../src/open311/routes'
 
@@ -51,6 +51,8 @@ beforeAll(async () => {
     await t.createTenant(slug)
     await setModuleEnabled(t.platform, slug, 'reports', true)
   }
+  // The template's own categories are switched off, so the services list is this file's alone.
+  await (await tenantDbOf(t, 'uji')).$client.execute('UPDATE reports_categories SET active = 0')
   const cat = await jsonOf<{ slug: string }>(
     await t.send(HOST, 'POST', '/api/v1/reports/categories', {
       name: { id: 'Sampah tidak diangkut', en: 'Uncollected waste' },
