@@ -1,4 +1,5 @@
 import { type DimensionId, hasPermission, permissionCatalog, problem, type TenantContext } from '@cerdas/core'
+import { REPORT_MESSAGES as M } from './messages'
 import type { ReportRow } from './tables'
 
 export type ReportPermission =
@@ -22,9 +23,8 @@ export function mayForDimension(ctx: TenantContext, permission: ReportPermission
 /** Refuses a report of another team as not found (it is not theirs to know of), and a missing right as 403. */
 export function requireOnReport(ctx: TenantContext, permission: ReportPermission, row: ReportRow | null): ReportRow {
   if (!row || !mayForDimension(ctx, 'reports.report:read', row.dimension as DimensionId))
-    throw problem('notFound', 'No such report')
-  if (!mayForDimension(ctx, permission, row.dimension as DimensionId))
-    throw problem('forbidden', `Your roles do not include permission ${permission} for this report's team`)
+    throw problem('notFound', M.reportUnknown.id)
+  if (!mayForDimension(ctx, permission, row.dimension as DimensionId)) throw problem('forbidden', M.notYourTeam.id)
   return row
 }
 

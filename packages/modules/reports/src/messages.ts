@@ -82,6 +82,39 @@ export const REPORT_MESSAGES = {
   },
   hiddenText: { id: 'Teks disembunyikan oleh moderator:', en: 'Text hidden by a moderator:' },
   codeMailSubject: { id: 'Kode sekali pakai untuk laporan', en: 'One-time code for report' },
+  reportUnknown: { id: 'Laporan ini tidak ditemukan.', en: 'This report was not found.' },
+  notYourTeam: {
+    id: 'Peran Anda tidak mengizinkan tindakan ini pada laporan tim ini.',
+    en: "Your roles do not allow this on this team's reports.",
+  },
+  reasonTooLong: { id: 'Alasan paling banyak 1000 huruf.', en: 'The reason may have at most 1000 characters.' },
+  replyTooLong: { id: 'Balasan paling banyak 2000 huruf.', en: 'The reply may have at most 2000 characters.' },
+  badMove: {
+    id: 'Laporan tidak bisa dipindah dari status ini ke status itu.',
+    en: 'A report cannot move from this status to that one.',
+  },
+  officeUnknown: { id: 'Kantor ini tidak ada di direktori.', en: 'This office is not in the directory.' },
+  unitUnknown: { id: 'Bidang ini bukan bagian dari kantor itu.', en: 'This unit is not part of that office.' },
+  mergeTargetUnknown: {
+    id: 'Tidak ada laporan tim ini dengan nomor tersebut.',
+    en: 'There is no report of this team with that number.',
+  },
+  mergeIntoSelf: {
+    id: 'Laporan tidak bisa digabung ke dirinya sendiri.',
+    en: 'A report cannot be merged into itself.',
+  },
+  mergeTargetMerged: {
+    id: 'Laporan tujuan sudah digabung ke laporan lain; gabungkan ke laporan itu.',
+    en: 'The target report was itself merged into another; merge into that one.',
+  },
+  mergeClosed: {
+    id: 'Laporan yang sudah ditutup atau ditolak tidak bisa digabung.',
+    en: 'A closed or rejected report cannot be merged.',
+  },
+  mailUnavailable: {
+    id: 'Email tidak dapat dikirim sekarang. Coba lagi nanti.',
+    en: 'The email cannot be sent now. Try again later.',
+  },
 } satisfies Record<string, LocalizedText>
 
 export type ReportMessageKey = keyof typeof REPORT_MESSAGES

@@ -3,6 +3,7 @@ import { findOffice, findUnit } from '@cerdas/module-directory'
 import { requireOnReport } from './access'
 import { REPORT_NUMBER } from './codes'
 import { deadlineFor } from './deadlines'
+import { REPORT_MESSAGES as M, type ReportMessageKey } from './messages'
 import { type ReportStatus, STATUS_LABELS, TRANSITIONS } from './statuses'
 import type { ReportRow } from './tables'
 import type { StaffReport } from './types'
@@ -27,12 +28,10 @@ async function workable(ctx: TenantContext, id: string): Promise<ReportRow> {
   return requireOnReport(ctx, 'reports.report:update', await rowById(ctx, id))
 }
 
-const bounded = (text: string | undefined, field: string, max: number) => {
+const bounded = (text: string | undefined, field: string, max: number, message: ReportMessageKey) => {
   const t = text?.trim()
   if (t !== undefined && t.length > max)
-    throw problem('validation', `${field} is too long`, {
-      errors: [{ pointer: `/${field}`, message: `at most ${max} characters` }],
-    })
+    throw problem('validation', M[message].id, { errors: [{ pointer: `/${field}`, message: M[message].id }] })
   return t || undefined
 }
 
@@ -44,10 +43,10 @@ export async function changeReportStatus(ctx: TenantContext, id: string, change:
   const row = await workable(ctx, id)
   const from = row.status as ReportStatus
   const to = change.status
-  const reason = bounded(change.reason, 'reason', 1000)
-  const reply = bounded(change.reply, 'reply', 2000)
+  const reason = bounded(change.reason, 'reason', 1000, 'reasonTooLong')
+  const reply = bounded(change.reply, 'reply', 2000, 'replyTooLong')
   if (!TRANSITIONS[from].includes(to))
-    throw problem('conflict', `A report cannot go from ${STATUS_LABELS[from].en} to ${STATUS_LABELS[to].en}`)
+    throw problem('conflict', `${M.badMove.id} (${STATUS_LABELS[from].id} → ${STATUS_LABELS[to].id})`)
   if (to === 'rejected' && !reason)
     throw problem('validation', 'Alasan penolakan wajib diisi.', {
       errors: [{ pointer: '/reason', message: 'Alasan penolakan wajib diisi.' }],
@@ -97,16 +96,12 @@ export async function assignReport(
   const row = await workable(ctx, id)
   const office = await findOffice(ctx, to.officeId)
   if (!office)
-    throw problem('validation', `No office ${to.officeId}`, {
-      errors: [{ pointer: '/officeId', message: 'no such office' }],
-    })
+    throw problem('validation', M.officeUnknown.id, { errors: [{ pointer: '/officeId', message: M.officeUnknown.id }] })
   let unitId: string | null = null
   if (to.unitId) {
     const unit = await findUnit(ctx, to.unitId)
     if (!unit || unit.officeId !== office.id)
-      throw problem('validation', 'No such unit in that office', {
-        errors: [{ pointer: '/unitId', message: 'no such unit in that office' }],
-      })
+      throw problem('validation', M.unitUnknown.id, { errors: [{ pointer: '/unitId', message: M.unitUnknown.id }] })
     unitId = unit.id
   }
   const name = office.name.id
@@ -169,13 +164,12 @@ export async function mergeReport(ctx: TenantContext, id: string, intoNumber: st
   const row = await workable(ctx, id)
   const target = REPORT_NUMBER.test(intoNumber.toUpperCase()) ? await rowByNumber(ctx, intoNumber) : null
   if (!target || target.dimension !== (row.dimension as DimensionId))
-    throw problem('validation', `No report ${intoNumber}`, {
-      errors: [{ pointer: '/into', message: 'no such report' }],
+    throw problem('validation', M.mergeTargetUnknown.id, {
+      errors: [{ pointer: '/into', message: M.mergeTargetUnknown.id }],
     })
-  if (target.id === row.id) throw problem('conflict', 'A report cannot be merged into itself')
-  if (target.mergedInto) throw problem('conflict', `${target.number} was itself merged into another report`)
-  if (row.status === 'closed' || row.status === 'rejected')
-    throw problem('conflict', 'A closed report cannot be merged')
+  if (target.id === row.id) throw problem('conflict', M.mergeIntoSelf.id)
+  if (target.mergedInto) throw problem('conflict', M.mergeTargetMerged.id)
+  if (row.status === 'closed' || row.status === 'rejected') throw problem('conflict', M.mergeClosed.id)
   const at = ctx.now().toISOString()
   await writeReport(
     ctx,

@@ -2,6 +2,7 @@ import { type ApiKit, DIMENSION_IDS, type ModuleRouter, problem, problemResponse
 import { createRoute, z } from '@hono/zod-openapi'
 import { issueDelayToken } from '../delay-token'
 import { findDuplicates } from '../duplicates'
+import { REPORT_MESSAGES } from '../messages'
 import { overdueReports } from '../overdue'
 import { eraseReporterData, exportReporterData, requestDataCode } from '../privacy'
 import { getPublicReport, listPublicReports } from '../public-reports'
@@ -177,7 +178,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
     }),
     async (c) => {
       const report = await getTrackedReport(c.var.ctx, c.req.valid('param').code)
-      if (!report) throw problem('notFound', 'Kode pelacakan tidak dikenali.')
+      if (!report) throw problem('notFound', REPORT_MESSAGES.trackingUnknown.id)
       return c.json(report, 200)
     },
   )
@@ -228,7 +229,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         validJson(c).purpose,
         async (to, subject, text) => {
           const sent = mail ? await mail(ctx, { to, subject, text }) : { sent: false }
-          if (!sent.sent) throw problem('unavailable', 'Email tidak dapat dikirim sekarang. Coba lagi nanti.')
+          if (!sent.sent) throw problem('unavailable', REPORT_MESSAGES.mailUnavailable.id)
         },
       )
       return c.json(result, 200)
@@ -272,7 +273,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
     staff('/reports/staff/{id}', 'A report as the team sees it', 'reports.report:read', null),
     async (c) => {
       const report = await getStaffReport(c.var.ctx, c.req.valid('param').id)
-      if (!report) throw problem('notFound', 'No such report')
+      if (!report) throw problem('notFound', REPORT_MESSAGES.reportUnknown.id)
       return c.json(report, 200)
     },
   )
@@ -345,7 +346,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
     }),
     async (c) => {
       const report = await getPublicReport(c.var.ctx, c.req.valid('param').number)
-      if (!report) throw problem('notFound', `No report ${c.req.valid('param').number}`)
+      if (!report) throw problem('notFound', REPORT_MESSAGES.reportUnknown.id)
       return c.json(report, 200)
     },
   )
