@@ -62,7 +62,7 @@ export const NOTICE_OF: Record<Exclude<Intent, 'reveal'>, ReportAdminMessageKey>
 }
 
 const VALUES_OF: Record<Intent, string[]> = {
-  status: ['status', 'reason', 'reply'],
+  status: ['status', 'reason', 'reply', 'photosPublic'],
   assign: ['officeId', 'unitId'],
   reply: ['body'],
   note: ['body'],
@@ -113,6 +113,8 @@ async function perform(screen: ReportsScreen, report: StaffReport, intent: Inten
         status: v.status as ReportStatus,
         ...(v.reason ? { reason: v.reason } : {}),
         ...(v.reply ? { reply: v.reply } : {}),
+        // The checkbox is offered only when the report has photos; without them there is nothing to decide.
+        ...(report.photos.length > 0 ? { photosPublic: v.photosPublic === '1' } : {}),
       })
       return null
     case 'assign':

@@ -345,6 +345,21 @@ export default function ReportDetail() {
                 <Field form="status" name="reply" label={t('replyOptional')} answer={answer}>
                   {(attrs) => <textarea {...attrs} rows={3} maxLength={2000} />}
                 </Field>
+                {r.photos.length > 0 ? (
+                  // Reflects the current choice: the photos are public only once staff have looked at them.
+                  <div className="field field-checkbox">
+                    <label htmlFor="status-photosPublic" className="check">
+                      <input
+                        id="status-photosPublic"
+                        name="photosPublic"
+                        type="checkbox"
+                        value="1"
+                        defaultChecked={r.photosPublic}
+                      />{' '}
+                      {t('photosPublicChoice')}
+                    </label>
+                  </div>
+                ) : null}
                 <button type="submit">{t('saveStatus')}</button>
               </>
             )}
