@@ -14,7 +14,9 @@ import { rebuildSearchIndex } from './search-index'
  * Tables that are derived data, rebuilt on import rather than exported, and the installation's
  * own bookkeeping (module job runs: an imported tenant's jobs simply run when next due).
  */
-const DERIVED = /^(cerdas_search.*|cerdas_migrations|cerdas_data_version|cerdas_job_runs|sqlite_.*)$/
+// A module's table named `…_derived` holds only what it recomputes (a change counter, say).
+const DERIVED =
+  /^(cerdas_search.*|cerdas_migrations|cerdas_data_version|cerdas_job_runs|sqlite_.*|[a-z][a-z0-9]*_[a-z0-9_]*_derived)$/
 
 /**
  * Credentials of the moment: a session or an unused one-time link belongs to

@@ -45,17 +45,41 @@ function readCalendar(ctx: TenantContext): Promise<HolidayCalendar> {
   }))
 }
 
+/** Calendars kept per database client with the holiday version they were read at. */
+const calendarByClient = new WeakMap<object, { version: number; calendar: Promise<HolidayCalendar> }>()
+
+async function holidayVersion(ctx: TenantContext): Promise<number | null> {
+  const result = await ctx.db.$client
+    .execute('SELECT version FROM schedules_holiday_version_derived WHERE id = 1')
+    .catch(() => null)
+  if (!result) return null
+  return Number(result.rows[0]?.version ?? 0)
+}
+
 /**
- * The tenant's holidays as the engine's HolidayCalendar (every year), read once per data version
- * and looked up once per request; a caller holding a snapshot of the data version passes it, so
- * the version is not read again. The calendar is shared: do not change it.
+ * The tenant's holidays as the engine's HolidayCalendar (every year), read again only when a
+ * holiday changed (a counter the holiday table's triggers raise in the writing transaction, so
+ * every process sees it) and looked up once per request. Writes of other modules, which raise
+ * the tenant's data version, do not make it read again. The calendar is shared: do not change it.
  * @example statusAt(definition, ctx.now(), await tenantHolidayCalendar(ctx))
  */
 export function tenantHolidayCalendar(ctx: TenantContext, snapshot?: DataSnapshot): Promise<HolidayCalendar> {
-  if (snapshot) return snapshot.get(CALENDAR_KEY, () => readCalendar(ctx))
   const cached = calendarCache.get(ctx)
   if (cached && cached.writes === holidayWriteCount()) return cached.calendar
-  const calendar = dataSnapshot(ctx).then((s) => s.get(CALENDAR_KEY, () => readCalendar(ctx)))
+  const calendar = holidayVersion(ctx).then((version) => {
+    // Without the counter (a database not migrated yet): per data version, as before it.
+    if (version === null)
+      return (snapshot ? Promise.resolve(snapshot) : dataSnapshot(ctx)).then((s) =>
+        s.get(CALENDAR_KEY, () => readCalendar(ctx)),
+      )
+    const client = ctx.db.$client as object
+    const kept = calendarByClient.get(client)
+    if (kept && kept.version === version) return kept.calendar
+    const read = readCalendar(ctx)
+    calendarByClient.set(client, { version, calendar: read })
+    read.catch(() => calendarByClient.delete(client))
+    return read
+  })
   calendarCache.set(ctx, { writes: holidayWriteCount(), calendar })
   calendar.catch(() => calendarCache.delete(ctx))
   return calendar

@@ -48,4 +48,23 @@ export const migrations: Migration[] = [
     id: '0002_holiday_verification_source',
     statements: ['ALTER TABLE schedules_holidays ADD COLUMN verification_source TEXT'],
   },
+  {
+    // A counter of holiday changes, raised by triggers in the writing transaction whatever writes
+    // (console, import, seed, restore): the calendar is cached against it, not against the tenant's
+    // data version, which every write of any module raises (a report flood would reread it each time).
+    // `_derived`: recomputable, so tenant exports leave it out; no row yet counts as 0.
+    id: '0003_holiday_version',
+    statements: [
+      'CREATE TABLE schedules_holiday_version_derived (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)',
+      ...['INSERT', 'UPDATE', 'DELETE'].map(
+        (
+          event,
+        ) => `CREATE TRIGGER schedules_holidays_version_${event.toLowerCase()} AFTER ${event} ON schedules_holidays
+        BEGIN
+          INSERT OR REPLACE INTO schedules_holiday_version_derived (id, version)
+          VALUES (1, COALESCE((SELECT version FROM schedules_holiday_version_derived WHERE id = 1), 0) + 1);
+        END`,
+      ),
+    ],
+  },
 ]

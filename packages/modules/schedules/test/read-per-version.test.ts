@@ -63,6 +63,26 @@ describe('reads kept per data version', () => {
     expect(dates).not.toContain('2026-10-09')
   })
 
+  it('keeps the calendar through writes of other modules, and sees a holiday changed by any writer', async () => {
+    const first = await tenantHolidayCalendar(await requestContext())
+    // Another module's write raises the tenant's data version, not the holidays' counter.
+    await jsonOf(
+      await t.send(HOST, 'POST', '/api/v1/directory/offices', { type: 'dinas', name: { id: 'Kantor lain' } }),
+      201,
+    )
+    expect(await tenantHolidayCalendar(await requestContext())).toBe(first)
+    // A writer that knows nothing of versions (a raw statement): the table's triggers still count it.
+    const other = createClient({ url: `file:${join(t.dataDir, 'tenants', 'versi.db')}` })
+    try {
+      await other.execute("UPDATE schedules_holidays SET date = '2026-10-23' WHERE date = '2026-10-16'")
+    } finally {
+      other.close()
+    }
+    const dates = await datesOf(await requestContext())
+    expect(dates).toContain('2026-10-23')
+    expect(dates).not.toContain('2026-10-16')
+  })
+
   it('gives the status of an owner its new hours once they are written', async () => {
     const owner = { module: 'directory', type: 'office', id: 'kantor-versi' }
     await jsonOf(
