@@ -13,6 +13,8 @@ export interface DuplicateQuery {
   point?: { lat: number; lon: number } | null | undefined
   kecamatan?: string | undefined
   desa?: string | undefined
+  /** At most this many (default 10). */
+  limit?: number | undefined
 }
 
 const EARTH_M = 6_371_000
@@ -36,6 +38,7 @@ export async function findDuplicates(ctx: TenantContext, query: DuplicateQuery):
     .from(category.table)
     .where(or(eq(categoryColumns.id, query.category), eq(categoryColumns.slug, query.category.toLowerCase())))
   if (!cat) return []
+  const limit = Math.min(10, Math.max(1, query.limit ?? 10))
   const open = and(eq(reports.categoryId, cat.id as string), inArray(reports.status, [...OPEN_STATUSES]))
   const point = query.point
   if (point) {
@@ -57,7 +60,7 @@ export async function findDuplicates(ctx: TenantContext, query: DuplicateQuery):
       .map((r) => ({ r, d: metersBetween(point, { lat: r.exactLat as number, lon: r.exactLon as number }) }))
       .filter((x) => x.d <= radius)
       .sort((a, b) => a.d - b.d)
-      .slice(0, 10)
+      .slice(0, limit)
       .map((x) => x.r)
     return publicViews(ctx, near)
   }
@@ -73,6 +76,6 @@ export async function findDuplicates(ctx: TenantContext, query: DuplicateQuery):
       ),
     )
     .orderBy(asc(reports.receivedAt))
-    .limit(10)
+    .limit(limit)
   return publicViews(ctx, rows)
 }

@@ -1,6 +1,6 @@
 import { type FieldError, newId, problem, type TenantContext } from '@cerdas/core'
 import { localDateOf } from '@cerdas/schedules'
-import { desc, eq, like, or } from 'drizzle-orm'
+import { and, desc, eq, gte, lt, or } from 'drizzle-orm'
 import { category, categoryColumns } from './category'
 import { newTrackingCode, reportNumber, trackingHash } from './codes'
 import { type CounterKey, countSubmission } from './counters'
@@ -65,7 +65,7 @@ export async function activeCategory(ctx: TenantContext, ref: string) {
     })
     .from(category.table)
     .where(or(eq(categoryColumns.id, ref), eq(categoryColumns.slug, ref.toLowerCase())))
-  if (!row || !row.active)
+  if (!row?.active)
     throw problem('validation', M.categoryUnknown.id, {
       errors: [{ pointer: '/category', message: M.categoryUnknown.id }],
     })
@@ -114,7 +114,8 @@ export async function submitReport(
       const [last] = await tx.db
         .select({ number: reports.number })
         .from(reports)
-        .where(like(reports.number, `LPR-${year}-%`))
+        // A range rather than LIKE, so the number's index answers it however many reports there are.
+        .where(and(gte(reports.number, `LPR-${year}-`), lt(reports.number, `LPR-${year}.`)))
         .orderBy(desc(reports.number))
         .limit(1)
       const number = reportNumber(year, (last ? Number(last.number.slice(9)) : 0) + 1)
@@ -174,7 +175,14 @@ export async function submitReport(
       (await ctx.db.select().from(reports).where(eq(reports.id, id))) as ReportRow[],
     )
     const duplicates = (
-      await findDuplicates(ctx, { category: cat.id, point: data.point, kecamatan: data.kecamatan, desa: data.desa })
+      await findDuplicates(ctx, {
+        category: cat.id,
+        point: data.point,
+        kecamatan: data.kecamatan,
+        desa: data.desa,
+        // The new report is among them; a receipt names a few others at most.
+        limit: 4,
+      })
     ).filter((d) => d.number !== number)
     return { report: report as SubmitResult['report'], trackingCode: code, replayed: false, duplicates }
   } catch (error) {
