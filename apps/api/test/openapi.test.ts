@@ -39,9 +39,12 @@ describe('OpenAPI document', () => {
   })
 
   it('documents every route registered in the app', () => {
+    const openPrefixes = t.platform.modules.flatMap((m) => (m.http ? [m.http.prefix] : []))
     const registered = new Set(
       t.app.routes
         .filter((r) => r.method !== 'ALL' && !NOT_DOCUMENTED.has(r.path))
+        // Modules' open endpoints (Open311 at /open311/v2) follow their own specifications, documented in docs/.
+        .filter((r) => !openPrefixes.some((prefix) => r.path.startsWith(`${prefix}/`)))
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     )
     expect(registered.size).toBeGreaterThanOrEqual(8)

@@ -11,9 +11,20 @@ import { REPORT_STATUSES } from '../statuses'
 import { submitReport } from '../submit'
 import { confirmReport, getTrackedReport, reopenReport } from '../tracking'
 import { addReportReply, assignReport, changeReportStatus, hideReportText, mergeReport } from '../workflow'
+import {
+  contactSchema,
+  overdueSchema,
+  publicReportPageSchema,
+  publicReportSchema,
+  reportBodySchema,
+  staffReportPageSchema,
+  staffReportSchema,
+  submitResultSchema,
+  trackedReportSchema,
+} from './schemas'
 
 const tags = ['Reports']
-const json = (description: string) => ({ description, content: { 'application/json': { schema: z.any() } } })
+const json = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } })
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } })
 const statusFilter = z.enum(['open', 'closed', ...REPORT_STATUSES]).optional()
 const number = z.object({
@@ -47,7 +58,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/delay-token',
       tags,
       summary: 'A delay token for a report form',
-      responses: { 200: json('The token') },
+      responses: { 200: json('The token', z.object({ delayToken: z.string() }).openapi('ReportDelayToken')) },
     }),
     async (c) => c.json({ delayToken: await issueDelayToken(c.var.ctx) }, 200),
   )
@@ -66,7 +77,10 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
           desa: z.string().max(100).optional(),
         }),
       },
-      responses: { 200: json('Possible duplicates (public views)'), ...problemResponses(400) },
+      responses: {
+        200: json('Possible duplicates (public views)', z.object({ items: z.array(publicReportSchema) })),
+        ...problemResponses(400, 422),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query')
@@ -92,8 +106,12 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
             page: z.coerce.number().int().min(1).max(10_000).optional(),
           }),
         },
-        responses: { 200: json('A page of staff views'), ...problemResponses(400, 401, 403) },
+        responses: {
+          200: json('A page of staff views', staffReportPageSchema),
+          ...problemResponses(400, 401, 403, 422),
+        },
       }),
+      security: [{ bearer: [] }],
       'x-permission': 'reports.report:read',
     }),
     async (c) => {
@@ -108,8 +126,9 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         path: '/reports/overdue',
         tags,
         summary: 'Overdue reports per team',
-        responses: { 200: json('Groups per dimension'), ...problemResponses(401, 403) },
+        responses: { 200: json('Groups per dimension', overdueSchema), ...problemResponses(401, 403) },
       }),
+      security: [{ bearer: [] }],
       'x-permission': 'reports.report:read',
     }),
     async (c) => c.json({ groups: await overdueReports(c.var.ctx) }, 200),
@@ -131,7 +150,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
           pageSize: z.coerce.number().int().min(1).max(100).optional(),
         }),
       },
-      responses: { 200: json('A page of public reports'), ...problemResponses(400) },
+      responses: { 200: json('A page of public reports', publicReportPageSchema), ...problemResponses(400, 422) },
     }),
     async (c) => c.json(await listPublicReports(c.var.ctx, c.req.valid('query')), 200),
   )
@@ -141,16 +160,17 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports',
       tags,
       summary: 'Submit a report',
+      'x-public': true,
       description:
         'Anonymous: with a `delayToken` (GET /reports/delay-token, at least minFormSeconds old) and an `X-Cerdas-Device` header; with a token holding `reports.report:create`, neither. Counted per IP and device per hour (429 with Retry-After). A `clientKey` sent again answers the first report with `replayed: true`.',
       request: {
-        ...body(z.object({}).passthrough()),
+        ...body(reportBodySchema),
         headers: z.object({ 'x-cerdas-device': z.string().max(100).optional() }),
       },
       responses: {
-        201: json('The report, its tracking code (once) and possible duplicates'),
-        200: json('A replayed submission'),
-        ...problemResponses(400, 422, 429),
+        201: json('The report, its tracking code (once) and possible duplicates', submitResultSchema),
+        200: json('A replayed submission', submitResultSchema),
+        ...problemResponses(400, 413, 415, 422, 429),
       },
     }),
     async (c) => {
@@ -174,7 +194,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       tags,
       summary: 'A report by its tracking code',
       request: { params: code },
-      responses: { 200: json('The tracked report'), ...problemResponses(404) },
+      responses: { 200: json('The tracked report', trackedReportSchema), ...problemResponses(404, 422) },
     }),
     async (c) => {
       const report = await getTrackedReport(c.var.ctx, c.req.valid('param').code)
@@ -188,8 +208,10 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/track/{code}/confirm',
       tags,
       summary: 'The reporter confirms the fix',
+      // Residents act with their tracking code, not an account.
+      'x-public': true,
       request: { params: code },
-      responses: { 200: json('Closed'), ...problemResponses(404, 409) },
+      responses: { 200: json('Closed', trackedReportSchema), ...problemResponses(404, 409, 422) },
     }),
     async (c) => c.json(await confirmReport(c.var.ctx, c.req.valid('param').code), 200),
   )
@@ -199,8 +221,12 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/track/{code}/reopen',
       tags,
       summary: 'The reporter reopens it',
-      request: { params: code, ...body(z.object({ reason: z.string().max(2000) })) },
-      responses: { 200: json('In progress again'), ...problemResponses(404, 409, 422) },
+      'x-public': true,
+      request: { params: code, ...body(z.strictObject({ reason: z.string().max(2000) })) },
+      responses: {
+        200: json('In progress again', trackedReportSchema),
+        ...problemResponses(400, 404, 409, 413, 415, 422),
+      },
     }),
     async (c) => c.json(await reopenReport(c.var.ctx, c.req.valid('param').code, validJson(c).reason), 200),
   )
@@ -210,10 +236,14 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/track/{code}/data-code',
       tags,
       summary: 'Send a one-time code to the reporter’s email for export or erasure',
-      request: { params: code, ...body(z.object({ purpose: z.enum(['export', 'erase']) })) },
+      'x-public': true,
+      request: { params: code, ...body(z.strictObject({ purpose: z.enum(['export', 'erase']) })) },
       responses: {
-        200: json('Where it went (masked), or null when erasure needs no code'),
-        ...problemResponses(404, 422, 503),
+        200: json(
+          'Where it went (masked), or null when erasure needs no code',
+          z.object({ sentTo: z.string().nullable() }).openapi('ReportDataCodeSent'),
+        ),
+        ...problemResponses(400, 404, 413, 415, 422, 503),
       },
     }),
     async (c) => {
@@ -241,8 +271,17 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/track/{code}/export',
       tags,
       summary: 'Everything stored about the report, with the one-time code',
-      request: { params: code, ...body(z.object({ code: z.string().max(10) })) },
-      responses: { 200: json('The data'), ...problemResponses(404, 422, 429) },
+      'x-public': true,
+      request: { params: code, ...body(z.strictObject({ code: z.string().max(10) })) },
+      responses: {
+        200: json(
+          'The data',
+          z
+            .record(z.string(), z.unknown())
+            .openapi({ description: 'Everything stored about the report, with the reporter’s contact' }),
+        ),
+        ...problemResponses(400, 404, 413, 415, 422, 429),
+      },
     }),
     async (c) => c.json(await exportReporterData(c.var.ctx, c.req.valid('param').code, validJson(c).code), 200),
   )
@@ -252,12 +291,22 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       path: '/reports/track/{code}/erase',
       tags,
       summary: "Erase the reporter's data (one-time code when an email is on file)",
-      request: { params: code, ...body(z.object({ code: z.string().max(10).nullable().optional() })) },
-      responses: { 200: json('Erased'), ...problemResponses(404, 422, 429) },
+      'x-public': true,
+      request: { params: code, ...body(z.strictObject({ code: z.string().max(10).nullable().optional() })) },
+      responses: {
+        200: json('Erased', z.object({ erased: z.literal(true), number: z.string() }).openapi('ReportErased')),
+        ...problemResponses(400, 404, 413, 415, 422, 429),
+      },
     }),
     async (c) => c.json(await eraseReporterData(c.var.ctx, c.req.valid('param').code, validJson(c).code ?? null), 200),
   )
-  const staff = <S extends z.ZodType>(path: string, summary: string, permission: string, schema: S | null) =>
+  const staff = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    permission: string,
+    schema: S | null,
+    answer: z.ZodType = staffReportSchema,
+  ) =>
     kit.guard({
       ...createRoute({
         method: schema ? 'post' : 'get',
@@ -265,8 +314,12 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         tags,
         summary,
         request: { params: id, ...(schema ? body(schema) : {}) },
-        responses: { 200: json('The report as staff see it'), ...problemResponses(401, 403, 404, 409, 422) },
+        responses: {
+          200: json('The report as staff see it', answer),
+          ...problemResponses(...(schema ? [400, 413, 415] : []), 401, 403, 404, 409, 422),
+        },
       }),
+      security: [{ bearer: [] }],
       'x-permission': permission,
     })
   router.openapi(
@@ -277,7 +330,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       return c.json(report, 200)
     },
   )
-  const statusBody = z.object({
+  const statusBody = z.strictObject({
     status: z.enum(REPORT_STATUSES),
     reason: z.string().max(1000).optional(),
     reply: z.string().max(2000).optional(),
@@ -291,19 +344,19 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         200,
       ),
   )
-  const assignBody = z.object({ officeId: z.string().max(64), unitId: z.string().max(64).nullable().optional() })
+  const assignBody = z.strictObject({ officeId: z.string().max(64), unitId: z.string().max(64).nullable().optional() })
   router.openapi(
     staff('/reports/staff/{id}/assign', 'Route to an office and unit', 'reports.report:update', assignBody),
     async (c) =>
       c.json(await assignReport(c.var.ctx, c.req.valid('param').id, validJson(c) as z.infer<typeof assignBody>), 200),
   )
-  const replyBody = z.object({ body: z.string().max(2000), public: z.boolean() })
+  const replyBody = z.strictObject({ body: z.string().max(2000), public: z.boolean() })
   router.openapi(
     staff('/reports/staff/{id}/replies', 'A public reply or an internal note', 'reports.report:update', replyBody),
     async (c) =>
       c.json(await addReportReply(c.var.ctx, c.req.valid('param').id, validJson(c) as z.infer<typeof replyBody>), 200),
   )
-  const reasonBody = z.object({ reason: z.string().max(300) })
+  const reasonBody = z.strictObject({ reason: z.string().max(300) })
   router.openapi(
     staff('/reports/staff/{id}/hide', 'Hide abusive text with a reason', 'reports.report:update', reasonBody),
     async (c) =>
@@ -312,7 +365,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         200,
       ),
   )
-  const mergeBody = z.object({ into: z.string().max(40) })
+  const mergeBody = z.strictObject({ into: z.string().max(40) })
   router.openapi(
     staff('/reports/staff/{id}/merge', 'Merge into another report (by number)', 'reports.report:update', mergeBody),
     async (c) =>
@@ -321,13 +374,14 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         200,
       ),
   )
-  const purposeBody = z.object({ purpose: z.string().max(500) })
+  const purposeBody = z.strictObject({ purpose: z.string().max(500) })
   router.openapi(
     staff(
       '/reports/staff/{id}/contact',
       "Reveal the reporter's contact (audited)",
       'reports.report:read_contact',
       purposeBody,
+      contactSchema,
     ),
     async (c) =>
       c.json(
@@ -342,7 +396,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       tags,
       summary: 'A public report by its number',
       request: { params: number },
-      responses: { 200: json('The report'), ...problemResponses(404) },
+      responses: { 200: json('The report', publicReportSchema), ...problemResponses(404, 422) },
     }),
     async (c) => {
       const report = await getPublicReport(c.var.ctx, c.req.valid('param').number)
