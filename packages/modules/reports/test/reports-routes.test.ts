@@ -216,3 +216,253 @@ describe('the public routes', () => {
       expect(text).not.toContain('pelapor@example.test')
     })
 })
+
+describe('what the routes do over HTTP', () => {
+  it('hints an open report of the same category in the same desa as a duplicate, publicly without the reporter', async () => {
+    const first = await file({ category: 'pasar-kotor', desa: 'Lumban Dolok' })
+    const res = await t.send(
+      HOST,
+      'GET',
+      '/api/v1/reports/duplicates?category=pasar-kotor&kecamatan=Balige&desa=Lumban%20Dolok',
+      undefined,
+      null,
+    )
+    const text = await res.clone().text()
+    const { items } = await jsonOf<{ items: { number: string }[] }>(res)
+    expect(items.map((r) => r.number)).toContain(first.report.number)
+    expect(text).not.toContain('Penanda Rahasia')
+  })
+
+  it('lets the reporter confirm a resolved report and reopen another with a reason', async () => {
+    const a = await file()
+    for (const status of ['forwarded', 'in_progress', 'resolved'])
+      await jsonOf(await staffPost(a.id, 'status', { status }))
+    const closed = await jsonOf<{ status: string; canConfirm: boolean }>(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${a.trackingCode}/confirm`, undefined, null),
+    )
+    expect(closed.status).toBe('closed')
+    const b = await file()
+    for (const status of ['forwarded', 'resolved']) await jsonOf(await staffPost(b.id, 'status', { status }))
+    const missing = await expectProblem(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${b.trackingCode}/reopen`, { reason: '' }, null),
+      422,
+    )
+    expect(missing.detail).toBe(M.reopenReason.id)
+    const reopened = await jsonOf<{ status: string }>(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${b.trackingCode}/reopen`, { reason: 'Masih menumpuk' }, null),
+    )
+    expect(reopened.status).toBe('in_progress')
+    await expectProblem(
+      await t.send(HOST, 'POST', '/api/v1/reports/track/AAAA-BBBB-CCCC/confirm', undefined, null),
+      404,
+    )
+  })
+
+  it('says honestly that the one-time code cannot be mailed when mail is off, and why export needs an email', async () => {
+    const withEmail = await file()
+    const off = await expectProblem(
+      await t.send(
+        HOST,
+        'POST',
+        `/api/v1/reports/track/${withEmail.trackingCode}/data-code`,
+        { purpose: 'export' },
+        null,
+      ),
+      503,
+    )
+    expect(off.detail).toBe(M.mailUnavailable.id)
+    const noEmail = await file({ email: undefined })
+    const refused = await expectProblem(
+      await t.send(
+        HOST,
+        'POST',
+        `/api/v1/reports/track/${noEmail.trackingCode}/data-code`,
+        { purpose: 'export' },
+        null,
+      ),
+      422,
+    )
+    expect(refused.detail).toBe(M.noEmail.id)
+    await expectProblem(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${noEmail.trackingCode}/export`, { code: '123456' }, null),
+      422,
+    )
+    const wrong = await expectProblem(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${withEmail.trackingCode}/export`, { code: '000000' }, null),
+      422,
+    )
+    expect(wrong.detail).toBe(M.codeInvalid.id)
+  })
+
+  it('erases the data of a reporter without an email with the tracking code alone, audited', async () => {
+    const made = await file({ email: undefined, landmark: 'Rumah biru dekat gereja' })
+    const answer = await jsonOf<{ sentTo: string | null }>(
+      await t.send(HOST, 'POST', `/api/v1/reports/track/${made.trackingCode}/data-code`, { purpose: 'erase' }, null),
+    )
+    expect(answer.sentTo).toBeNull()
+    expect(
+      await jsonOf<{ erased: boolean }>(
+        await t.send(HOST, 'POST', `/api/v1/reports/track/${made.trackingCode}/erase`, {}, null),
+      ),
+    ).toEqual({ erased: true, number: made.report.number })
+    const staff = await jsonOf<Staff>(
+      await t.send(HOST, 'GET', `/api/v1/reports/staff/${made.id}`, undefined, token.editor),
+    )
+    expect(staff.hasContact).toBe(false)
+    const contact = await jsonOf<Record<string, unknown>>(
+      await staffPost(made.id, 'contact', { purpose: 'Memeriksa penghapusan' }, token.admin),
+    )
+    expect(contact).toEqual({ name: null, phone: null, email: null, exactPoint: null, landmark: null })
+    expect((await auditRows('erase')).some((r) => r.entity_id === made.id)).toBe(true)
+  })
+
+  it('rejects only with a reason, shown publicly', async () => {
+    const made = await file()
+    const missing = await expectProblem(await staffPost(made.id, 'status', { status: 'rejected' }), 422)
+    expect(missing.detail).toBe('Alasan penolakan wajib diisi.')
+    await jsonOf(await staffPost(made.id, 'status', { status: 'rejected', reason: 'Di luar wilayah kabupaten' }))
+    const seen = await publicOf(made.report.number)
+    expect([seen.status, seen.statusReason]).toEqual(['rejected', 'Di luar wilayah kabupaten'])
+    const bad = await expectProblem(await staffPost(made.id, 'status', { status: 'resolved' }), 409)
+    expect(bad.detail).toContain(M.badMove.id)
+  })
+
+  it('assigns to an office of the directory, refusing an unknown one at its field in Indonesian', async () => {
+    const made = await file()
+    const unknown = await expectProblem(await staffPost(made.id, 'assign', { officeId: 'kantor-khayalan' }), 422)
+    expect(unknown.errors).toEqual([{ pointer: '/officeId', message: M.officeUnknown.id }])
+    const assigned = await jsonOf<Staff>(await staffPost(made.id, 'assign', { officeId: 'dlh' }))
+    expect(assigned.officeId).toBe(dlh)
+  })
+
+  it('shows a public reply to everyone and keeps an internal note to the team', async () => {
+    const made = await file()
+    await jsonOf(await staffPost(made.id, 'replies', { body: 'Petugas datang besok pagi.', public: true }))
+    await jsonOf(await staffPost(made.id, 'replies', { body: 'Catatan: truk sedang rusak.', public: false }))
+    const seen = await publicOf(made.report.number)
+    expect(seen.timeline.map((e) => e.body)).toContain('Petugas datang besok pagi.')
+    expect(JSON.stringify(seen)).not.toContain('truk sedang rusak')
+    const staff = await jsonOf<Staff>(
+      await t.send(HOST, 'GET', `/api/v1/reports/staff/${made.id}`, undefined, token.editor),
+    )
+    expect(staff.timeline.find((e) => e.body === 'Catatan: truk sedang rusak.')?.public).toBe(false)
+  })
+
+  it('hides abusive text with the reason the public and the reporter see', async () => {
+    const made = await file({ description: 'Teks kasar yang menyebut nama tetangga' })
+    await jsonOf(await staffPost(made.id, 'hide', { reason: 'Menyebut nama orang' }))
+    const seen = await publicOf(made.report.number)
+    expect([seen.description, seen.hiddenReason]).toEqual([null, 'Menyebut nama orang'])
+    const tracked = await jsonOf<Public>(
+      await t.send(HOST, 'GET', `/api/v1/reports/track/${made.trackingCode}`, undefined, null),
+    )
+    expect(tracked.hiddenReason).toBe('Menyebut nama orang')
+    expect(JSON.stringify(tracked)).not.toContain('nama tetangga')
+  })
+
+  it('merges into another report of the team, refusing itself and an unknown number', async () => {
+    const target = await file()
+    const made = await file()
+    const self = await expectProblem(await staffPost(made.id, 'merge', { into: made.report.number }), 409)
+    expect(self.detail).toBe(M.mergeIntoSelf.id)
+    const unknown = await expectProblem(await staffPost(made.id, 'merge', { into: 'LPR-1999-000001' }), 422)
+    expect(unknown.detail).toBe(M.mergeTargetUnknown.id)
+    await jsonOf(await staffPost(made.id, 'merge', { into: target.report.number }))
+    const seen = await publicOf(made.report.number)
+    expect([seen.status, seen.mergedInto]).toEqual(['closed', target.report.number])
+  })
+
+  it('reveals the contact to an admin with a purpose, written to the audit trail without the values', async () => {
+    const made = await file({ phone: '0812 3456 7890' })
+    await expectProblem(await staffPost(made.id, 'contact', { purpose: '' }, token.admin), 422)
+    const contact = await jsonOf<{ name: string; phone: string }>(
+      await staffPost(made.id, 'contact', { purpose: 'Menanyakan lokasi persis' }, token.admin),
+    )
+    expect([contact.name, contact.phone]).toEqual(['Penanda Rahasia', '0812 3456 7890'])
+    const entry = (await auditRows('reveal_contact')).find((r) => r.entity_id === made.id)
+    expect(String(entry?.after)).toContain('Menanyakan lokasi persis')
+    expect(String(entry?.after)).toContain('phone')
+    expect(String(entry?.after)).not.toContain('Penanda Rahasia')
+    expect(String(entry?.after)).not.toContain('3456')
+  })
+
+  it('lists overdue reports per team, and the queue filters by status, overdue, category, office and text', async () => {
+    const late = await file({
+      category: 'bangkai-hewan-di-jalan',
+      description: 'Bangkai anjing di jalan lintas (terlambat)',
+    })
+    const db = await tenantDbOf(t, SLUG)
+    // Its deadline moved into the past: overdue without waiting for the calendar.
+    await db.$client.execute({
+      sql: "UPDATE reports_reports SET due_at = '2020-01-01T00:00:00.000Z' WHERE id = ?",
+      args: [late.id],
+    })
+    const { groups } = await jsonOf<{ groups: { dimension: string; items: { number: string }[] }[] }>(
+      await t.send(HOST, 'GET', '/api/v1/reports/overdue', undefined, token.viewer),
+    )
+    expect(groups.find((g) => g.dimension === 'environment')?.items.map((r) => r.number)).toContain(late.report.number)
+    const queue = async (query: string) =>
+      (
+        await jsonOf<{ items: { number: string }[] }>(
+          await t.send(HOST, 'GET', `/api/v1/reports/queue?${query}`, undefined, token.editor),
+        )
+      ).items.map((r) => r.number)
+    expect(await queue('overdue=1')).toEqual([late.report.number])
+    expect(await queue('category=bangkai-hewan-di-jalan')).toEqual([late.report.number])
+    expect(await queue('q=lintas')).toEqual([late.report.number])
+    expect(await queue(`officeId=${dlh}`)).toContain(late.report.number)
+    expect(await queue('status=closed')).not.toContain(late.report.number)
+    expect(await queue('status=received')).toContain(late.report.number)
+  })
+})
+
+describe('bad input is a 4xx problem, never a 500', () => {
+  const huge = 'x'.repeat(100_000)
+  const cases: [string, string, string, unknown][] = [
+    ['a status of the wrong type', 'POST', 'status', { status: 5 }],
+    ['an unknown status', 'POST', 'status', { status: 'done' }],
+    ['a huge reason', 'POST', 'status', { status: 'rejected', reason: huge }],
+    ['an unknown field', 'POST', 'status', { status: 'verified', sneaky: true }],
+    ['a reply that is not text', 'POST', 'replies', { body: ['a'], public: 'yes' }],
+    ['a huge merge target', 'POST', 'merge', { into: huge }],
+    ['an office of the wrong type', 'POST', 'assign', { officeId: { id: 1 } }],
+    ['no body at all', 'POST', 'hide', undefined],
+  ]
+  for (const [what, method, action, body] of cases)
+    it(`a staff write with ${what}`, async () => {
+      const { id } = await file()
+      const res = await t.send(HOST, method, `/api/v1/reports/staff/${id}/${action}`, body, token.editor)
+      expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+      await expectProblem(res, res.status)
+    })
+
+  const submissions: [string, unknown][] = [
+    ['a description of the wrong type', reportBody({ description: 42 })],
+    ['a huge description', reportBody({ description: huge })],
+    ['an unknown field', reportBody({ role: 'admin' })],
+    ['a point outside Indonesia', reportBody({ point: { lat: 48.85, lon: 2.35 } })],
+    ['a point of strings', reportBody({ point: { lat: 'a', lon: 'b' } })],
+    ['four photos', reportBody({ photos: ['a', 'b', 'c', 'd'] })],
+    ['an unknown category', reportBody({ category: 'tidak-ada' })],
+    ['a JSON array', [reportBody()]],
+  ]
+  for (const [what, body] of submissions)
+    it(`a submission with ${what}`, async () => {
+      const res = await t.send(HOST, 'POST', '/api/v1/reports', body)
+      expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+      await expectProblem(res, res.status)
+    })
+
+  it('a submission in another shape than JSON, and a tracking code far too long', async () => {
+    const form = await t.request(HOST, '/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'kategori=sampah',
+    })
+    expect([400, 415, 422]).toContain(form.status)
+    await expectProblem(form, form.status)
+    await expectProblem(await t.send(HOST, 'GET', `/api/v1/reports/track/${'K'.repeat(500)}`, undefined, null), 422)
+  })
+})
