@@ -255,7 +255,9 @@ beforeAll(async () => {
     // still fuzzed, on a made-up id.
     const made = await Promise.all([api.pathOf(op), api.bodyOf(op)]).catch(() => undefined)
     if (!made) withoutFixture.push(labelOf(op))
-    recordPaths.set(labelOf(op), made?.[0] ?? fillPath(op.path, { id: 'x' }))
+    // Every path parameter made up (a module's routes name records by number or code, not only id).
+    const madeUp = Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1] as string, 'x']))
+    recordPaths.set(labelOf(op), made?.[0] ?? fillPath(op.path, madeUp))
     validBodies.set(
       labelOf(op),
       // A multipart upload's form is not text: the fuzzer sends it malformed bodies of its own.
