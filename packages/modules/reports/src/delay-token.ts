@@ -6,8 +6,20 @@ const MAX_AGE_MS = 24 * 60 * 60_000
 /** Clocks of two processes may differ a little; a token from further ahead is forged. */
 const SKEW_MS = 60_000
 
+/** Keys already read, per database client: a key never changes once made. */
+const keys = new WeakMap<object, string>()
+
 /** The tenant's delay-token key, made on first use; it never leaves the database. */
 async function secret(ctx: TenantContext): Promise<string> {
+  const client = ctx.db.$client as object
+  const kept = keys.get(client)
+  if (kept) return kept
+  const key = await readOrMake(ctx)
+  keys.set(client, key)
+  return key
+}
+
+async function readOrMake(ctx: TenantContext): Promise<string> {
   const read = async () =>
     (await ctx.db.$client.execute({ sql: "SELECT value FROM reports_secrets WHERE name = 'delay'", args: [] })).rows[0]
       ?.value as string | undefined

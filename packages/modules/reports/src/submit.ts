@@ -12,7 +12,7 @@ import { REPORT_MESSAGES as M } from './messages'
 import { reportsSettings } from './settings'
 import { type ReportRow, reports } from './tables'
 import type { SubmissionGuard, SubmitResult } from './types'
-import { publicViews } from './views'
+import { publicOf, publicViews } from './views'
 import { addEvent } from './write'
 
 /** Counted first, before anything is read or checked: a refused flood costs one statement each. */
@@ -58,6 +58,9 @@ export async function activeCategory(ctx: TenantContext, ref: string) {
   const [row] = await ctx.db
     .select({
       id: categoryColumns.id,
+      slug: categoryColumns.slug,
+      nameId: categoryColumns.nameIndonesian,
+      nameEn: categoryColumns.nameEnglish,
       dimension: categoryColumns.dimension,
       officeId: categoryColumns.officeId,
       unitId: categoryColumns.unitId,
@@ -69,7 +72,15 @@ export async function activeCategory(ctx: TenantContext, ref: string) {
     throw problem('validation', M.categoryUnknown.id, {
       errors: [{ pointer: '/category', message: M.categoryUnknown.id }],
     })
-  return row as { id: string; dimension: string; officeId: string | null; unitId: string | null }
+  return row as {
+    id: string
+    slug: string
+    nameId: string
+    nameEn: string | null
+    dimension: string
+    officeId: string | null
+    unitId: string | null
+  }
 }
 
 async function byClientKey(ctx: TenantContext, clientKey: string | undefined): Promise<ReportRow | null> {
@@ -94,22 +105,63 @@ export async function submitReport(
   ctx: TenantContext,
   input: ReportInput,
   guard: SubmissionGuard,
+  options: { duplicates?: boolean } = {},
 ): Promise<SubmitResult> {
   await guardSubmission(ctx, guard)
   const data = parseReportInput(input)
-  const existing = await byClientKey(ctx, data.clientKey)
-  if (existing) return replayed(ctx, existing)
   const cat = await activeCategory(ctx, data.category)
   const code = newTrackingCode()
   const now = ctx.now()
   const at = now.toISOString()
-  const id = newId('rep')
   const dueAt = await dueAtFor(ctx, 'verify', now)
   const photos = (data.photos ?? []).map((p) =>
     typeof p === 'string' ? { id: p, width: null, height: null } : { id: p.id, width: p.width, height: p.height },
   )
+  const row: ReportRow = {
+    id: newId('rep'),
+    number: '',
+    trackingHash: trackingHash(code) as string,
+    clientKey: data.clientKey ?? null,
+    categoryId: cat.id,
+    description: data.description,
+    hiddenReason: null,
+    status: 'received',
+    statusReason: null,
+    officeId: cat.officeId,
+    unitId: cat.unitId,
+    dimension: cat.dimension,
+    kecamatan: data.kecamatan ?? null,
+    desa: data.desa ?? null,
+    exactLat: data.point?.lat ?? null,
+    exactLon: data.point?.lon ?? null,
+    landmark: data.landmark ?? null,
+    atHome: data.atHome ?? false,
+    // Never the exact point: ~100 m, and nothing at all for the reporter's home.
+    publicLat: data.point && !data.atHome ? round3(data.point.lat) : null,
+    publicLon: data.point && !data.atHome ? round3(data.point.lon) : null,
+    reporterName: data.name ?? null,
+    reporterPhone: data.phone ?? null,
+    reporterEmail: data.email ?? null,
+    photos: JSON.stringify(photos),
+    photosPublic: false,
+    source: data.source,
+    mergedInto: null,
+    dueKind: 'verify',
+    dueAt,
+    receivedAt: at,
+    verifiedAt: null,
+    forwardedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    confirmedAt: null,
+    reopenedCount: 0,
+    anonymisedAt: null,
+    updatedAt: at,
+  }
   try {
-    const number = await ctx.transaction(async (tx) => {
+    // A draft sent again carries its clientKey: the UNIQUE index refuses the row and the first
+    // report answers (below), without a lookup on every first send.
+    const event = await ctx.transaction(async (tx) => {
       const year = Number(localDateOf(now, tx.tenant.timezone).slice(0, 4))
       const [last] = await tx.db
         .select({ number: reports.number })
@@ -118,75 +170,47 @@ export async function submitReport(
         .where(and(gte(reports.number, `LPR-${year}-`), lt(reports.number, `LPR-${year}.`)))
         .orderBy(desc(reports.number))
         .limit(1)
-      const number = reportNumber(year, (last ? Number(last.number.slice(9)) : 0) + 1)
-      await tx.db.insert(reports).values({
-        id,
-        number,
-        trackingHash: trackingHash(code) as string,
-        clientKey: data.clientKey ?? null,
-        categoryId: cat.id,
-        description: data.description,
-        hiddenReason: null,
-        status: 'received',
-        statusReason: null,
-        officeId: cat.officeId,
-        unitId: cat.unitId,
-        dimension: cat.dimension,
-        kecamatan: data.kecamatan ?? null,
-        desa: data.desa ?? null,
-        exactLat: data.point?.lat ?? null,
-        exactLon: data.point?.lon ?? null,
-        landmark: data.landmark ?? null,
-        atHome: data.atHome ?? false,
-        // Never the exact point: ~100 m, and nothing at all for the reporter's home.
-        publicLat: data.point && !data.atHome ? round3(data.point.lat) : null,
-        publicLon: data.point && !data.atHome ? round3(data.point.lon) : null,
-        reporterName: data.name ?? null,
-        reporterPhone: data.phone ?? null,
-        reporterEmail: data.email ?? null,
-        photos: JSON.stringify(photos),
-        photosPublic: false,
-        source: data.source,
-        mergedInto: null,
-        dueKind: 'verify',
-        dueAt,
-        receivedAt: at,
-        reopenedCount: 0,
-        updatedAt: at,
+      row.number = reportNumber(year, (last ? Number(last.number.slice(9)) : 0) + 1)
+      await tx.db.insert(reports).values(row)
+      const event = await addEvent(tx, row.id, at, {
+        kind: 'status',
+        statusTo: 'received',
+        public: true,
+        anonymous: true,
       })
-      await addEvent(tx, id, at, { kind: 'status', statusTo: 'received', public: true, anonymous: true })
       await tx.audit({
         action: 'create',
         entity: 'reports.report',
-        entityId: id,
+        entityId: row.id,
         // Which personal fields were given, never their values.
         after: {
-          number,
+          number: row.number,
           category: cat.id,
           status: 'received',
           source: data.source,
           personalFields: (['name', 'phone', 'email', 'point', 'landmark'] as const).filter((f) => data[f]),
         },
       })
-      return number
+      return event
     })
-    const [report] = await publicViews(
-      ctx,
-      (await ctx.db.select().from(reports).where(eq(reports.id, id))) as ReportRow[],
-    )
-    const duplicates = (
-      await findDuplicates(ctx, {
-        category: cat.id,
-        point: data.point,
-        kecamatan: data.kecamatan,
-        desa: data.desa,
-        // The new report is among them; a receipt names a few others at most.
-        limit: 4,
-      })
-    ).filter((d) => d.number !== number)
-    return { report: report as SubmitResult['report'], trackingCode: code, replayed: false, duplicates }
+    const category = { id: cat.id, slug: cat.slug, name: { id: cat.nameId, ...(cat.nameEn ? { en: cat.nameEn } : {}) } }
+    const report = publicOf(ctx, row, category, [event], null)
+    // Similar open reports only when asked (the API's `?duplicates=true`): the form shows them before sending.
+    const duplicates = options.duplicates
+      ? (
+          await findDuplicates(ctx, {
+            category: cat.id,
+            point: data.point,
+            kecamatan: data.kecamatan,
+            desa: data.desa,
+            // The new report is among them; a receipt names a few others at most.
+            limit: 4,
+          })
+        ).filter((d) => d.number !== row.number)
+      : []
+    return { report, trackingCode: code, replayed: false, duplicates }
   } catch (error) {
-    // Two sends of one draft at once: the second loses the UNIQUE race and answers as a replay.
+    // Sent before (or twice at once): the first report answers, without its tracking code.
     const again = await byClientKey(ctx, data.clientKey)
     if (again) return replayed(ctx, again)
     throw error

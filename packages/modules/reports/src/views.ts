@@ -27,7 +27,7 @@ export function parsePhotos(json: string): ReportPhoto[] {
   }))
 }
 
-type CategoryInfo = PublicReport['category']
+export type CategoryInfo = PublicReport['category']
 
 async function categoriesOf(ctx: TenantContext, ids: string[]): Promise<Map<string, CategoryInfo>> {
   if (ids.length === 0) return new Map()
@@ -78,7 +78,7 @@ export function isOverdue(row: Pick<ReportRow, 'status' | 'dueAt'>, now: Date): 
 }
 
 /** The public view: no reporter fields, no exact point, no landmark, photos only when public. */
-function publicOf(
+export function publicOf(
   ctx: TenantContext,
   row: ReportRow,
   cat: CategoryInfo | undefined,

@@ -1,7 +1,7 @@
 import { newId, type TenantContext } from '@cerdas/core'
 import { eq } from 'drizzle-orm'
 import type { ReportEventKind, ReportStatus } from './statuses'
-import { type ReportRow, reportEvents, reports } from './tables'
+import { type ReportEventRow, type ReportRow, reportEvents, reports } from './tables'
 
 export interface EventInput {
   kind: ReportEventKind
@@ -42,9 +42,15 @@ export async function writeReport(
   })
 }
 
-export async function addEvent(tx: TenantContext, reportId: string, at: string, event: EventInput): Promise<void> {
+/** Adds a timeline event; answers the row as stored. */
+export async function addEvent(
+  tx: TenantContext,
+  reportId: string,
+  at: string,
+  event: EventInput,
+): Promise<ReportEventRow> {
   const actor = event.anonymous ? null : tx.actor
-  await tx.db.insert(reportEvents).values({
+  const row: ReportEventRow = {
     id: newId('rev'),
     reportId,
     at,
@@ -55,5 +61,7 @@ export async function addEvent(tx: TenantContext, reportId: string, at: string, 
     public: event.public,
     actorId: actor && actor.kind !== 'system' ? actor.id : null,
     actorName: actor ? (actor.name ?? actor.id) : null,
-  })
+  }
+  await tx.db.insert(reportEvents).values(row)
+  return row
 }
