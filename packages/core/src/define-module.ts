@@ -30,8 +30,12 @@ export interface AdminRoute {
   path: string
   /** Route module file relative to `web.root` (the module package root). */
   file: string
-  /** A console navigation entry for the screen, shown to whoever may open the module's `entity`. */
-  nav?: { title: LocalizedText; entity: string }
+  /**
+   * A console navigation entry for the screen, shown to whoever may open the module's `entity`, or
+   * with `permission` to whoever holds that permission for some team (one that follows the owner
+   * admits every team holding it for its own dimension; the screen opens with the same permission).
+   */
+  nav?: { title: LocalizedText; entity: string; permission?: string }
 }
 
 export interface NavEntry {

@@ -117,6 +117,11 @@ export interface WebLoadContext {
 export interface AdminEntityRef {
   module: string
   entity: string
+  /**
+   * Admit whoever holds this permission for some team instead of whoever may open the entity's
+   * console screens: a screen of records every team works (reports, by their category's dimension).
+   */
+  permission?: string
 }
 
 /**

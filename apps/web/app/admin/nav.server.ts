@@ -1,6 +1,7 @@
 import { DIMENSIONS, pickText } from '@cerdas/core'
 import { consoleEntities, mayView } from '@cerdas/platform'
 import type { Console } from './guard.server'
+import { holdsForSomeTeam } from './team-permission.server'
 
 /** One link of the console navigation. */
 export interface NavLinkItem {
@@ -38,8 +39,11 @@ export function consoleNav(console: Console): NavGroup[] {
   const modules: (NavModule & { dimension: string })[] = []
   for (const mod of definitions) {
     const entities = visible.filter((e) => e.module.id === mod.id)
-    const screens = (mod.admin?.routes ?? []).filter(
-      (route) => route.nav && entities.some((e) => e.entity.id === route.nav?.entity),
+    const enabled = Boolean(ctx.tenant.modules[mod.id])
+    const screens = (mod.admin?.routes ?? []).filter((route) =>
+      route.nav?.permission
+        ? enabled && holdsForSomeTeam(console, route.nav.permission)
+        : route.nav && entities.some((e) => e.entity.id === route.nav?.entity),
     )
     const links = [
       ...entities.map((e) => ({ path: e.path, title: pickText(e.entity.title, locale) })),

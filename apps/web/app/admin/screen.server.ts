@@ -1,6 +1,18 @@
 import type { AdminEntityRef, AdminScreen, WebLoadContext } from '@cerdas/core/web'
+import { findConsoleEntity } from '@cerdas/platform'
 import { can, entityFor, requireAction, verificationOf } from './entity.server'
-import { type Flash, readForm, redirectWithFlash, requireConsole, takeFlash } from './guard.server'
+import { type Console, type Flash, readForm, redirectWithFlash, requireConsole, takeFlash } from './guard.server'
+import { holdsForSomeTeam } from './team-permission.server'
+
+/** The screen's entity: opened by whoever may view it, or by whoever holds the screen's permission for some team. */
+function screenEntity(console: Console, ref: AdminEntityRef) {
+  if (!ref.permission) return entityFor(console, ref)
+  const ce = findConsoleEntity(console.definitions, console.ctx.tenant, ref.module, ref.entity)
+  if (!ce) throw new Response('Not found', { status: 404 })
+  if (!holdsForSomeTeam(console, ref.permission))
+    throw new Response('forbidden', { status: 403, statusText: 'Forbidden' })
+  return ce
+}
 
 /**
  * The console's services for a module's own screen (`admin.routes` of a module), with the same
@@ -8,7 +20,7 @@ import { type Flash, readForm, redirectWithFlash, requireConsole, takeFlash } fr
  */
 export function openAdminScreen(web: WebLoadContext, request: Request, ref: AdminEntityRef): AdminScreen {
   const console = requireConsole(web, request)
-  const ce = entityFor(console, ref)
+  const ce = screenEntity(console, ref)
   return {
     ctx: console.ctx,
     locale: console.locale,

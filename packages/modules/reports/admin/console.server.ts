@@ -68,7 +68,11 @@ function teamsOf(ctx: TenantContext): DimensionId[] | null {
 
 /** Opens the report screens for the signed-in person; 403 without `reports.report:read`. */
 export function reportsScreen(context: unknown, request: Request): ReportsScreen {
-  const screen = adminScreen(context, request, { module: 'reports', entity: 'category' })
+  const screen = adminScreen(context, request, {
+    module: 'reports',
+    entity: 'category',
+    permission: 'reports.report:read',
+  })
   const { ctx } = screen
   const may = (action: ReportAction, report?: Pick<StaffReport, 'dimension'>) => mayOnReport(ctx, action, report)
   const requireReport = (action: ReportAction, report?: Pick<StaffReport, 'dimension'>) => {

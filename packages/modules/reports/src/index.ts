@@ -85,7 +85,12 @@ export default defineModule({
       {
         path: 'laporan',
         file: 'admin/report-queue.tsx',
-        nav: { title: { id: 'Laporan warga', en: 'Citizen reports' }, entity: 'category' },
+        // Every team works its own categories' reports: the queue is open to whoever reads reports for some team.
+        nav: {
+          title: { id: 'Laporan warga', en: 'Citizen reports' },
+          entity: 'category',
+          permission: 'reports.report:read',
+        },
       },
       { path: 'laporan/:id', file: 'admin/report-detail.tsx' },
     ],
