@@ -1,16 +1,17 @@
 import { type FieldError, newId, problem, type TenantContext } from '@cerdas/core'
 import { localDateOf } from '@cerdas/schedules'
-import { and, desc, eq, gte, lt, or } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, or } from 'drizzle-orm'
 import { category, categoryColumns } from './category'
 import { newTrackingCode, reportNumber, trackingHash } from './codes'
 import { type CounterKey, countSubmission } from './counters'
 import { dueAtFor } from './deadlines'
 import { checkDelayToken } from './delay-token'
 import { findDuplicates } from './duplicates'
+import { groupCommit, perClient } from './group-commit'
 import { type ReportInput, reportInputSchema } from './input'
 import { REPORT_MESSAGES as M } from './messages'
 import { reportsSettings } from './settings'
-import { type ReportRow, reports } from './tables'
+import { type ReportEventRow, type ReportRow, reports } from './tables'
 import type { SubmissionGuard, SubmitResult } from './types'
 import { publicOf, publicViews } from './views'
 import { addEvent } from './write'
@@ -158,41 +159,19 @@ export async function submitReport(
     anonymisedAt: null,
     updatedAt: at,
   }
+  // Submissions that arrive together commit together (one disk flush for all): see group-commit.ts.
+  const actorKey = ctx.actor ? `${ctx.actor.kind}:${ctx.actor.id}` : 'anonymous'
+  const insert = perClient(inserting, ctx.db.$client, actorKey, () => groupCommit(insertAll))
+  const personalFields = (['name', 'phone', 'email', 'point', 'landmark'] as const).filter((f) => data[f])
   try {
-    // A draft sent again carries its clientKey: the UNIQUE index refuses the row and the first
-    // report answers (below), without a lookup on every first send.
-    const event = await ctx.transaction(async (tx) => {
-      const year = Number(localDateOf(now, tx.tenant.timezone).slice(0, 4))
-      const [last] = await tx.db
-        .select({ number: reports.number })
-        .from(reports)
-        // A range rather than LIKE, so the number's index answers it however many reports there are.
-        .where(and(gte(reports.number, `LPR-${year}-`), lt(reports.number, `LPR-${year}.`)))
-        .orderBy(desc(reports.number))
-        .limit(1)
-      row.number = reportNumber(year, (last ? Number(last.number.slice(9)) : 0) + 1)
-      await tx.db.insert(reports).values(row)
-      const event = await addEvent(tx, row.id, at, {
-        kind: 'status',
-        statusTo: 'received',
-        public: true,
-        anonymous: true,
-      })
-      await tx.audit({
-        action: 'create',
-        entity: 'reports.report',
-        entityId: row.id,
-        // Which personal fields were given, never their values.
-        after: {
-          number: row.number,
-          category: cat.id,
-          status: 'received',
-          source: data.source,
-          personalFields: (['name', 'phone', 'email', 'point', 'landmark'] as const).filter((f) => data[f]),
-        },
-      })
-      return event
-    })
+    const written = await insert({ ctx, row, personalFields })
+    if (!written) {
+      // Sent before: the first report answers, without its tracking code.
+      const again = await byClientKey(ctx, data.clientKey)
+      if (again) return replayed(ctx, again)
+      throw new Error('a replayed submission without its first report')
+    }
+    const event = written
     const category = { id: cat.id, slug: cat.slug, name: { id: cat.nameId, ...(cat.nameEn ? { en: cat.nameEn } : {}) } }
     const report = publicOf(ctx, row, category, [event], null)
     // Similar open reports only when asked (the API's `?duplicates=true`): the form shows them before sending.
@@ -210,9 +189,72 @@ export async function submitReport(
       : []
     return { report, trackingCode: code, replayed: false, duplicates }
   } catch (error) {
-    // Sent before (or twice at once): the first report answers, without its tracking code.
+    // Two processes sent one draft at once: the UNIQUE index refused the second.
     const again = await byClientKey(ctx, data.clientKey)
     if (again) return replayed(ctx, again)
     throw error
   }
+}
+
+type Insert = { ctx: TenantContext; row: ReportRow; personalFields: readonly string[] }
+
+const inserting = new WeakMap<object, Map<string, (item: Insert) => Promise<ReportEventRow | null>>>()
+
+/**
+ * New reports in one write transaction, in arrival order: each its number (the year's next),
+ * its row, its first timeline event and its audit entry. A clientKey already stored, or twice in
+ * the batch, is not written again (null: the caller answers the first report).
+ */
+async function insertAll(items: Insert[]): Promise<(ReportEventRow | null)[]> {
+  const first = items[0] as Insert
+  return first.ctx.transaction(async (tx) => {
+    const keys = items.flatMap((i) => (i.row.clientKey ? [i.row.clientKey] : []))
+    const taken = new Set(
+      keys.length === 0
+        ? []
+        : (
+            await tx.db.select({ clientKey: reports.clientKey }).from(reports).where(inArray(reports.clientKey, keys))
+          ).map((r) => r.clientKey),
+    )
+    const lastOfYear = new Map<number, number>()
+    const out: (ReportEventRow | null)[] = []
+    for (const { row, personalFields } of items) {
+      if (row.clientKey && taken.has(row.clientKey)) {
+        out.push(null)
+        continue
+      }
+      if (row.clientKey) taken.add(row.clientKey)
+      const year = Number(localDateOf(new Date(row.receivedAt), tx.tenant.timezone).slice(0, 4))
+      let last = lastOfYear.get(year)
+      if (last === undefined) {
+        const [found] = await tx.db
+          .select({ number: reports.number })
+          .from(reports)
+          // A range rather than LIKE, so the number's index answers it however many reports there are.
+          .where(and(gte(reports.number, `LPR-${year}-`), lt(reports.number, `LPR-${year}.`)))
+          .orderBy(desc(reports.number))
+          .limit(1)
+        last = found ? Number(found.number.slice(9)) : 0
+      }
+      lastOfYear.set(year, last + 1)
+      row.number = reportNumber(year, last + 1)
+      await tx.db.insert(reports).values(row)
+      out.push(
+        await addEvent(tx, row.id, row.receivedAt, {
+          kind: 'status',
+          statusTo: 'received',
+          public: true,
+          anonymous: true,
+        }),
+      )
+      await tx.audit({
+        action: 'create',
+        entity: 'reports.report',
+        entityId: row.id,
+        // Which personal fields were given, never their values.
+        after: { number: row.number, category: row.categoryId, status: 'received', source: row.source, personalFields },
+      })
+    }
+    return out
+  })
 }
