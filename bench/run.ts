@@ -3,6 +3,7 @@
 import { benchApiRead } from './api-read'
 import { benchBulkLoad } from './bulk-load'
 import { benchPlacePages } from './place-pages'
+import { benchReportLoad } from './report-load'
 import { benchSearch } from './search'
 import { benchServerStart } from './server-start'
 import { benchServicePage } from './service-page'
@@ -17,4 +18,5 @@ await benchServicePage()
 await benchPlacePages()
 await benchBulkLoad()
 await benchTailLatency()
+await benchReportLoad()
 await import('./schedules')
