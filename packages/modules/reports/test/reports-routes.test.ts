@@ -466,3 +466,14 @@ describe('bad input is a 4xx problem, never a 500', () => {
     await expectProblem(await t.send(HOST, 'GET', `/api/v1/reports/track/${'K'.repeat(500)}`, undefined, null), 422)
   })
 })
+
+describe('query parameters', () => {
+  it('refuses an unknown parameter on the public list, the duplicates and the queue', async () => {
+    for (const [path, as] of [
+      ['/api/v1/reports?kategori=x', null],
+      ['/api/v1/reports/duplicates?category=tps-penuh&radius=9000', null],
+      ['/api/v1/reports/queue?limit=5', token.editor],
+    ] as const)
+      await expectProblem(await t.send(HOST, 'GET', path, undefined, as), 422)
+  })
+})

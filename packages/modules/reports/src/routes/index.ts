@@ -69,7 +69,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       tags,
       summary: 'Open reports of a category near a point or in a desa',
       request: {
-        query: z.object({
+        query: z.strictObject({
           category: z.string().max(200),
           lat: z.coerce.number().min(-90).max(90).optional(),
           lon: z.coerce.number().min(-180).max(180).optional(),
@@ -96,7 +96,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
         tags,
         summary: "The team's queue, overdue first",
         request: {
-          query: z.object({
+          query: z.strictObject({
             status: statusFilter,
             overdue: z.enum(['1', 'true', '0', 'false']).optional(),
             dimension: z.enum(DIMENSION_IDS).optional(),
@@ -140,7 +140,7 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       tags,
       summary: 'Public reports, newest first',
       request: {
-        query: z.object({
+        query: z.strictObject({
           status: statusFilter,
           category: z.string().max(200).optional(),
           kecamatan: z.string().max(100).optional(),
