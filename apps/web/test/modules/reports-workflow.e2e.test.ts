@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../browser'
 import { seriousViolations } from '../page-quality'
-import { type RunningServer, startServer } from '../server'
+import { httpRequest, type RunningServer, startServer } from '../server'
 import { prepareTobaDataDir } from '../toba-fixture'
 
 /**
@@ -129,7 +129,7 @@ describe('a citizen report from the phone to the fix', () => {
     reportId = filed.id
   }, 30_000)
 
-  it('is verified, forwarded, worked and resolved by the environment team; the economy team cannot open it', async () => {
+  it('is verified, forwarded, worked and resolved by the environment team; another team sees none of it', async () => {
     expect(reportId).not.toBe('')
     const context = await browser.newContext({ viewport: DESKTOP })
     const page = await context.newPage()
@@ -166,14 +166,16 @@ describe('a citizen report from the phone to the fix', () => {
     expect((await row()).status).toBe('resolved')
     await context.close()
 
-    // Another team's editor cannot open it: the economy team owns no report category, so the
-    // console refuses it the report screens (403); a team that reads reports gets 404 for another
-    // team's report (admin-reports.test.ts). Either way nothing of the report is shown.
+    // Another team's editor opens the report console (every team works its own reports) but sees
+    // none of the environment team's: not in its queue, and the report itself is not found.
     const other = await browser.newContext({ viewport: DESKTOP })
     const otherPage = await other.newPage()
     await logIn(otherPage, ECONOMY)
-    for (const path of [`/admin/laporan/${reportId}`, '/admin/laporan']) {
-      expect([403, 404]).toContain((await otherPage.goto(url(path)))?.status())
+    for (const [path, status] of [
+      [`/admin/laporan/${reportId}`, 404],
+      ['/admin/laporan', 200],
+    ] as const) {
+      expect((await otherPage.goto(url(path)))?.status(), path).toBe(status)
       const html = await otherPage.content()
       expect(html).not.toContain(DESCRIPTION)
       expect(html).not.toContain(number)
@@ -219,5 +221,42 @@ describe('a citizen report from the phone to the fix', () => {
     expect(await seriousViolations(page)).toEqual([])
     await page.screenshot({ path: join(artifacts, 'reports-workflow-public.png'), fullPage: true })
     await context.close()
+  }, 30_000)
+
+  it('reveals no contact, landmark, exact point or code anywhere else a visitor can look', async () => {
+    const { exact_lat, exact_lon } = (
+      await db.execute({ sql: 'SELECT exact_lat, exact_lon FROM reports_reports WHERE id = ?', args: [reportId] })
+    ).rows[0] as unknown as { exact_lat: number | null; exact_lon: number | null }
+    const secrets = [
+      LANDMARK,
+      CONTACT.name,
+      CONTACT.phone,
+      code,
+      ...(exact_lat === null ? [] : [String(exact_lat), String(exact_lon)]),
+    ]
+    const surnameWord = CONTACT.name.split(' ')[1] as string
+    const landmarkWord = 'Ompung'
+    const paths = [
+      '/sitemap.xml',
+      '/laporan',
+      `/laporan?kecamatan=${encodeURIComponent('Balige')}`,
+      `/api/v1/reports`,
+      `/api/v1/reports/${number}`,
+      '/api/v1/reports/duplicates?category=sampah-tidak-diangkut&kecamatan=Balige&desa=Napitupulu%20Bagasan',
+      `/api/v1/search?q=${encodeURIComponent(surnameWord)}`,
+      `/api/v1/search?q=${encodeURIComponent(landmarkWord)}`,
+      `/cari?q=${encodeURIComponent(landmarkWord)}`,
+      `/open311/v2/requests.json?extensions=true`,
+      `/open311/v2/requests/${number}.xml`,
+      '/',
+    ]
+    for (const path of paths) {
+      const res = await httpRequest(server.port, HOST, path)
+      expect(res.status, path).toBeLessThan(500)
+      const text = res.text()
+      for (const secret of secrets) expect(text, `${path} holds ${secret}`).not.toContain(secret)
+    }
+    // Reports are not in the sitemap at all: their pages are for following, not for search engines.
+    expect((await httpRequest(server.port, HOST, '/sitemap.xml')).text()).not.toContain('/laporan/')
   }, 30_000)
 })
