@@ -24,7 +24,7 @@ export function groupCommit<I, R>(run: (items: I[]) => Promise<R[]>): GroupCommi
         queue = queue.slice(batch.length)
         try {
           const results = await run(batch.map((b) => b.item))
-          batch.forEach((b, i) => b.resolve(results[i] as R))
+          for (const [i, b] of batch.entries()) b.resolve(results[i] as R)
         } catch (error) {
           for (const b of batch) b.reject(error)
         }

@@ -72,7 +72,7 @@ export async function requestDataCode(
 }
 
 /** Uses a one-time code: right, unexpired, within its attempts. Each try counts, committed before the answer. */
-async function useCode(ctx: TenantContext, row: ReportRow, purpose: DataPurpose, code: string): Promise<void> {
+async function redeemCode(ctx: TenantContext, row: ReportRow, purpose: DataPurpose, code: string): Promise<void> {
   const now = ctx.now().toISOString()
   const [stored] = await ctx.db
     .select()
@@ -100,7 +100,7 @@ export async function exportReporterData(
 ): Promise<Record<string, unknown>> {
   const row = await tracked(ctx, trackingCode)
   if (!row.reporterEmail) throw problem('validation', M.noEmail.id)
-  await useCode(ctx, row, 'export', code)
+  await redeemCode(ctx, row, 'export', code)
   const events = await ctx.db
     .select()
     .from(reportEvents)
@@ -151,7 +151,7 @@ export async function eraseReporterData(
   if (row.reporterEmail) {
     if (!code)
       throw problem('validation', M.codeInvalid.id, { errors: [{ pointer: '/code', message: M.codeInvalid.id }] })
-    await useCode(ctx, row, 'erase', code)
+    await redeemCode(ctx, row, 'erase', code)
   }
   const now = ctx.now().toISOString()
   await ctx.transaction(async (tx) => {
