@@ -17,7 +17,7 @@ import {
 } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFixtures, labelOf, type OwnerKind } from './support/fixtures'
-import { type DocumentedOperation, fetchOpenApi, operationsOf } from './support/openapi'
+import { type DocumentedOperation, fetchOpenApi, generallyTested, operationsOf } from './support/openapi'
 import {
   CALLERS,
   expectAnonymousRefused,
@@ -48,7 +48,7 @@ const collected = await (async () => {
     await platform.createTenant('matrix')
     const doc = await fetchOpenApi(platform, 'matrix.localhost')
     return {
-      guarded: operationsOf(doc).filter((op) => op.permission),
+      guarded: generallyTested(operationsOf(doc)).filter((op) => op.permission),
       catalog: permissionCatalog(platform.platform.modules),
       modules: platform.platform.modules,
     }

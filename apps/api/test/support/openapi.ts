@@ -104,6 +104,21 @@ export function operationsOf(doc: OpenApiDocument, prefix = '/api/v1'): Document
   return out.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`))
 }
 
+/**
+ * Routes the generated suites (permission matrix, tenant isolation, bad input) leave to their
+ * module's own generated table, because their records are not made by a documented create route
+ * nor owned as the suites model owners: a citizen report is filed by a resident (no id in the
+ * answer) and belongs to its category's team. packages/modules/reports/test/reports-routes.test.ts
+ * checks every one of them (and that its table names every such documented route). Categories
+ * are ordinary entity routes and stay in.
+ */
+const SELF_TESTED = [/^\/api\/v1\/reports(\/(?!categories)|$)/]
+
+/** The operations the generated suites check (see SELF_TESTED). */
+export function generallyTested(ops: readonly DocumentedOperation[]): DocumentedOperation[] {
+  return ops.filter((op) => !SELF_TESTED.some((pattern) => pattern.test(op.path)))
+}
+
 /** Substitutes `{param}` segments with the given values. */
 export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

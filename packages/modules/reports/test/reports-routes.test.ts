@@ -161,12 +161,54 @@ const PUBLIC_ROUTES: { method: 'GET' | 'POST'; path: (r: Submitted) => string; b
     body: { code: '000000' },
     status: 422,
   },
+  // Mail is off on this tenant: the code cannot be sent, and says so.
+  {
+    method: 'POST',
+    path: (r) => `/api/v1/reports/track/${r.trackingCode}/data-code`,
+    body: { purpose: 'erase' },
+    status: 503,
+  },
+  // An email is on file: erasing needs the one-time code sent there.
+  {
+    method: 'POST',
+    path: (r) => `/api/v1/reports/track/${r.trackingCode}/erase`,
+    body: { code: '000000' },
+    status: 422,
+  },
 ]
 
 const PLACEHOLDER = { report: { number: '{number}' }, trackingCode: '{code}' }
 
 const callRoute = (r: StaffRoute, id: string, as: string | null) =>
   t.send(HOST, r.method, r.path(id), r.method === 'POST' ? r.body?.() : undefined, as)
+
+describe('the tables above', () => {
+  it('name every documented report route (the generated API suites leave them to this file)', async () => {
+    const doc = await jsonOf<{ paths: Record<string, Record<string, unknown>> }>(
+      await t.request(HOST, '/api/openapi.json'),
+    )
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/reports') && !path.startsWith('/api/v1/reports/categories'))
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+    const tabled = new Set([
+      'POST /api/v1/reports',
+      ...STAFF_ROUTES.map((r) => `${r.method} ${r.path('{id}')}`),
+      ...PUBLIC_ROUTES.map((r) => `${r.method} ${r.path(PLACEHOLDER as unknown as Submitted)}`),
+    ])
+    const normalise = (route: string) => route.replace(/\{[^}]+\}/g, '{}').replace(/\?.*$/, '')
+    const known = new Set([...tabled].map(normalise))
+    expect(documented.filter((route) => !known.has(normalise(route)))).toEqual([])
+  })
+
+  it("refuses another regency's token on every staff route with 401", async () => {
+    await t.createTenant('lain', { template: 'kabupaten' })
+    const foreign = (await createTestToken(t, 'lain', [{ role: 'admin', dimension: null }])).secret
+    for (const route of STAFF_ROUTES) {
+      const { id } = await file()
+      await expectProblem(await callRoute(route, id, foreign), 401)
+    }
+  })
+})
 
 describe('who may call each staff route', () => {
   for (const route of STAFF_ROUTES) {

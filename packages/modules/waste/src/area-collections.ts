@@ -1,4 +1,4 @@
-import { type LocalizedText, problem, type TenantContext } from '@cerdas/core'
+import type { LocalizedText, TenantContext } from '@cerdas/core'
 import { tenantHolidayCalendar } from '@cerdas/module-schedules'
 import {
   type Collection,
@@ -139,7 +139,8 @@ export interface PlaceCollections {
 
 /**
  * "When is waste collected at my place?": the next collections of the areas serving a desa (or a
- * whole kecamatan), holiday-shifted with reasons. No area serving it is an empty list, not an error.
+ * whole kecamatan, or, naming neither, the whole regency), holiday-shifted with reasons. No area
+ * serving it is an empty list, not an error.
  * @example const { areas } = await collectionsForPlace(ctx, { desa: 'Sangkar Nihuta', kecamatan: 'Balige' })
  */
 export async function collectionsForPlace(
@@ -151,7 +152,6 @@ export async function collectionsForPlace(
     limit?: number | undefined
   },
 ): Promise<PlaceCollections> {
-  if (!query.desa && !query.kecamatan) throw problem('badRequest', 'Name a desa or a kecamatan.')
   const found = areasServing(await allAreas(ctx), query)
   const calendar = await tenantHolidayCalendar(ctx)
   return {

@@ -119,7 +119,7 @@ export function registerWasteRoutes(router: ModuleRouter) {
       tags,
       summary: 'Next waste collections for a desa or kecamatan, holiday-shifted with reasons',
       description:
-        'The areas serving the desa (or every area of the kecamatan) with their next collections after `after` (default now); a collection moved off a holiday says why. No area serving the place is an empty list.',
+        'The areas serving the desa (or every area of the kecamatan; naming neither, every area of the regency) with their next collections after `after` (default now); a collection moved off a holiday says why. No area serving the place is an empty list.',
       request: { query: collectionsQuerySchema },
       responses: {
         200: { description: 'Collections', content: { 'application/json': { schema: placeCollectionsSchema } } },
@@ -137,7 +137,7 @@ export function registerWasteRoutes(router: ModuleRouter) {
       request: { params: idParamSchema, query: icalQuerySchema },
       responses: {
         200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } },
-        ...problemResponses(400, 404),
+        ...problemResponses(400, 404, 422),
       },
     }),
     async (c) => {

@@ -111,8 +111,14 @@ describe('GET /waste/collections', () => {
     expect(none.areas).toEqual([])
   })
 
-  it('refuses a query without a place, or with unknown parameters, as problem+json', async () => {
-    await expectProblem(await get(''), 400)
+  it('answers the whole regency without a place, and refuses unknown parameters as problem+json', async () => {
+    const every = await jsonOf<PlaceCollections>(await get(''), 200)
+    expect(every.areas.map((a) => a.area.name.id).sort()).toEqual(
+      (await jsonOf<PlaceCollections>(await get('kecamatan=balige'), 200)).areas
+        .concat((await jsonOf<PlaceCollections>(await get('kecamatan=laguboti'), 200)).areas)
+        .map((a) => a.area.name.id)
+        .sort(),
+    )
     await expectProblem(await get('desa=Sangkar+Nihuta&foo=1'), 422)
     await expectProblem(await get('desa=Sangkar+Nihuta&limit=500'), 422)
   })
