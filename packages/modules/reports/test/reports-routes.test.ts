@@ -275,6 +275,24 @@ describe('what the routes do over HTTP', () => {
     expect(text).not.toContain('Penanda Rahasia')
   })
 
+  it('names similar open reports in a submission answer only when asked', async () => {
+    const first = await file({ category: 'saluran-tersumbat', desa: 'Sibola Hotangsas' })
+    const body = reportBody({ category: 'saluran-tersumbat', desa: 'Sibola Hotangsas' })
+    const plain = await jsonOf<{ duplicates: unknown[] }>(await t.send(HOST, 'POST', '/api/v1/reports', body), 201)
+    expect(plain.duplicates).toEqual([])
+    const asked = await jsonOf<{ report: { number: string }; duplicates: { number: string }[] }>(
+      await t.send(
+        HOST,
+        'POST',
+        '/api/v1/reports?duplicates=true',
+        reportBody({ category: 'saluran-tersumbat', desa: 'Sibola Hotangsas' }),
+      ),
+      201,
+    )
+    expect(asked.duplicates.map((d) => d.number)).toContain(first.report.number)
+    expect(asked.duplicates.map((d) => d.number)).not.toContain(asked.report.number)
+  })
+
   it('lets the reporter confirm a resolved report and reopen another with a reason', async () => {
     const a = await file()
     for (const status of ['forwarded', 'in_progress', 'resolved'])

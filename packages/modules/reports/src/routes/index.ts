@@ -162,10 +162,13 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       summary: 'Submit a report',
       'x-public': true,
       description:
-        'Anonymous: with a `delayToken` (GET /reports/delay-token, at least minFormSeconds old) and an `X-Cerdas-Device` header; with a token holding `reports.report:create`, neither. Counted per IP and device per hour (429 with Retry-After). A `clientKey` sent again answers the first report with `replayed: true`.',
+        'Anonymous: with a `delayToken` (GET /reports/delay-token, at least minFormSeconds old) and an `X-Cerdas-Device` header; with a token holding `reports.report:create`, neither. Counted per IP and device per hour (429 with Retry-After). A `clientKey` sent again answers the first report with `replayed: true`. With `?duplicates=true` the answer also names open reports of the same category nearby (otherwise `duplicates` is empty: GET /reports/duplicates asks before sending).',
       request: {
         ...body(reportBodySchema),
         headers: z.object({ 'x-cerdas-device': z.string().max(100).optional() }),
+        query: z.strictObject({
+          duplicates: z.enum(['true', 'false']).optional().openapi({ description: 'Also name similar open reports' }),
+        }),
       },
       responses: {
         201: json('The report, its tracking code (once) and possible duplicates', submitResultSchema),
@@ -178,12 +181,17 @@ export function registerReportRoutes(router: ModuleRouter, kit: ApiKit): void {
       const { delayToken, ...input } = validJson(c) as Record<string, unknown>
       const trusted = ctx.actor !== null
       if (trusted) await kit.requirePermission('reports.report:create')(c, async () => {})
-      const result = await submitReport(ctx, { ...input, source: trusted ? 'api' : 'web' } as never, {
-        ip: kit.clientIp?.(c),
-        device: c.req.header('x-cerdas-device'),
-        delayToken: typeof delayToken === 'string' ? delayToken : undefined,
-        trusted,
-      })
+      const result = await submitReport(
+        ctx,
+        { ...input, source: trusted ? 'api' : 'web' } as never,
+        {
+          ip: kit.clientIp?.(c),
+          device: c.req.header('x-cerdas-device'),
+          delayToken: typeof delayToken === 'string' ? delayToken : undefined,
+          trusted,
+        },
+        { duplicates: c.req.valid('query').duplicates === 'true' },
+      )
       return c.json(result, result.replayed ? 200 : 201)
     },
   )
