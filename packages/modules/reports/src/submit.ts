@@ -16,8 +16,12 @@ import type { SubmissionGuard, SubmitResult } from './types'
 import { publicOf, publicViews } from './views'
 import { addEvent } from './write'
 
-/** Counted first, before anything is read or checked: a refused flood costs one statement each. */
-async function guardSubmission(ctx: TenantContext, guard: SubmissionGuard): Promise<void> {
+/**
+ * Counted first, before anything is read or checked: a refused flood costs one statement each.
+ * A caller that stores photos before submitting admits the submission first (so a refused flood
+ * never makes photos be decoded), then submits with `{ admitted: true }`.
+ */
+export async function admitSubmission(ctx: TenantContext, guard: SubmissionGuard): Promise<void> {
   const s = reportsSettings(ctx)
   const keys: CounterKey[] = []
   if (guard.ip)
@@ -106,9 +110,9 @@ export async function submitReport(
   ctx: TenantContext,
   input: ReportInput,
   guard: SubmissionGuard,
-  options: { duplicates?: boolean } = {},
+  options: { duplicates?: boolean; admitted?: boolean } = {},
 ): Promise<SubmitResult> {
-  await guardSubmission(ctx, guard)
+  if (!options.admitted) await admitSubmission(ctx, guard)
   const data = parseReportInput(input)
   const cat = await activeCategory(ctx, data.category)
   const code = newTrackingCode()

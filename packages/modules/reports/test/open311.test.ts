@@ -16,6 +16,11 @@ const HOME = { lat: 2.333_444_5, lon: 99.066_777_1 }
 let t: TestPlatform
 let apiKey: string
 let code: string
+// The smallest PNG: one pixel, enough for the photo service to decode.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
 const get = (path: string, host = HOST) => t.request(host, `${OPEN311_BASE}${path}`)
@@ -254,6 +259,28 @@ describe('Open311 POST requests', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(5)
     expect(statuses.at(-1)).toBe(429)
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  it('counts a report before decoding its photos: a refused one stores none', async () => {
+    const db = await tenantDbOf(t, 'uji')
+    const photos = async () => Number((await db.$client.execute('SELECT count(*) AS n FROM cerdas_photos')).rows[0]?.n)
+    const send = () => {
+      const body = new FormData()
+      for (const [k, v] of Object.entries({
+        service_code: code,
+        description: 'Sampah menumpuk, dengan foto',
+        lat: '2.3',
+        long: '99.1',
+        device_id: 'perangkat-foto',
+      }))
+        body.set(k, v)
+      body.set('media', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'foto.png')
+      return t.request(HOST, `${OPEN311_BASE}/requests.json`, { method: 'POST', body })
+    }
+    for (let i = 0; i < 5; i++) expect((await send()).status).toBe(201)
+    const stored = await photos()
+    expect((await send()).status).toBe(429)
+    expect(await photos()).toBe(stored)
   })
 })
 

@@ -2,7 +2,7 @@ import type { TenantContext } from '@cerdas/core'
 import { isProblemError } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
 import { translator } from '@cerdas/core/web'
-import { findDuplicates, submitReport } from '../src/index'
+import { admitSubmission, findDuplicates, submitReport } from '../src/index'
 import { MAX_PHOTOS, reportInputSchema } from '../src/input'
 import { localizeReportMessage } from '../src/messages'
 import type { ReportInput } from '../src/types'
@@ -130,29 +130,25 @@ export async function handleSubmission(
     }),
   })
   if (Object.keys(errors).length > 0) return invalid()
-  const photos: { id: string; width: number; height: number }[] = []
-  for (const file of files) {
-    try {
-      if (!web.uploadPhoto) throw new Error('The web app offers no photo upload')
-      photos.push(await web.uploadPhoto(ctx, new Uint8Array(await file.arrayBuffer())))
-    } catch (error) {
-      if (!isProblemError(error) || error.problem.status >= 500) throw error
-      const status = error.problem.status
-      const reason = status === 415 ? t('photoNotImage') : status === 413 ? t('photoTooLarge') : t('photoTooManyPixels')
-      errors.photos = t('photoRefused', { name: file.name, reason })
-    }
-  }
-  if (errors.photos) return invalid()
+  const guard = { ip: web.clientIp, device: deviceOf(request, form), delayToken: text(form, 'delayToken') || undefined }
   try {
-    const result = await submitReport(
-      ctx,
-      { ...input, photos },
-      {
-        ip: web.clientIp,
-        device: deviceOf(request, form),
-        delayToken: text(form, 'delayToken') || undefined,
-      },
-    )
+    // Counted (and the delay token checked) before any photo is decoded: a refused flood costs no image work.
+    await admitSubmission(ctx, guard)
+    const photos: { id: string; width: number; height: number }[] = []
+    for (const file of files) {
+      try {
+        if (!web.uploadPhoto) throw new Error('The web app offers no photo upload')
+        photos.push(await web.uploadPhoto(ctx, new Uint8Array(await file.arrayBuffer())))
+      } catch (error) {
+        if (!isProblemError(error) || error.problem.status >= 500) throw error
+        const status = error.problem.status
+        const reason =
+          status === 415 ? t('photoNotImage') : status === 413 ? t('photoTooLarge') : t('photoTooManyPixels')
+        errors.photos = t('photoRefused', { name: file.name, reason })
+      }
+    }
+    if (errors.photos) return invalid()
+    const result = await submitReport(ctx, { ...input, photos }, guard, { admitted: true })
     return {
       kind: 'sent',
       number: result.report.number,

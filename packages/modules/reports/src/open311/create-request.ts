@@ -1,5 +1,5 @@
 import { isProblemError, type TenantContext } from '@cerdas/core'
-import { submitReport } from '../submit'
+import { admitSubmission, submitReport } from '../submit'
 import type { SubmissionGuard } from '../types'
 import { Open311Error } from './errors'
 
@@ -58,6 +58,8 @@ export async function createOpen311Request(ctx: TenantContext, input: CreateRequ
     .filter(Boolean)
     .join(' ')
   try {
+    // Counted before any photo is decoded: a refused flood costs no image work.
+    await admitSubmission(ctx, input.guard)
     const photos = []
     for (const bytes of input.media) {
       if (!input.storePhoto) throw new Open311Error(415, 'Photos cannot be stored here.')
@@ -80,6 +82,7 @@ export async function createOpen311Request(ctx: TenantContext, input: CreateRequ
         source: 'open311',
       } as Parameters<typeof submitReport>[1],
       input.guard,
+      { admitted: true },
     )
     return {
       service_request_id: result.report.number,
