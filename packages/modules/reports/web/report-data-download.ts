@@ -1,10 +1,13 @@
 import { isProblemError } from '@cerdas/core'
 import { tenantContext, translator } from '@cerdas/core/web'
-import type { ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { exportReporterData } from '../src/index'
 import { messages } from './messages'
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }
+
+/** Only posted to: a visitor who opens the address is sent to the page with the form. */
+export const loader = () => redirect('/lapor/data-saya', 303)
 
 /** The reporter's data as a JSON download, after the one-time code; a wrong code says so plainly. */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,6 +1,9 @@
 import { tenantContext } from '@cerdas/core/web'
-import type { ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { handleSubmission } from './submission.server'
+
+/** Only posted to: a visitor who opens the address is sent to the page with the form. */
+export const loader = () => redirect('/lapor', 303)
 
 /**
  * The report form as JSON, for drafts the offline queue sends later: the same multipart body as
