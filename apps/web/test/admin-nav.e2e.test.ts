@@ -114,13 +114,17 @@ describe('console navigation grouped by dimension and module', () => {
       await page.goto(url('/admin'))
       const groups = await groupsOf(page)
       // Schedules stay in governance's group; the editor sees there only the schedules of economy's places.
+      // The report queue stays in environment's: every team works the reports of its own categories there.
       expect(groups).toEqual([
         { dimension: 'governance', open: false, modules: ['schedules'] },
         { dimension: 'economy', open: false, modules: ['economy', 'umkm', 'pasar'] },
+        { dimension: 'environment', open: false, modules: ['reports'] },
       ])
       const hrefs = await page.$$eval('nav.admin-nav details a', (links) => links.map((a) => a.getAttribute('href')))
       expect(
-        hrefs.every((href) => /^\/admin\/(data\/(economy|umkm|pasar)\/|jadwal$|data\/schedules\/)/.test(href ?? '')),
+        hrefs.every((href) =>
+          /^\/admin\/(data\/(economy|umkm|pasar)\/|jadwal$|data\/schedules\/|laporan$)/.test(href ?? ''),
+        ),
       ).toBe(true)
       expect(hrefs.filter((href) => href?.startsWith('/admin/data/economy/'))).toHaveLength(3)
       // No platform pages either: an editor manages no users, tokens or settings.
