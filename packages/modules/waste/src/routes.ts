@@ -123,7 +123,7 @@ export function registerWasteRoutes(router: ModuleRouter) {
       request: { query: collectionsQuerySchema },
       responses: {
         200: { description: 'Collections', content: { 'application/json': { schema: placeCollectionsSchema } } },
-        ...problemResponses(400),
+        ...problemResponses(400, 422),
       },
     }),
     async (c) => c.json(await collectionsForPlace(c.var.ctx, c.req.valid('query')), 200),
