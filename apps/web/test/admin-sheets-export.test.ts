@@ -58,6 +58,14 @@ const SAMPLES: Record<string, () => Promise<Record<string, unknown>>> = {
     code: '1',
     name: { id: 'Loket pendaftaran' },
   }),
+  // Toba's collection areas and drop points are not published yet: the template invents none.
+  'waste.area': async () => ({
+    name: { id: 'Balige Kota' },
+    kecamatan: 'Balige',
+    desa: ['Sangkar Nihuta'],
+    rule: { days: ['mo', 'th'], start: '07:00', end: '10:00', onHolidays: 'next-working-day' },
+  }),
+  'waste.droppoint': async () => ({ name: { id: 'Bank Sampah Uji' }, kind: 'bank_sampah' }),
 }
 afterAll(() => t?.close())
 
