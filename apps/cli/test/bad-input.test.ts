@@ -56,7 +56,7 @@ describe('bad input, in-process', () => {
     const group = await runInProcess(['tenants'], env)
     expect(group.code).toBe(2)
     expect(group.stderr).toContain(
-      'unknown command group "tenants"; expected one of: tenant, user, token, operator, audit, template, module',
+      'unknown command group "tenants"; expected one of: tenant, user, token, operator, audit, jobs, template, module, serve',
     )
 
     const nothing = await runInProcess([], env)
