@@ -105,7 +105,7 @@ export function operationsOf(doc: OpenApiDocument, prefix = '/api/v1'): Document
 }
 
 /**
- * Routes the generated suites (permission matrix, tenant isolation, bad input) leave to their
+ * Routes the generated suites (permission matrix, tenant isolation, foreign credentials, bad input) leave to their
  * module's own generated table, because their records are not made by a documented create route
  * nor owned as the suites model owners: a citizen report is filed by a resident (no id in the
  * answer) and belongs to its category's team. packages/modules/reports/test/reports-routes.test.ts
