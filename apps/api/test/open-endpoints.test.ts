@@ -98,7 +98,7 @@ describe("a module's open endpoints", () => {
 
   it('stores a photo a resident sends without an account, checked and audited as the photo API does', async () => {
     const body = new FormData()
-    body.set('media', new Blob([solidPng(64, 48, [200, 30, 30])], { type: 'image/png' }), 'sampah.png')
+    body.set('media', new Blob([new Uint8Array(solidPng(64, 48, [200, 30, 30]))], { type: 'image/png' }), 'sampah.png')
     const res = await t.request('toba.localhost', '/uji311/v2/media', { method: 'POST', body })
     expect(res.status, await res.clone().text()).toBe(201)
     const photo = (await res.json()) as { id: string; width: number; height: number }

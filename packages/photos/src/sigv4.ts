@@ -75,7 +75,7 @@ export function signRequest(request: SignableRequest, credentials: SigV4Credenti
     request.method.toUpperCase(),
     path || '/',
     query,
-    names.map((n) => `${n}:${headers[n]}`).join('\n') + '\n',
+    `${names.map((n) => `${n}:${headers[n]}`).join('\n')}\n`,
     names.join(';'),
     request.payloadHash,
   ].join('\n')

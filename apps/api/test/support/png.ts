@@ -36,6 +36,6 @@ export function photoUploadForm(): FormData {
   const n = ++uploads
   const form = new FormData()
   const png = solidPng(16, 12, [n % 256, (n >> 8) % 256, (n * 37) % 256])
-  form.set('file', new Blob([png], { type: 'image/png' }), `foto-${n}.png`)
+  form.set('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `foto-${n}.png`)
   return form
 }

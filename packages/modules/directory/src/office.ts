@@ -1,5 +1,4 @@
 import {
-  type CustomStorage,
   defineEntity,
   type EntityRecord,
   type FieldError,
@@ -11,7 +10,6 @@ import {
 } from '@cerdas/core'
 import { deleteSchedule, listSchedulesForOwner } from '@cerdas/module-schedules'
 import { type Contacts, type Coordinates, contactsStorage, coordinatesStorage } from '@cerdas/places'
-import { z } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { OFFICE_TYPE_LABELS } from './labels'
