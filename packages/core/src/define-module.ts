@@ -4,6 +4,7 @@ import type { AdminDashboardSection, AdminEntity } from './admin-entity'
 import type { ApiKit, ModuleRouter } from './api-kit'
 import { DIMENSION_IDS, type DimensionId } from './dimensions'
 import { type AnyEntity, type ModuleDeclaration, withEntities } from './entity/module-entities'
+import type { ModuleIndicator } from './indicators'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
 import { moduleSettings } from './module-settings'
 import type { ReferenceResolver } from './references'
@@ -139,6 +140,12 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
    * @example jobs: [{ id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await closeStale(ctx) }) }]
    */
   jobs?: ModuleJob[]
+  /**
+   * Measures the module computes from its own data, which other modules (the smart-city KPIs)
+   * name as `module.id` instead of reading its tables (see {@link ModuleIndicator}).
+   * @example indicators: [{ id: 'verified-share', title, unit: '%', compute: (ctx, { to }) => verifiedShare(ctx, to) }]
+   */
+  indicators?: ModuleIndicator[]
   /** Every search document of the module, for (re)building the tenant index. */
   search?: (ctx: TenantContext) => Promise<SearchDocument[]>
   seed?: {
@@ -251,6 +258,16 @@ const definitionSchema = z.object({
       }),
     )
     .optional(),
+  indicators: z
+    .array(
+      z.object({
+        id: z.string().regex(JOB_ID, 'must be lowercase letters, digits or hyphens, starting with a letter'),
+        title: localizedTextSchema,
+        unit: z.string().min(1).max(30),
+        compute: z.custom<unknown>(isFunction, 'must be a function'),
+      }),
+    )
+    .optional(),
   permissions: z
     .record(
       // Keys are checked in checkModule: zod reports a bad record key only as "Invalid key in record".
@@ -303,6 +320,8 @@ export function checkModule(definition: AnyModule): string[] {
   }
   const jobIds = (definition.jobs ?? []).map((j) => j.id)
   if (new Set(jobIds).size !== jobIds.length) problems.push('jobs: ids must be unique')
+  const indicatorIds = (definition.indicators ?? []).map((i) => i.id)
+  if (new Set(indicatorIds).size !== indicatorIds.length) problems.push('indicators: ids must be unique')
   if (definition.requires?.includes(definition.id)) problems.push('requires: a module cannot require itself')
   return problems
 }

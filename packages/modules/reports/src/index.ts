@@ -3,6 +3,7 @@ import { defineModule } from '@cerdas/core'
 import { latestReports } from '../web/home-section'
 import { category } from './category'
 import { reportsDashboard } from './dashboard'
+import { reportsIndicators } from './indicators'
 import { anonymiseExpired, autoCloseResolved } from './jobs'
 import { migrations } from './migrations'
 import { OPEN311_PREFIX, registerOpen311Routes } from './open311/routes'
@@ -49,6 +50,7 @@ export default defineModule({
   migrations,
   settings,
   seed: { data: seedData, run: seedReports },
+  indicators: reportsIndicators,
   // The team of a report is its category's (copied to the report): a limited grant works its own dimension's.
   permissions: {
     'reports.report:read': {

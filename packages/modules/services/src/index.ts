@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { servicesIndicators } from './indicators'
 import { migrations } from './migrations'
 import { serviceAsOwnerSection } from './owner-section'
 import { registerRoutes } from './routes/index'
@@ -38,6 +39,7 @@ export default defineModule({
   api: registerRoutes,
   // The template names the directory's records by their keys, so the seed is written by hand.
   seed: { data: seedData, run: seedServices },
+  indicators: servicesIndicators,
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     styles: 'web/styles.css',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineModule, type HomeSection, type TenantContext } from '@cerdas/core'
 import { attraction } from './attraction'
 import { event } from './event'
+import { tourismIndicators } from './indicators'
 import { migrations } from './migrations'
 import { registerTourismRoutes } from './routes'
 import { eventsAtOffice, eventsThisWeek } from './sections'
@@ -44,6 +45,7 @@ const tourism = defineModule({
   migrations,
   settings,
   api: registerTourismRoutes,
+  indicators: tourismIndicators,
   seed: { data: seedData, run: seedTourism },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
