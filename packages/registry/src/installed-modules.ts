@@ -5,6 +5,7 @@ import type { AnyModule } from '@cerdas/core'
 import announcements from '@cerdas/module-announcements'
 import directory from '@cerdas/module-directory'
 import economy from '@cerdas/module-economy'
+import governance from '@cerdas/module-governance'
 import reports from '@cerdas/module-reports'
 import schedules from '@cerdas/module-schedules'
 import services from '@cerdas/module-services'
@@ -18,6 +19,7 @@ export const installedModules: AnyModule[] = [
   directory,
   services,
   economy,
+  governance,
   reports,
   tourism,
   transport,

@@ -90,7 +90,10 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
    * announcement's publishAt and expiresAt): a cached public answer lasts until the next of them.
    */
   visibilityChangesAt?: (columns: EntityColumns<F>) => SQLiteColumn[]
-  /** Computed output fields, with their schemas for the OpenAPI document. */
+  /**
+   * Computed output fields, with their schemas for the OpenAPI document. `of` is given every field,
+   * private ones included, so it may show part of one (a name where flagged public).
+   */
   derived?: {
     schema: Record<string, z.ZodType>
     of(values: Record<string, unknown>, now: string): D

@@ -55,15 +55,18 @@ export function recordOf(
   },
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {}
+  const every: Record<string, unknown> = {}
   for (const [name, f] of Object.entries(fields)) {
+    every[name] = readValue(row, name, f)
     if (f.private && !options.editor) continue
-    values[name] = readValue(row, name, f)
+    values[name] = every[name]
   }
   return {
     id: row.id,
     ...(options.slug ? { slug: row.slug } : {}),
     ...values,
-    ...(options.derive ? options.derive(values) : {}),
+    // Derived fields see private values too (a name shown only where flagged public): what they show is theirs to decide.
+    ...(options.derive ? options.derive(every) : {}),
     verification: verificationOf(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
