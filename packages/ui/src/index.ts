@@ -1,8 +1,20 @@
+export { chartMessages } from './chart-messages'
 export { ConsoleNotice, CsrfField, StatusBadge, useCsrfToken } from './console-parts'
 export { ContactButtons, type ContactButtonsProps, whatsappLink } from './contact-buttons'
 export { HoursSection, type HoursSectionProps } from './hours-section'
 export { HoursWeek, type HoursWeekProps } from './hours-week'
+export {
+  KPI_COLOURS,
+  KpiChart,
+  type KpiChartLayout,
+  type KpiChartProps,
+  type KpiPoint,
+  kpiChartLayout,
+  kpiChartSummary,
+  niceTicks,
+} from './kpi-chart'
 export { uiMessages } from './messages'
+export { formatNumber, formatQuantity } from './number-format'
 export { OpenStatus, type OpenStatusProps, openStatusText, type ScheduleStatusLike } from './open-status'
 export { Pager } from './pager'
 export {
@@ -21,6 +33,7 @@ export { PlaceListView, type PlaceListViewProps } from './place-list-view'
 export { type MapMarker, PLACE_MAP_SCRIPT, PLACE_MAP_STYLES, PlaceMap, type PlaceMapProps } from './place-map'
 export { PresenceList, type PresenceListProps } from './presence-list'
 export { PresenceStatus, type PresenceStatusProps, presenceStatusText } from './presence-status'
+export { ProgressBar, type ProgressBarProps } from './progress-bar'
 export { RecordVerification, type RecordVerificationProps } from './record-verification'
 export { formatLocalDate, formatMoment, zonedParts } from './schedule-format'
 export { scheduleMessages } from './schedule-messages'

@@ -1,0 +1,43 @@
+import type { Messages } from '@cerdas/core/web'
+
+/** Texts of the KPI chart and the progress bar, Indonesian first. */
+export const chartMessages = {
+  id: {
+    actual: 'Capaian',
+    target: 'Target',
+    baseline: 'Kondisi awal',
+    period: 'Periode',
+    unit: 'Satuan: {unit}',
+    higherBetter: 'Makin tinggi makin baik',
+    lowerBetter: 'Makin rendah makin baik',
+    baselineAt: 'Kondisi awal {value} ({period}).',
+    latest: 'Capaian terakhir {value} ({period}).',
+    noActuals: 'Belum ada capaian yang tercatat.',
+    targetAt: 'Target {period}: {value}.',
+    met: 'Target tahun itu tercapai.',
+    notMet: 'Target tahun itu belum tercapai.',
+    dataTable: 'Data grafik',
+    none: '–',
+    progress: 'Kemajuan',
+    percentDone: '{value} selesai',
+  },
+  en: {
+    actual: 'Actual',
+    target: 'Target',
+    baseline: 'Baseline',
+    period: 'Period',
+    unit: 'Unit: {unit}',
+    higherBetter: 'Higher is better',
+    lowerBetter: 'Lower is better',
+    baselineAt: 'Baseline {value} ({period}).',
+    latest: 'Latest actual {value} ({period}).',
+    noActuals: 'No actual values recorded yet.',
+    targetAt: 'Target {period}: {value}.',
+    met: 'That year’s target is met.',
+    notMet: 'That year’s target is not met yet.',
+    dataTable: 'Chart data',
+    none: '–',
+    progress: 'Progress',
+    percentDone: '{value} done',
+  },
+} satisfies Messages
