@@ -48,7 +48,9 @@ export function consoleEntities(modules: readonly AnyModule[], tenant: Pick<Tena
       entity,
       name: `${m.id}.${entity.id}`,
       path: `/admin/data/${m.id}/${entity.id}`,
-      ...(entity.followsOwner ? { ownerDimensions } : {}),
+      ...(entity.followsOwner
+        ? { ownerDimensions: entity.ownerDimensions ? [...entity.ownerDimensions] : ownerDimensions }
+        : {}),
     })),
   )
 }
@@ -231,10 +233,15 @@ export interface EntityHealth {
   neverVerified: number | null
   /** Verified, but longer ago than the stale limit. */
   stale: number | null
+  /** When the most recently verified record was verified; null when none is or the entity does not track it. */
+  lastVerifiedAt: string | null
   expiringSoon: { id: string; label: string; expiresAt: string }[]
   /** More records than were read; counts cover the newest ones only. */
   truncated: boolean
 }
+
+/** Days after which a verification counts as stale on the dashboard and in the operators' view. */
+export const DEFAULT_STALE_DAYS = 180
 
 /** Reads an entity's records page by page (up to a bound) and counts what needs attention. */
 export async function entityHealth(
@@ -243,13 +250,14 @@ export async function entityHealth(
   options: { staleDays?: number; expiringDays?: number; maxRecords?: number } = {},
 ): Promise<EntityHealth> {
   const now = ctx.now().getTime()
-  const staleBefore = now - (options.staleDays ?? 180) * 86_400_000
+  const staleBefore = now - (options.staleDays ?? DEFAULT_STALE_DAYS) * 86_400_000
   const expiringBefore = now + (options.expiringDays ?? 14) * 86_400_000
   const max = options.maxRecords ?? 2000
   const health: EntityHealth = {
     total: 0,
     neverVerified: entity.verificationOf ? 0 : null,
     stale: entity.verificationOf ? 0 : null,
+    lastVerifiedAt: null,
     expiringSoon: [],
     truncated: false,
   }
@@ -262,6 +270,11 @@ export async function entityHealth(
       if (verification && health.neverVerified !== null && health.stale !== null) {
         if (!verification.verifiedAt) health.neverVerified++
         else if (Date.parse(verification.verifiedAt) < staleBefore) health.stale++
+        const at = verification.verifiedAt
+        // Compared as instants: seeded stamps may carry an offset rather than Z.
+        if (at && (!health.lastVerifiedAt || Date.parse(at) > Date.parse(health.lastVerifiedAt))) {
+          health.lastVerifiedAt = at
+        }
       }
       const expiresAt = entity.valuesOf(item).expiresAt
       if (typeof expiresAt === 'string') {
