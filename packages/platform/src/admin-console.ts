@@ -48,9 +48,7 @@ export function consoleEntities(modules: readonly AnyModule[], tenant: Pick<Tena
       entity,
       name: `${m.id}.${entity.id}`,
       path: `/admin/data/${m.id}/${entity.id}`,
-      ...(entity.followsOwner
-        ? { ownerDimensions: entity.ownerDimensions ? [...entity.ownerDimensions] : ownerDimensions }
-        : {}),
+      ...(entity.followsOwner ? { ownerDimensions } : {}),
     })),
   )
 }
