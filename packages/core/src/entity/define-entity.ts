@@ -200,6 +200,8 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     remove,
     verify,
     bulkUpsert,
+    /** How many records the public list shows now. */
+    count: (ctx: TenantContext) => records.countRecords(ctx, store),
     /** Public records by id or slug in one query (a record under both keys). */
     byKeys: (ctx: TenantContext, keys: readonly string[]) =>
       records.recordsByKeys(ctx, store, keys) as Promise<Map<string, Out>>,

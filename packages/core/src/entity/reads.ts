@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { decodeCursor, encodeCursor } from '../api-kit'
 import { problem } from '../problem'
@@ -116,6 +116,20 @@ export async function listRecords(
     false,
     only,
   )
+}
+
+/**
+ * How many records the public list shows now (published and current): one count query, for
+ * pages that say what a module offers without listing it.
+ */
+export async function countRecords(ctx: TenantContext, store: EntityStore): Promise<number> {
+  const now = ctx.now().toISOString()
+  const conditions = await publicConditions(ctx, store, now, true)
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(store.table)
+    .where(and(...conditions))
+  return Number(row?.n ?? 0)
 }
 
 /** The envelope every record carries (id, slug, verification, times), by drizzle key. */
