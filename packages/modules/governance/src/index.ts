@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { member } from './member'
 import { migrations } from './migrations'
@@ -22,6 +23,13 @@ const governanceModule = defineModule({
   entities: [regulation, member, teamMember],
   migrations,
   seed: { data: seedData, run: seedGovernance },
+  web: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    styles: 'web/styles.css',
+    // The smart-city page; its nav entry also puts it in the sitemap.
+    routes: [{ path: 'kota-cerdas', file: 'web/smart-city.tsx' }],
+    nav: [{ path: '/kota-cerdas', title: { id: 'Smart City', en: 'Smart City' } }],
+  },
 })
 
 export default governanceModule
