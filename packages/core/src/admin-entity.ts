@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { DimensionId } from './dimensions'
 import type { Locale, LocalizedText } from './localized-text'
 import type { TenantContext } from './tenant'
 
@@ -231,6 +232,8 @@ export interface AdminEntity<T = any> {
    * of its own modules' owners, and `get` answers 404 for the others.
    */
   followsOwner?: boolean
+  /** With `followsOwner`, for records that name their team (ADR 0117): every dimension's team opens the entity. */
+  ownerDimensions?: readonly DimensionId[]
 }
 
 /** A module's section on the admin dashboard, e.g. holidays and special hours coming up. */

@@ -78,6 +78,8 @@ export interface PermissionEntry {
    * any is refused at the route already.
    */
   ownerDimensions?: DimensionId[] | undefined
+  /** Held only by grants unlimited by dimension (see PermissionDefinition). */
+  unlimitedOnly?: boolean | undefined
 }
 
 /** Every permission of the platform and of the given modules. */
@@ -96,7 +98,7 @@ export function permissionCatalog(modules: readonly AnyModule[]): PermissionEntr
         ...p,
         module: mod.id,
         dimension: mod.dimension,
-        ...(p.followsOwner ? { ownerDimensions } : {}),
+        ...(p.followsOwner ? { ownerDimensions: p.ownerDimensions ?? ownerDimensions } : {}),
       })
     }
   }
@@ -109,7 +111,7 @@ export function permissionCatalog(modules: readonly AnyModule[]): PermissionEntr
  * grant counts as every role) and, when limited to a dimension, cover only
  * that dimension's modules and the platform permissions open to dimension teams.
  * A permission that follows the owner is held in the dimension of the owner's
- * module (`ownerDimension`); without it, the question is whether the grant may
+ * module, or the one the record names (`ownerDimension`, ADRs 0110 and 0117); without it, the question is whether the grant may
  * use it for any owner at all (the route guard's, before the owner is known).
  * @example hasPermission([{ role: 'editor', dimension: 'governance' }], catalog.get('announcements.announcement:update'))
  * @example hasPermission([{ role: 'editor', dimension: 'branding' }], catalog.get('schedules.schedule:update'), 'branding') // true
@@ -128,6 +130,7 @@ export function hasPermission(
 export function grantCovers(grant: Grant, entry: PermissionEntry, ownerDimension?: DimensionId): boolean {
   if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
   if (grant.dimension === null) return true
+  if (entry.unlimitedOnly) return false
   if (entry.dimension === null) return entry.openToDimensionTeams === true
   if (entry.followsOwner) {
     if (ownerDimension !== undefined) return grant.dimension === ownerDimension

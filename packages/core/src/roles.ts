@@ -1,3 +1,4 @@
+import type { DimensionId } from './dimensions'
 import type { LocalizedText } from './localized-text'
 
 /** Tenant roles from the smart-city structure; permissions map onto these. */
@@ -21,4 +22,11 @@ export interface PermissionDefinition {
    * dimension of the declaring module (see `hasPermission` and ADR 0110).
    */
   followsOwner?: boolean | undefined
+  /**
+   * With `followsOwner`: the dimensions the records may be held in, when they name their team
+   * themselves (`dimensionField`, ADR 0117) rather than through an owner: all six.
+   */
+  ownerDimensions?: DimensionId[] | undefined
+  /** Only grants unlimited by dimension hold it: a regulation or a team membership is the whole tenant's. */
+  unlimitedOnly?: boolean | undefined
 }

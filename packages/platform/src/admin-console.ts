@@ -48,7 +48,9 @@ export function consoleEntities(modules: readonly AnyModule[], tenant: Pick<Tena
       entity,
       name: `${m.id}.${entity.id}`,
       path: `/admin/data/${m.id}/${entity.id}`,
-      ...(entity.followsOwner ? { ownerDimensions } : {}),
+      ...(entity.followsOwner
+        ? { ownerDimensions: entity.ownerDimensions ? [...entity.ownerDimensions] : ownerDimensions }
+        : {}),
     })),
   )
 }

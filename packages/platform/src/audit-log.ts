@@ -216,7 +216,9 @@ export interface AuditQuery {
    * With `modules`: entities whose records follow their owner's team (ADR 0110), each counted as
    * the module its entry names at `path` (`$.owner.module` of a schedule), not its own.
    */
-  owned?: readonly { entity: string; path: string }[] | undefined
+  owned?: readonly { entity: string; path: string; by?: 'module' | 'dimension' | undefined }[] | undefined
+  /** With `owned`: the dimensions whose entries of records naming their team (`by: 'dimension'`) are read. */
+  dimensions?: readonly string[] | undefined
 }
 
 export async function listAudit(db: TenantDb, query: AuditQuery = {}): Promise<AuditRecord[]> {
@@ -226,12 +228,17 @@ export async function listAudit(db: TenantDb, query: AuditQuery = {}): Promise<A
     const among = `IN (${query.modules.map(() => '?').join(', ') || 'NULL'})`
     const owned = query.owned ?? []
     const own = owned.length ? ` AND entity NOT IN (${owned.map(() => '?').join(', ')})` : ''
-    const byOwner = owned.map(() => ` OR (entity = ? AND json_extract(coalesce(after, before), ?) ${among})`)
+    const dimensions = `IN (${(query.dimensions ?? []).map(() => '?').join(', ') || 'NULL'})`
+    const byOwner = owned.map(
+      (o) =>
+        ` OR (entity = ? AND json_extract(coalesce(after, before), ?) ${o.by === 'dimension' ? dimensions : among})`,
+    )
     where.push(`((substr(entity, 1, instr(entity || '.', '.') - 1) ${among}${own})${byOwner.join('')})`)
     args.push(...query.modules, ...owned.map((o) => o.entity))
-    for (const o of owned) args.push(o.entity, o.path, ...query.modules)
+    for (const o of owned)
+      args.push(o.entity, o.path, ...(o.by === 'dimension' ? (query.dimensions ?? []) : query.modules))
   }
-  const filters: [Exclude<keyof AuditQuery, 'modules' | 'owned'>, string][] = [
+  const filters: [Exclude<keyof AuditQuery, 'modules' | 'owned' | 'dimensions'>, string][] = [
     ['entity', 'entity = ?'],
     ['entityId', 'entity_id = ?'],
     ['actorId', 'actor_id = ?'],

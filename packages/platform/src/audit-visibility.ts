@@ -1,4 +1,11 @@
-import { type AnyModule, type Grant, type PermissionEntry, PLATFORM_PERMISSIONS, type TenantDb } from '@cerdas/core'
+import {
+  type AnyModule,
+  type DimensionId,
+  type Grant,
+  type PermissionEntry,
+  PLATFORM_PERMISSIONS,
+  type TenantDb,
+} from '@cerdas/core'
 import { type AuditQuery, type AuditRecord, listAudit } from './audit-log'
 
 /**
@@ -13,10 +20,13 @@ export type AuditScope =
       all: false
       modules: string[]
       /**
-       * Entities whose records follow their owner's team (a schedule, ADR 0110): their entries are
-       * read by the team of the owner's module (at `path` in the entry), not of their own module.
+       * Entities whose records follow their owner's team (a schedule, ADR 0110) or name their team
+       * (a programme, ADR 0117): their entries are read by the team of the owner's module, or of
+       * the dimension, found at `path` in the entry, not by the team of their own module.
        */
-      owned?: { entity: string; path: string }[]
+      owned?: { entity: string; path: string; by?: 'module' | 'dimension' }[]
+      /** The dimensions of the grants, for entries of records that name their team. */
+      dimensions?: DimensionId[]
     }
 
 const AUDIT_READ: PermissionEntry = {
@@ -33,13 +43,17 @@ export function auditScopeOf(grants: readonly Grant[], modules: readonly AnyModu
   const dimensions = new Set(readers.map((g) => g.dimension))
   const owned = modules.flatMap((m) =>
     (m.entities ?? []).flatMap((e) =>
-      e.declaration.ownerField ? [{ entity: `${m.id}.${e.name}`, path: `$.${e.declaration.ownerField}.module` }] : [],
+      e.declaration.ownerField
+        ? [{ entity: `${m.id}.${e.name}`, path: `$.${e.declaration.ownerField}.module` }]
+        : e.declaration.dimensionField
+          ? [{ entity: `${m.id}.${e.name}`, path: `$.${e.declaration.dimensionField}`, by: 'dimension' as const }]
+          : [],
     ),
   )
   return {
     all: false,
     modules: modules.filter((m) => dimensions.has(m.dimension)).map((m) => m.id),
-    ...(owned.length ? { owned } : {}),
+    ...(owned.length ? { owned, dimensions: [...dimensions].filter((d): d is DimensionId => d !== null) } : {}),
   }
 }
 
@@ -50,7 +64,8 @@ export const moduleOfAuditEntity = (entity: string): string => entity.split('.')
 export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
   if (scope.all) return true
   // Entries of an entity that follows its owner are read by the owners' teams, whichever module declares it.
-  if (scope.owned?.some((o) => o.entity === entity)) return scope.modules.length > 0
+  const owned = scope.owned?.find((o) => o.entity === entity)
+  if (owned) return owned.by === 'dimension' ? (scope.dimensions?.length ?? 0) > 0 : scope.modules.length > 0
   return scope.modules.includes(moduleOfAuditEntity(entity))
 }
 
@@ -61,5 +76,5 @@ export function auditScopeCovers(scope: AuditScope, entity: string): boolean {
 export async function listVisibleAudit(db: TenantDb, query: AuditQuery, scope: AuditScope): Promise<AuditRecord[]> {
   if (scope.all) return listAudit(db, query)
   if (scope.modules.length === 0) return []
-  return listAudit(db, { ...query, modules: scope.modules, owned: scope.owned })
+  return listAudit(db, { ...query, modules: scope.modules, owned: scope.owned, dimensions: scope.dimensions })
 }

@@ -110,6 +110,18 @@ export interface EntityDeclaration<F extends FieldMap, D extends Record<string, 
    * owner's and the new one's), checked in the write before anything is stored.
    */
   ownerField?: keyof F & string
+  /**
+   * For records that name the team they belong to (a programme of the economy team): an `enum`
+   * field of dimension ids. The write permissions are then held in that dimension (ADR 0117): a
+   * grant limited to a dimension writes, and sees in the console and the audit trail, only records
+   * naming its dimension (on an update, the stored one and the new one).
+   */
+  dimensionField?: keyof F & string
+  /**
+   * Only grants unlimited by dimension write the records (a regulation, a team membership): an
+   * admin or editor limited to a dimension is refused at the route.
+   */
+  unlimitedOnly?: boolean
   /** Ranks search results among equal matches. */
   searchBoost?: number
   /**

@@ -1,8 +1,10 @@
 import type { SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import type { AdminEntity } from '../admin-entity'
 import type { ApiKit, ModuleRouter } from '../api-kit'
 import type { SitemapEntry } from '../define-module'
+import { DIMENSION_IDS } from '../dimensions'
 import type { LocalizedText } from '../localized-text'
 import type { PermissionDefinition } from '../roles'
 import type { SearchDocument, TenantContext } from '../tenant'
@@ -17,7 +19,7 @@ import {
   type EntityRecord,
 } from './declaration'
 import type { FieldMap, FieldValue } from './fields'
-import { ownerPermits, ownerVisible } from './owner-permissions'
+import { ownerPermits, ownerVisible, visibleDimensions } from './owner-permissions'
 import * as records from './records'
 import { registerEntityRoutes } from './routes'
 import { entitySchemas, listQuerySchema } from './schemas'
@@ -72,7 +74,9 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
       {
         title: { id: `${VERBS[action].id} ${noun.id}`, en: `${VERBS[action].en} ${noun.en}` },
         roles: d.roles?.[action] ?? DEFAULT_ENTITY_ROLES[action],
-        ...(d.ownerField ? { followsOwner: true } : {}),
+        ...(d.ownerField || d.dimensionField ? { followsOwner: true } : {}),
+        ...(d.dimensionField ? { ownerDimensions: [...DIMENSION_IDS] } : {}),
+        ...(d.unlimitedOnly ? { unlimitedOnly: true } : {}),
       },
     ]),
   )
@@ -94,9 +98,18 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const get = (ctx: TenantContext, key: string) => records.getRecord(ctx, store, key) as Promise<Out>
   const getForEditing = (ctx: TenantContext, key: string) =>
     records.getRecordForEditing(ctx, store, key) as Promise<Out>
-  /** Every record for editors; `where` narrows it (to the owners the caller may see, say). */
+  const dimensionColumn = d.dimensionField
+    ? (table as unknown as Record<string, SQLiteColumn>)[d.dimensionField]
+    : undefined
+  /**
+   * Every record for editors; `where` narrows it (to the owners the caller may see, say). Records
+   * that name their team are narrowed to the caller's dimensions here (ADR 0117).
+   */
   const listForEditing = (ctx: TenantContext, page: { cursor?: string | undefined; limit: number }, where?: SQL[]) =>
-    records.listRecordsForEditing(ctx, store, page, where) as Promise<records.Page<Out>>
+    records.listRecordsForEditing(ctx, store, page, [
+      ...(dimensionColumn ? visibleDimensions(ctx, dimensionColumn) : []),
+      ...(where ?? []),
+    ]) as Promise<records.Page<Out>>
   const create = (ctx: TenantContext, input: In, options?: records.CreateOptions) =>
     records.createRecord(ctx, store, input, options) as Promise<Out>
   const update = (ctx: TenantContext, key: string, input: In) =>
@@ -145,18 +158,20 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const ownWrites = customized.create !== generatedAdmin.create || customized.update !== generatedAdmin.update
   const { writeMany: _writeMany, ...withoutBulk } = customized
   const chosen = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
-  // Records of an owner outside the caller's dimensions are not the caller's to open (ADR 0110).
-  const admin: AdminEntity<Out> = d.ownerField
-    ? {
-        ...chosen,
-        followsOwner: true,
-        get: async (ctx, id) => {
-          const record = await chosen.get(ctx, id)
-          if (!ownerVisible(ctx, store, record as Record<string, unknown>)) throw notFound(store, id)
-          return record
-        },
-      }
-    : chosen
+  // Records of an owner or a team outside the caller's dimensions are not the caller's to open (ADRs 0110, 0117).
+  const admin: AdminEntity<Out> =
+    d.ownerField || d.dimensionField
+      ? {
+          ...chosen,
+          followsOwner: true,
+          ...(d.dimensionField ? { ownerDimensions: [...DIMENSION_IDS] } : {}),
+          get: async (ctx, id) => {
+            const record = await chosen.get(ctx, id)
+            if (!ownerVisible(ctx, store, record as Record<string, unknown>)) throw notFound(store, id)
+            return record
+          },
+        }
+      : chosen
 
   return {
     declaration: d,
@@ -179,7 +194,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
     permission: (action: EntityAction) => permissionKey(action),
     /**
      * Whether the caller's grants hold an action's permission for this record: always true unless
-     * the permissions follow the record's owner (`ownerField`) and the owner is another team's.
+     * the permissions follow the record's owner or named team (`ownerField`, `dimensionField`) and it is another team's.
      */
     permits: (ctx: TenantContext, action: EntityAction, record: Record<string, unknown>) =>
       ownerPermits(ctx, store, action, record),
@@ -260,6 +275,16 @@ function checkDeclaration(d: EntityDeclaration<FieldMap, Record<string, unknown>
       problems.push(`field "${name}" of kind ${f.kind} cannot be a filter`)
     if (f.kind === 'reference' && !/^[a-z][a-z0-9]*\.[a-z][a-zA-Z0-9]*$/.test(f.target ?? ''))
       problems.push(`field "${name}" must name its target as module.entity`)
+  }
+  if (d.ownerField && d.dimensionField) problems.push('a record follows its owner or names its team, not both')
+  if (d.dimensionField) {
+    const f = d.fields[d.dimensionField]
+    if (
+      f?.kind !== 'enum' ||
+      !f.required ||
+      !(f.values ?? []).every((v) => (DIMENSION_IDS as readonly string[]).includes(v))
+    )
+      problems.push(`dimension field "${d.dimensionField}" must be a required enum of dimension ids`)
   }
   const slugSources = d.slug ? (Array.isArray(d.slug.from) ? d.slug.from : [d.slug.from]) : []
   if (d.slug && !slugSources.some((name) => d.fields[name]?.required === true))

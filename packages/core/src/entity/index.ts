@@ -14,7 +14,7 @@ export {
   field,
 } from './fields'
 export { type AnyEntity, type ModuleDeclaration, withEntities } from './module-entities'
-export { visibleOwners } from './owner-permissions'
+export { visibleDimensions, visibleOwners } from './owner-permissions'
 export {
   DEFAULT_MAX_PHOTOS,
   PHOTOS_TABLE,
