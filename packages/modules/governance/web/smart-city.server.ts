@@ -20,7 +20,8 @@ type Row = Record<string, unknown>
  * the page rather than shown empty: the page never fakes what it cannot read.
  */
 interface GovernanceReads {
-  currentRegulations?: (ctx: TenantContext) => Promise<Row[]>
+  currentRegulations?: (ctx: TenantContext) => Promise<Record<'council' | 'team', Row | null>>
+  regulationsOf?: (ctx: TenantContext, body: 'council' | 'team') => Promise<Row[]>
   bodyMembers?: (ctx: TenantContext, body: 'council' | 'team') => Promise<Row[]>
   dimensionTeams?: (ctx: TenantContext) => Promise<unknown>
   programmesByDimension?: (ctx: TenantContext) => Promise<unknown>
@@ -35,8 +36,11 @@ const textOf = (value: Text, locale: Locale): string | null =>
 /** Records grouped by their `dimension`, whether the module answers a list, groups or a record by dimension. */
 function byDimension(result: unknown, key: string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>()
-  const add = (dimension: unknown, rows: Row[]) =>
-    groups.set(String(dimension), [...(groups.get(String(dimension)) ?? []), ...rows])
+  const add = (dimension: unknown, rows: Row[]) => {
+    // A group names its dimension by id or as the dimension itself ({ id, title, summary }).
+    const id = String(dimension && typeof dimension === 'object' ? (dimension as Row).id : dimension)
+    groups.set(id, [...(groups.get(id) ?? []), ...rows])
+  }
   if (Array.isArray(result)) {
     for (const item of result as Row[]) {
       if (Array.isArray(item[key])) add(item.dimension, item[key] as Row[])
@@ -55,7 +59,7 @@ function personView(row: Row, roleLabels: Record<string, LocalizedText>, locale:
     role: textOf(roleLabels[role] ?? role, locale) ?? '',
     position: textOf(row.position as Text, locale) ?? '',
     institution: textOf(row.institution as Text, locale),
-    name: typeof row.publicName === 'string' ? row.publicName : null,
+    name: typeof row.name === 'string' ? row.name : null,
   }
 }
 
@@ -92,8 +96,8 @@ function regulationView(row: Row, today: string, locale: Locale): RegulationView
 function programmeView(row: Row, locale: Locale, labels: ProgrammeLabels): ProgrammeView {
   const status = String(row.status ?? '')
   const kind = String(row.kind ?? '')
-  const start = typeof row.start === 'string' ? row.start.slice(0, 4) : null
-  const end = typeof row.end === 'string' ? row.end.slice(0, 4) : null
+  const start = typeof row.starts === 'string' ? row.starts.slice(0, 4) : null
+  const end = typeof row.ends === 'string' ? row.ends.slice(0, 4) : null
   const progress = row.progress as ProgrammeView['progress'] | undefined
   return {
     id: String(row.id),
@@ -157,6 +161,23 @@ function nextLocalMidnight(now: Date, timeZone: string): Date {
   return new Date(now.getTime() - sinceMidnight + 86_400_000)
 }
 
+/**
+ * The regulations in force for the council and the team (one when a single Perbup sets up both);
+ * for a body with none in force, its newest regulation, so the page says it has ended.
+ */
+async function regulationsShown(
+  ctx: TenantContext,
+  current: NonNullable<GovernanceReads['currentRegulations']>,
+): Promise<Row[]> {
+  const inForce = await current(ctx)
+  const shown: Row[] = []
+  for (const body of ['council', 'team'] as const) {
+    const r = inForce[body] ?? (reads.regulationsOf ? (await reads.regulationsOf(ctx, body))[0] : undefined)
+    if (r && !shown.some((s) => s.id === r.id)) shown.push(r)
+  }
+  return shown
+}
+
 /** Everything the smart-city page shows, for one tenant, in the page's language. */
 export async function smartCityPage(site: TenantSite, locale: Locale, presentation: boolean) {
   const { ctx } = site
@@ -166,9 +187,8 @@ export async function smartCityPage(site: TenantSite, locale: Locale, presentati
   const offers = await dimensionOffers(site, locale)
 
   const regulations = reads.currentRegulations
-    ? (await reads.currentRegulations(ctx)).map((r) => regulationView(r, today, locale))
+    ? (await regulationsShown(ctx, reads.currentRegulations)).map((r) => regulationView(r, today, locale))
     : null
-  if (regulations) ctx.changesAt?.(nextLocalMidnight(now, ctx.tenant.timezone))
   const roleLabels = governance.BODY_ROLE_LABELS as Record<string, LocalizedText>
   const council = reads.bodyMembers
     ? (await reads.bodyMembers(ctx, 'council')).map((m) => personView(m, roleLabels, locale))
@@ -187,6 +207,8 @@ export async function smartCityPage(site: TenantSite, locale: Locale, presentati
     ? (await reads.upcomingAgenda(ctx, { limit: 5 })).map((a) => agendaView(a, locale))
     : null
 
+  // "Ends in N months" and the upcoming agenda move on by the day.
+  if (regulations || agenda) ctx.changesAt?.(nextLocalMidnight(now, ctx.tenant.timezone))
   const dimensions: DimensionView[] = offers.map((d) => ({
     ...d,
     programmes: programmes ? (programmes.get(d.id) ?? []).map((p) => programmeView(p, locale, labels)) : null,
