@@ -1,12 +1,26 @@
 import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
+import { agenda } from './agenda'
+import { registerAgendaRoutes } from './agenda-routes'
+import { kpi } from './kpi'
+import { registerKpiRoutes } from './kpi-routes'
+import { kpiValues } from './kpi-tables'
 import { member } from './member'
 import { migrations } from './migrations'
+import { programme } from './programme'
 import { regulation } from './regulation'
 import { seedData, seedGovernance } from './seed'
 import { teamMember } from './team-member'
 
+export * from './agenda'
+export { agendaBetween, agendaFeed, oneAgendaICalendar, upcomingAgenda } from './agenda-calendar'
+export * from './kpi'
+export * from './kpi-periods'
+export * from './kpi-values'
 export * from './member'
+export * from './programme'
+export * from './programme-groups'
+export * from './programme-labels'
 export * from './regulation'
 export type { GovernanceSeed } from './seed'
 export * from './team-member'
@@ -20,9 +34,14 @@ const governanceModule = defineModule({
   dimension: 'governance',
   title: { id: 'Tata kelola kota cerdas', en: 'Smart-city governance' },
   requires: ['directory'],
-  entities: [regulation, member, teamMember],
+  entities: [regulation, member, teamMember, programme, kpi, agenda],
+  schema: { kpiValues },
   migrations,
   seed: { data: seedData, run: seedGovernance },
+  api: (router, kit) => {
+    registerAgendaRoutes(router)
+    registerKpiRoutes(router, kit)
+  },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     styles: 'web/styles.css',

@@ -1,4 +1,5 @@
 import type { Migration } from '@cerdas/core'
+import { programmeMigration } from './programme-migrations'
 
 /** Checked in and never edited once released: a changed field needs a new migration after this one. */
 export const migrations: Migration[] = [
@@ -71,4 +72,5 @@ export const migrations: Migration[] = [
       'CREATE INDEX governance_team_members_user ON governance_team_members (user_id)',
     ],
   },
+  programmeMigration,
 ]

@@ -1,6 +1,9 @@
 import type { TenantContext } from '@cerdas/core'
 import { z } from 'zod'
+import { agenda } from './agenda'
+import { kpi } from './kpi'
 import { member } from './member'
+import { programme } from './programme'
 import { regulation } from './regulation'
 
 /**
@@ -10,6 +13,9 @@ import { regulation } from './regulation'
 export const seedData = z.strictObject({
   regulations: regulation.seed.data.default([]),
   members: member.seed.data.default([]),
+  programmes: programme.seed.data.default([]),
+  kpis: kpi.seed.data.default([]),
+  agenda: agenda.seed.data.default([]),
 })
 export type GovernanceSeed = z.output<typeof seedData>
 
@@ -17,4 +23,7 @@ export type GovernanceSeed = z.output<typeof seedData>
 export async function seedGovernance(ctx: TenantContext, { data }: { data: GovernanceSeed }): Promise<void> {
   await regulation.seed.run(ctx, { data: data.regulations })
   await member.seed.run(ctx, { data: data.members })
+  await programme.seed.run(ctx, { data: data.programmes })
+  await kpi.seed.run(ctx, { data: data.kpis })
+  await agenda.seed.run(ctx, { data: data.agenda })
 }

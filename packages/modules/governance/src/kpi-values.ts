@@ -1,0 +1,302 @@
+import { type DimensionId, findIndicator, newId, problem, type TenantContext } from '@cerdas/core'
+import { z } from '@hono/zod-openapi'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { type Kpi, kpi } from './kpi'
+import {
+  type KpiFrequency,
+  PERIOD_EXAMPLES,
+  PERIOD_PATTERNS,
+  periodAt,
+  periodDays,
+  periodInstants,
+} from './kpi-periods'
+import { type KpiValueRow, kpiValues } from './kpi-tables'
+
+/** A value as a team records it for one period of a KPI. */
+export const kpiValueInputSchema = z
+  .strictObject({
+    period: z
+      .string()
+      .trim()
+      .min(4)
+      .max(7)
+      .openapi({ example: '2025', description: 'YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM, as the KPI is measured' }),
+    value: z.number().finite().openapi({ example: 72.5 }),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .optional()
+      .openapi({ description: 'Where the value comes from (a report, a survey)' }),
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .openapi('GovernanceKpiValueInput')
+export type KpiValueInput = z.infer<typeof kpiValueInputSchema>
+
+/** Asks for a computed KPI's value of a period (default the current one) to be recorded. */
+export const kpiComputeInputSchema = z
+  .strictObject({
+    period: z.string().trim().min(4).max(7).optional().openapi({ description: 'Default the current period' }),
+  })
+  .openapi('GovernanceKpiComputeInput')
+
+const revisionSchema = z.object({
+  value: z.number(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+})
+
+export const kpiActualSchema = revisionSchema
+  .extend({
+    period: z.string(),
+    computedFrom: z.string().nullable().openapi({ description: 'The indicator it was computed from, if it was' }),
+    target: z.number().nullable().openapi({ description: "The target of the period's year, if set" }),
+    history: z.array(revisionSchema).openapi({ description: 'Earlier values of this period, newest first' }),
+  })
+  .openapi('GovernanceKpiActual')
+export type KpiActual = z.infer<typeof kpiActualSchema>
+
+const currentSchema = z
+  .object({
+    period: z.string(),
+    value: z.number().nullable().openapi({ description: 'Null when the module has nothing to count yet' }),
+    computedFrom: z.string(),
+    source: z.string(),
+  })
+  .nullable()
+  .openapi({ description: "A computed KPI's value for the current period, computed when read" })
+
+export const kpiSeriesSchema = kpi.schemas.output
+  .extend({
+    baseline: z.object({ value: z.number(), year: z.number().int().nullable() }).nullable(),
+    actuals: z.array(kpiActualSchema).openapi({ description: 'Recorded values by period, oldest first' }),
+    current: currentSchema,
+    latest: z
+      .object({ period: z.string(), value: z.number(), computed: z.boolean() })
+      .nullable()
+      .openapi({ description: 'The newest value: recorded, or computed for the current period when not recorded' }),
+  })
+  .openapi('GovernanceKpiSeries')
+export type KpiSeries = z.infer<typeof kpiSeriesSchema>
+
+const revisionOf = (row: KpiValueRow) => ({
+  value: row.value,
+  source: row.source,
+  note: row.note,
+  recordedAt: row.recordedAt,
+  recordedBy: row.recordedBy,
+})
+
+const targetFor = (k: Kpi, period: string) =>
+  k.targets.find((t) => t.year === Number(period.slice(0, 4)))?.value ?? null
+
+/** Each period's current value with its earlier ones, oldest period first. */
+function actualsOf(k: Kpi, rows: readonly KpiValueRow[]): KpiActual[] {
+  const byPeriod = new Map<string, KpiValueRow[]>()
+  for (const row of rows) byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), row])
+  return [...byPeriod.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([period, list]) => {
+      const current = list.find((r) => r.replacedAt === null)
+      if (!current) return []
+      const earlier = list
+        .filter((r) => r !== current)
+        .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id))
+      return [
+        {
+          ...revisionOf(current),
+          period,
+          computedFrom: current.computedFrom,
+          target: targetFor(k, period),
+          history: earlier.map(revisionOf),
+        },
+      ]
+    })
+}
+
+/** Where a computed value says it comes from, in the tenant's first language. */
+const computedSource = (moduleTitle: { id: string }) => `dihitung otomatis dari ${moduleTitle.id}`
+
+/** The current period's value of a computed KPI, computed now; null for a KPI not computed. */
+async function currentOf(ctx: TenantContext, k: Kpi): Promise<KpiSeries['current']> {
+  if (!k.computedFrom) return null
+  const indicator = findIndicator(ctx, k.computedFrom)
+  if (!indicator) return null
+  const period = periodAt(k.frequency as KpiFrequency, ctx.now(), ctx.tenant.timezone)
+  const value = await indicator.indicator.compute(ctx, periodInstants(period, ctx.tenant.timezone))
+  return { period, value, computedFrom: indicator.key, source: computedSource(indicator.moduleTitle) }
+}
+
+async function seriesOf(ctx: TenantContext, k: Kpi, rows: readonly KpiValueRow[]): Promise<KpiSeries> {
+  const actuals = actualsOf(k, rows)
+  const current = await currentOf(ctx, k)
+  const newest = actuals.at(-1)
+  const latest =
+    current && current.value !== null && (!newest || newest.period < current.period)
+      ? { period: current.period, value: current.value, computed: true }
+      : newest
+        ? { period: newest.period, value: newest.value, computed: false }
+        : null
+  return {
+    ...(k as unknown as z.infer<typeof kpi.schemas.output>),
+    baseline: k.baselineValue === null ? null : { value: k.baselineValue, year: k.baselineYear },
+    actuals,
+    current,
+    latest,
+  }
+}
+
+async function valueRowsOf(ctx: TenantContext, ids: readonly string[]): Promise<KpiValueRow[]> {
+  const rows: KpiValueRow[] = []
+  for (let i = 0; i < ids.length; i += 500)
+    rows.push(
+      ...(await ctx.db
+        .select()
+        .from(kpiValues)
+        .where(inArray(kpiValues.kpiId, ids.slice(i, i + 500)))
+        .orderBy(asc(kpiValues.period))),
+    )
+  return rows
+}
+
+/** One KPI (by id) with its targets, baseline and values per period. */
+export async function kpiSeriesOne(ctx: TenantContext, key: string): Promise<KpiSeries> {
+  const k = (await kpi.get(ctx, key)) as Kpi
+  return seriesOf(ctx, k, await valueRowsOf(ctx, [k.id]))
+}
+
+/**
+ * Every KPI (of one dimension, if given) with unit, direction, baseline, targets by year, values
+ * by period with their history, the computed current value and the latest: what the pages chart.
+ */
+export async function kpiSeries(ctx: TenantContext, options: { dimension?: DimensionId } = {}): Promise<KpiSeries[]> {
+  const all: Kpi[] = []
+  let cursor: string | undefined
+  do {
+    const page = await kpi.list(ctx, {
+      limit: 100,
+      cursor,
+      ...(options.dimension ? { dimension: options.dimension } : {}),
+    })
+    all.push(...(page.items as Kpi[]))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  const rows = await valueRowsOf(
+    ctx,
+    all.map((k) => k.id),
+  )
+  return Promise.all(
+    all.map((k) =>
+      seriesOf(
+        ctx,
+        k,
+        rows.filter((r) => r.kpiId === k.id),
+      ),
+    ),
+  )
+}
+
+/** The KPI a team writes values of: found, and of a dimension the caller's grants hold it for. */
+async function writableKpi(ctx: TenantContext, key: string): Promise<Kpi> {
+  const k = (await kpi.getForEditing(ctx, key)) as Kpi
+  if (!kpi.permits(ctx, 'update', k as unknown as Record<string, unknown>))
+    throw problem(
+      'forbidden',
+      `Your roles do not include permission ${kpi.permission('update')} for KPIs of dimension ${k.dimension}: a team records the values of its own dimension's KPIs.`,
+    )
+  return k
+}
+
+function checkPeriod(ctx: TenantContext, k: Kpi, period: string): void {
+  const frequency = k.frequency as KpiFrequency
+  const message = !PERIOD_PATTERNS[frequency].test(period)
+    ? `must be a ${frequency} period such as ${PERIOD_EXAMPLES[frequency]}`
+    : periodDays(period).first > periodAt('monthly', ctx.now(), ctx.tenant.timezone).concat('-01')
+      ? 'has not begun yet'
+      : null
+  if (message) throw problem('validation', `period ${message}`, { errors: [{ pointer: '/period', message }] })
+}
+
+/**
+ * Records a KPI's value for a period in one transaction with its audit entry: a new period is
+ * added (`created`), another value for a recorded period replaces it and keeps the earlier one
+ * in the history; the same value again changes nothing.
+ */
+export async function recordKpiValue(
+  ctx: TenantContext,
+  key: string,
+  input: KpiValueInput & { computedFrom?: string | null },
+): Promise<{ actual: KpiActual; created: boolean }> {
+  const k = await writableKpi(ctx, key)
+  checkPeriod(ctx, k, input.period)
+  const created = await ctx.transaction(async (tx) => {
+    const [current] = await tx.db
+      .select()
+      .from(kpiValues)
+      .where(and(eq(kpiValues.kpiId, k.id), eq(kpiValues.period, input.period), isNull(kpiValues.replacedAt)))
+    const next = {
+      value: input.value,
+      source: input.source ?? null,
+      note: input.note ?? null,
+      computedFrom: input.computedFrom ?? null,
+    }
+    if (
+      current &&
+      current.value === next.value &&
+      current.source === next.source &&
+      current.note === next.note &&
+      current.computedFrom === next.computedFrom
+    )
+      return false
+    const now = tx.now().toISOString()
+    if (current) await tx.db.update(kpiValues).set({ replacedAt: now }).where(eq(kpiValues.id, current.id))
+    await tx.db.insert(kpiValues).values({
+      id: newId('kpv'),
+      kpiId: k.id,
+      period: input.period,
+      ...next,
+      recordedAt: now,
+      recordedBy: tx.actor?.name ?? tx.actor?.id ?? null,
+      replacedAt: null,
+    })
+    await tx.audit({
+      action: 'record_value',
+      entity: kpi.qualifiedName,
+      entityId: k.id,
+      before: current ? { period: input.period, ...revisionOf(current), computedFrom: current.computedFrom } : null,
+      after: { period: input.period, ...next },
+    })
+    return !current
+  })
+  const rows = await valueRowsOf(ctx, [k.id])
+  const actual = actualsOf(k, rows).find((a) => a.period === input.period) as KpiActual
+  return { actual, created }
+}
+
+/**
+ * Records what a computed KPI's indicator gives for a period (default the current one), with
+ * "dihitung otomatis dari <module>" as its source: the button that keeps a period's figure once
+ * it is over. A KPI not computed, or a period with nothing to count, is refused.
+ */
+export async function recordComputedKpiValue(
+  ctx: TenantContext,
+  key: string,
+  input: { period?: string | undefined },
+): Promise<{ actual: KpiActual; created: boolean }> {
+  const k = await writableKpi(ctx, key)
+  const indicator = k.computedFrom ? findIndicator(ctx, k.computedFrom) : undefined
+  if (!indicator) throw problem('conflict', 'This KPI is not computed from an indicator of an enabled module.')
+  const period = input.period ?? periodAt(k.frequency as KpiFrequency, ctx.now(), ctx.tenant.timezone)
+  checkPeriod(ctx, k, period)
+  const value = await indicator.indicator.compute(ctx, periodInstants(period, ctx.tenant.timezone))
+  if (value === null) throw problem('conflict', `The indicator ${indicator.key} has nothing to count in ${period}.`)
+  return recordKpiValue(ctx, k.id, {
+    period,
+    value,
+    source: computedSource(indicator.moduleTitle),
+    computedFrom: indicator.key,
+  })
+}

@@ -1,0 +1,98 @@
+import type { Migration } from '@cerdas/core'
+
+/**
+ * The masterplan's programmes, its KPIs with their values per period, and the agenda. Checked in
+ * and never edited once released: a changed field needs a new migration after this one.
+ */
+export const programmeMigration: Migration = {
+  id: '0002_create_governance_plan',
+  statements: [
+    `CREATE TABLE governance_programmes (
+        id TEXT PRIMARY KEY,
+        seed_key TEXT UNIQUE,
+        kind TEXT NOT NULL,
+        name_id TEXT NOT NULL,
+        name_en TEXT,
+        description_id TEXT,
+        description_en TEXT,
+        dimension TEXT NOT NULL,
+        owner_office TEXT,
+        status TEXT NOT NULL,
+        budget_source TEXT,
+        budget_amount INTEGER,
+        starts TEXT,
+        ends TEXT,
+        milestones TEXT NOT NULL DEFAULT '[]',
+        source_note TEXT,
+        verified_at TEXT,
+        verified_by TEXT,
+        verification_source TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX governance_programmes_created_at ON governance_programmes (created_at, id)',
+    `CREATE TABLE governance_kpis (
+        id TEXT PRIMARY KEY,
+        seed_key TEXT UNIQUE,
+        name_id TEXT NOT NULL,
+        name_en TEXT,
+        dimension TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        frequency TEXT NOT NULL,
+        definition_id TEXT,
+        definition_en TEXT,
+        source_office TEXT,
+        baseline_value REAL,
+        baseline_year INTEGER,
+        targets TEXT NOT NULL DEFAULT '[]',
+        computed_from TEXT,
+        source_note TEXT,
+        verified_at TEXT,
+        verified_by TEXT,
+        verification_source TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX governance_kpis_created_at ON governance_kpis (created_at, id)',
+    `CREATE TABLE governance_kpi_values (
+        id TEXT PRIMARY KEY,
+        kpi_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        value REAL NOT NULL,
+        source TEXT,
+        note TEXT,
+        computed_from TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT,
+        replaced_at TEXT
+    )`,
+    // One current value a period; replaced ones stay as its history.
+    'CREATE UNIQUE INDEX governance_kpi_values_current ON governance_kpi_values (kpi_id, period) WHERE replaced_at IS NULL',
+    'CREATE INDEX governance_kpi_values_kpi ON governance_kpi_values (kpi_id, period, recorded_at)',
+    `CREATE TABLE governance_agenda (
+        id TEXT PRIMARY KEY,
+        seed_key TEXT UNIQUE,
+        kind TEXT NOT NULL,
+        title_id TEXT NOT NULL,
+        title_en TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        start_time TEXT,
+        end_time TEXT,
+        place_office TEXT,
+        place TEXT,
+        participants TEXT NOT NULL DEFAULT '[]',
+        materials TEXT NOT NULL DEFAULT '[]',
+        summary_id TEXT,
+        summary_en TEXT,
+        source_note TEXT,
+        verified_at TEXT,
+        verified_by TEXT,
+        verification_source TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX governance_agenda_start_date ON governance_agenda (start_date, id)',
+  ],
+}
