@@ -92,5 +92,22 @@ export const identityMigrations: MigrationSet = {
         'CREATE INDEX identity_known_addresses_last_success ON identity_known_addresses (last_success_at)',
       ],
     },
+    {
+      // Where a grant comes from: '' set by hand, or what gives it (a dimension team membership), so
+      // ending a membership takes away only what it gave. The same grant may come from both.
+      id: '0005_grant_source',
+      statements: [
+        `CREATE TABLE identity_grants_sourced (
+          user_id TEXT NOT NULL REFERENCES identity_users(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          dimension TEXT NOT NULL DEFAULT '',
+          source TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (user_id, role, dimension, source)
+        )`,
+        'INSERT INTO identity_grants_sourced (user_id, role, dimension) SELECT user_id, role, dimension FROM identity_grants',
+        'DROP TABLE identity_grants',
+        'ALTER TABLE identity_grants_sourced RENAME TO identity_grants',
+      ],
+    },
   ],
 }

@@ -31,7 +31,7 @@ async function grantsOf(db: TenantDb, userIds: string[]): Promise<Map<string, Gr
   const out = new Map<string, Grant[]>(userIds.map((id) => [id, []]))
   if (userIds.length === 0) return out
   const rows = await db.$client.execute({
-    sql: `SELECT user_id, role, dimension FROM identity_grants WHERE user_id IN (${userIds.map(() => '?').join(',')})
+    sql: `SELECT DISTINCT user_id, role, dimension FROM identity_grants WHERE user_id IN (${userIds.map(() => '?').join(',')})
       ORDER BY role, dimension`,
     args: userIds,
   })
@@ -114,20 +114,24 @@ export async function createUser(
   return (await findUser(db, { id })) as User
 }
 
-function grantStatements(userId: string, grants: Grant[]) {
+function grantStatements(userId: string, grants: Grant[], source = '') {
   return grants.map((g) => ({
-    sql: 'INSERT OR IGNORE INTO identity_grants (user_id, role, dimension) VALUES (?, ?, ?)',
-    args: [userId, g.role, g.dimension ?? ''],
+    sql: 'INSERT OR IGNORE INTO identity_grants (user_id, role, dimension, source) VALUES (?, ?, ?, ?)',
+    args: [userId, g.role, g.dimension ?? '', source],
   }))
 }
 
-/** Replaces a user's roles. Their sessions end, so new rights apply at the next login (session rotation). */
+/**
+ * Replaces the roles a user was given by hand; those another source gives (a dimension team
+ * membership, see setSourcedGrants) stay. Their sessions end, so new rights apply at the next
+ * login (session rotation).
+ */
 export async function setUserGrants(db: TenantDb, userId: string, grants: Grant[], now: Date): Promise<User> {
   const user = await findUser(db, { id: userId })
   if (!user) throw problem('notFound', `No user ${userId}`)
   await db.$client.batch(
     [
-      { sql: 'DELETE FROM identity_grants WHERE user_id = ?', args: [userId] },
+      { sql: "DELETE FROM identity_grants WHERE user_id = ? AND source = ''", args: [userId] },
       ...grantStatements(userId, grants),
       { sql: 'UPDATE identity_users SET updated_at = ? WHERE id = ?', args: [now.toISOString(), userId] },
       { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
@@ -135,6 +139,63 @@ export async function setUserGrants(db: TenantDb, userId: string, grants: Grant[
     'write',
   )
   return (await findUser(db, { id: userId })) as User
+}
+
+/** A grant and where it comes from: '' by hand, else the source that gives it (`governance.team`). */
+export interface GrantOrigin extends Grant {
+  userId: string
+  source: string
+}
+
+/** Every grant of the tenant's accounts (or of some) with its source; a grant from two sources is two rows. */
+export async function grantOrigins(db: TenantDb, userIds?: readonly string[]): Promise<GrantOrigin[]> {
+  const only = userIds ? `WHERE user_id IN (${userIds.map(() => '?').join(',') || 'NULL'})` : ''
+  const rows = await db.$client.execute({
+    sql: `SELECT user_id, role, dimension, source FROM identity_grants ${only} ORDER BY user_id, role, dimension, source`,
+    args: [...(userIds ?? [])],
+  })
+  return rows.rows.map((r) => ({
+    userId: String(r.user_id),
+    role: r.role as Grant['role'],
+    dimension: (r.dimension || null) as Grant['dimension'],
+    source: String(r.source),
+  }))
+}
+
+/**
+ * Replaces the grants one source gives a user (a dimension team membership: `governance.team`),
+ * leaving those set by hand or by other sources. When the roles the user holds change, their
+ * sessions end, as with setUserGrants; `changed` tells whether they did.
+ */
+export async function setSourcedGrants(
+  db: TenantDb,
+  userId: string,
+  source: string,
+  grants: Grant[],
+  now: Date,
+): Promise<{ before: User; after: User; changed: boolean }> {
+  if (source === '') throw new Error('grants set by hand go through setUserGrants')
+  const before = await findUser(db, { id: userId })
+  if (!before) throw problem('notFound', `No user ${userId}`)
+  await db.$client.batch(
+    [
+      { sql: 'DELETE FROM identity_grants WHERE user_id = ? AND source = ?', args: [userId, source] },
+      ...grantStatements(userId, grants, source),
+    ],
+    'write',
+  )
+  const after = (await findUser(db, { id: userId })) as User
+  const key = (u: User) => u.grants.map((g) => `${g.role}:${g.dimension ?? ''}`).join(',')
+  const changed = key(before) !== key(after)
+  if (changed)
+    await db.$client.batch(
+      [
+        { sql: 'UPDATE identity_users SET updated_at = ? WHERE id = ?', args: [now.toISOString(), userId] },
+        { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
+      ],
+      'write',
+    )
+  return { before, after, changed }
 }
 
 export async function setUserStatus(db: TenantDb, userId: string, status: User['status'], now: Date): Promise<User> {

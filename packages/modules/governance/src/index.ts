@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { agenda } from './agenda'
 import { registerAgendaRoutes } from './agenda-routes'
+import { governanceDashboard } from './dashboard'
 import { kpi } from './kpi'
 import { registerKpiRoutes } from './kpi-routes'
 import { kpiValues } from './kpi-tables'
@@ -10,10 +11,13 @@ import { migrations } from './migrations'
 import { programme } from './programme'
 import { regulation } from './regulation'
 import { seedData, seedGovernance } from './seed'
+import { refreshTeamGrants } from './team-grants'
 import { teamMember } from './team-member'
 
 export * from './agenda'
 export { agendaBetween, agendaFeed, oneAgendaICalendar, upcomingAgenda } from './agenda-calendar'
+export * from './bodies'
+export { addMonths, governanceDashboard, RENEWAL_NOTICE_MONTHS } from './dashboard'
 export * from './kpi'
 export * from './kpi-periods'
 export * from './kpi-values'
@@ -23,7 +27,9 @@ export * from './programme-groups'
 export * from './programme-labels'
 export * from './regulation'
 export type { GovernanceSeed } from './seed'
+export { refreshTeamGrants, syncTeamGrants, TEAM_GRANT_SOURCE } from './team-grants'
 export * from './team-member'
+export { termHolds, todayOf } from './today'
 
 /**
  * Smart-city governance: the regulations that set up the council (dewan) and implementation team
@@ -33,11 +39,29 @@ const governanceModule = defineModule({
   id: 'governance',
   dimension: 'governance',
   title: { id: 'Tata kelola kota cerdas', en: 'Smart-city governance' },
-  requires: ['directory'],
+  // The directory's migrations need the schedules' tables, as a tenant migrates them.
+  requires: ['schedules', 'directory'],
   entities: [regulation, member, teamMember, programme, kpi, agenda],
   schema: { kpiValues },
   migrations,
   seed: { data: seedData, run: seedGovernance },
+  // Terms end on dates nobody writes on: team roles follow the memberships that hold today.
+  jobs: [{ id: 'team-grants', everyMinutes: 60, run: refreshTeamGrants }],
+  admin: {
+    entities: [],
+    dashboard: governanceDashboard,
+    routes: [
+      {
+        path: 'siapa-boleh-mengubah',
+        file: 'admin/who-may-edit.tsx',
+        nav: {
+          title: { id: 'Siapa boleh mengubah apa', en: 'Who may edit what' },
+          entity: 'team_member',
+          permission: 'cerdas.users:manage',
+        },
+      },
+    ],
+  },
   api: (router, kit) => {
     registerAgendaRoutes(router)
     registerKpiRoutes(router, kit)

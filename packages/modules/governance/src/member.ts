@@ -96,6 +96,7 @@ export const member = defineEntity({
   api: { path: '/governance/members', tag: 'Smart-city governance', schema: 'GovernanceMember' },
   publicUrl: () => '/kota-cerdas',
   roles: { create: ['admin'], update: ['admin'], delete: ['admin'], verify: ['admin'] },
+  unlimitedOnly: true,
   derived: {
     schema: { publicName: z.string().nullable() },
     // The name goes out only where the tenant says it is public.

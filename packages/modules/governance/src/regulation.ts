@@ -89,6 +89,7 @@ export const regulation = defineEntity({
   api: { path: '/governance/regulations', tag: 'Smart-city governance', schema: 'GovernanceRegulation' },
   publicUrl: () => '/kota-cerdas',
   roles: { create: ['admin'], update: ['admin'], delete: ['admin'], verify: ['admin'] },
+  unlimitedOnly: true,
 })
 
 export type Regulation = EntityRecord<typeof fields>

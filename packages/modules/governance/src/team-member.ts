@@ -12,6 +12,7 @@ import {
 import { listUsers } from '@cerdas/identity'
 import { z } from '@hono/zod-openapi'
 import { label } from './labels'
+import { checkTeamMember, memberUserOf, syncTeamGrants } from './team-grants'
 
 export const TEAM_ROLES = ['lead', 'member'] as const
 export type TeamRole = (typeof TEAM_ROLES)[number]
@@ -90,6 +91,20 @@ export const teamMember = defineEntity({
   api: { path: '/governance/team-members', tag: 'Smart-city governance', schema: 'GovernanceTeamMember' },
   publicUrl: () => '/kota-cerdas',
   roles: { create: ['admin'], update: ['admin'], delete: ['admin'], verify: ['admin'] },
+  // A membership grants roles: a team's own admin must not add members to it.
+  unlimitedOnly: true,
+  hooks: {
+    check: checkTeamMember,
+    // The membership, the account's team roles and their audit entries commit together.
+    afterWrite: async (ctx, id) => {
+      const userId = await memberUserOf(ctx, id)
+      if (userId) await syncTeamGrants(ctx, userId)
+    },
+    beforeDelete: async (ctx, id) => {
+      const userId = await memberUserOf(ctx, id)
+      if (userId) await syncTeamGrants(ctx, userId, id)
+    },
+  },
   derived: {
     schema: { publicName: z.string().nullable() },
     of: (values) => ({
