@@ -68,6 +68,7 @@ const currentSchema = z
   })
   .nullable()
   .openapi({ description: "A computed KPI's value for the current period, computed when read" })
+type KpiCurrent = { period: string; value: number | null; computedFrom: string; source: string }
 
 export const kpiSeriesSchema = kpi.schemas.output
   .extend({
@@ -80,7 +81,13 @@ export const kpiSeriesSchema = kpi.schemas.output
       .openapi({ description: 'The newest value: recorded, or computed for the current period when not recorded' }),
   })
   .openapi('GovernanceKpiSeries')
-export type KpiSeries = z.infer<typeof kpiSeriesSchema>
+/** A KPI with its baseline, values by period, computed current value and latest value. */
+export type KpiSeries = Kpi & {
+  baseline: { value: number; year: number | null } | null
+  actuals: KpiActual[]
+  current: KpiCurrent | null
+  latest: { period: string; value: number; computed: boolean } | null
+}
 
 const revisionOf = (row: KpiValueRow) => ({
   value: row.value,
@@ -141,7 +148,7 @@ async function seriesOf(ctx: TenantContext, k: Kpi, rows: readonly KpiValueRow[]
         ? { period: newest.period, value: newest.value, computed: false }
         : null
   return {
-    ...(k as unknown as z.infer<typeof kpi.schemas.output>),
+    ...k,
     baseline: k.baselineValue === null ? null : { value: k.baselineValue, year: k.baselineYear },
     actuals,
     current,
