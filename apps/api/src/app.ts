@@ -30,6 +30,7 @@ import { registerHealth } from './routes/health'
 import { clientIp, registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerMailSettings } from './routes/mail-settings'
 import { metricsEndpoint } from './routes/metrics'
+import { registerOpenData } from './routes/open-data'
 import { registerSearch } from './routes/search'
 import { registerTenantProfile } from './routes/tenant-profile'
 
@@ -130,6 +131,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   registerTenantProfile(v1, platform.modules)
   registerSearch(v1)
+  registerOpenData(v1, { trustProxy: options.trustProxy ?? false })
   const kit: ApiKit = {
     ...createApiKit(platform.modules),
     // The same path as POST /api/v1/photos, for module routes a resident without an account uses.

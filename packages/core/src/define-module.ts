@@ -7,6 +7,7 @@ import { type AnyEntity, type ModuleDeclaration, withEntities } from './entity/m
 import type { ModuleIndicator } from './indicators'
 import { type LocalizedText, localizedTextSchema } from './localized-text'
 import { moduleSettings } from './module-settings'
+import { DATASET_FREQUENCIES, EU_DATA_THEMES, type ModuleOpenData } from './open-data'
 import type { ReferenceResolver } from './references'
 import { type PermissionDefinition, ROLE_IDS } from './roles'
 import type { SearchDocument, TenantContext } from './tenant'
@@ -146,6 +147,13 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
    * @example indicators: [{ id: 'verified-share', title, unit: '%', compute: (ctx, { to }) => verifiedShare(ctx, to) }]
    */
   indicators?: ModuleIndicator[]
+  /**
+   * Its open data beyond what its entities give by themselves (each public entity is a dataset):
+   * the publishing office, theme, frequency, other forms such as HSDS or iCalendar, and datasets
+   * of its own (see {@link ModuleOpenData} and docs/open-data.md).
+   * @example openData: { publisherOffice: { id: 'Dinas Pariwisata' }, entities: { event: { links: [icalLink] } } }
+   */
+  openData?: ModuleOpenData
   /** Every search document of the module, for (re)building the tenant index. */
   search?: (ctx: TenantContext) => Promise<SearchDocument[]>
   seed?: {
@@ -218,6 +226,7 @@ export const RESERVED_HTTP_PREFIXES: readonly string[] = [
   'favicon.svg',
   'brand',
   'cari',
+  'data',
   'bahasa',
   '__tidak-ada',
 ]
@@ -267,6 +276,13 @@ const definitionSchema = z.object({
         compute: z.custom<unknown>(isFunction, 'must be a function'),
       }),
     )
+    .optional(),
+  openData: z
+    .object({
+      theme: z.enum(EU_DATA_THEMES).optional(),
+      frequency: z.enum(DATASET_FREQUENCIES).optional(),
+      datasets: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) })).optional(),
+    })
     .optional(),
   permissions: z
     .record(

@@ -17,6 +17,11 @@ export interface Branding {
    */
   mapTileUrl?: string | undefined
   mapAttribution?: string | undefined
+  /**
+   * The licence of the tenant's open data, as an https URL (default CC BY 4.0): printed in the
+   * data catalogue and on /data, never fetched by the server.
+   */
+  dataLicence?: string | undefined
 }
 
 /** What every request knows about its tenant, read from the control plane. */

@@ -6,6 +6,7 @@ import { reportsDashboard } from './dashboard'
 import { reportsIndicators } from './indicators'
 import { anonymiseExpired, autoCloseResolved } from './jobs'
 import { migrations } from './migrations'
+import { reportsOpenData } from './open-data'
 import { OPEN311_PREFIX, registerOpen311Routes } from './open311/routes'
 import { registerReportRoutes } from './routes/index'
 import { seedData, seedReports } from './seed'
@@ -51,6 +52,7 @@ export default defineModule({
   settings,
   seed: { data: seedData, run: seedReports },
   indicators: reportsIndicators,
+  openData: reportsOpenData,
   // The team of a report is its category's (copied to the report): a limited grant works its own dimension's.
   permissions: {
     'reports.report:read': {

@@ -4,6 +4,7 @@ import { upcomingScheduleChanges } from './dashboard'
 import { holiday } from './holiday'
 import { holidaysHomeSection } from './holidays'
 import { migrations } from './migrations'
+import { schedulesOpenData } from './open-data'
 import { registerRoutes } from './routes/index'
 import { schedule } from './schedule'
 import { seedData, seedSchedules } from './seed'
@@ -41,6 +42,7 @@ export default defineModule({
     en: 'Opening hours, officer presence and the regency holiday calendar',
   },
   entities: [holiday, schedule],
+  openData: schedulesOpenData,
   migrations,
   settings,
   api: registerRoutes,

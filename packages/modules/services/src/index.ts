@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineModule } from '@cerdas/core'
 import { servicesIndicators } from './indicators'
 import { migrations } from './migrations'
+import { servicesOpenData } from './open-data'
 import { serviceAsOwnerSection } from './owner-section'
 import { registerRoutes } from './routes/index'
 import { seedData, seedServices } from './seed'
@@ -40,6 +41,7 @@ export default defineModule({
   // The template names the directory's records by their keys, so the seed is written by hand.
   seed: { data: seedData, run: seedServices },
   indicators: servicesIndicators,
+  openData: servicesOpenData,
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     styles: 'web/styles.css',

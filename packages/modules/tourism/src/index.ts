@@ -4,6 +4,7 @@ import { attraction } from './attraction'
 import { event } from './event'
 import { tourismIndicators } from './indicators'
 import { migrations } from './migrations'
+import { tourismOpenData } from './open-data'
 import { registerTourismRoutes } from './routes'
 import { eventsAtOffice, eventsThisWeek } from './sections'
 import { seedData, seedTourism } from './seed'
@@ -46,6 +47,7 @@ const tourism = defineModule({
   settings,
   api: registerTourismRoutes,
   indicators: tourismIndicators,
+  openData: tourismOpenData,
   seed: { data: seedData, run: seedTourism },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),

@@ -26,6 +26,8 @@ const transport = defineModule({
   },
   requires: ['schedules'],
   entities: [route],
+  // Ferry and bus timetables: the EU's transport theme rather than Smart Living's default.
+  openData: { theme: 'TRAN' },
   migrations,
   settings,
   api: registerTransportRoutes,

@@ -1,0 +1,241 @@
+import { parseCsv } from '@cerdas/platform'
+import { createTenantWithEveryModule, createTestPlatform, expectProblem, type TestPlatform } from '@cerdas/testing'
+import jsonld from 'jsonld'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const TOBA = 'toba.localhost'
+const SAMOSIR = 'samosir.localhost'
+const CATALOGUE = '/api/v1/data/catalog.jsonld'
+const DCAT = 'http://www.w3.org/ns/dcat#'
+const DCT = 'http://purl.org/dc/terms/'
+const IANA = 'http://www.iana.org/assignments/media-types/'
+
+type Node = Record<string, unknown>
+let t: TestPlatform
+
+beforeAll(async () => {
+  t = await createTestPlatform()
+  await createTenantWithEveryModule(t, 'toba', { template: 'toba' })
+  await createTenantWithEveryModule(t, 'samosir', { template: 'kabupaten', name: 'Kabupaten Samosir' })
+})
+afterAll(() => t?.close())
+
+/** The catalogue, expanded by a JSON-LD processor that may not load anything from the network. */
+async function expandedCatalogue(host: string): Promise<Node[]> {
+  const res = await t.request(host, CATALOGUE)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')?.split(';')[0]).toBe('application/ld+json')
+  const doc = (await res.json()) as Node
+  const documentLoader = (url: string) => Promise.reject(new Error(`no network in tests: ${url}`))
+  return (await jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader } as never)) as unknown as Node[]
+}
+
+const ids = (node: Node, property: string) =>
+  ((node[property] as { '@id': string }[] | undefined) ?? []).map((v) => v['@id'])
+const values = (node: Node, property: string) =>
+  ((node[property] as { '@value': string }[] | undefined) ?? []).map((v) => v['@value'])
+const isA = (node: Node, type: string) => ((node['@type'] as string[] | undefined) ?? []).includes(type)
+
+function datasetsOf(expanded: Node[]): Node[] {
+  const catalogue = expanded.find((n) => isA(n, `${DCAT}Catalog`))
+  expect(catalogue).toBeDefined()
+  return (catalogue?.[`${DCAT}dataset`] as Node[]) ?? []
+}
+
+function datasetById(expanded: Node[], id: string): Node {
+  const found = datasetsOf(expanded).find((d) => values(d, `${DCT}identifier`).includes(id))
+  expect(found, `dataset ${id}`).toBeDefined()
+  return found as Node
+}
+
+const modifiedOf = (dataset: Node) => values(dataset, `${DCT}modified`)[0] ?? ''
+const pathOf = (url: string) => new URL(url).pathname + new URL(url).search
+
+async function csvOf(host: string, id: string) {
+  const res = await t.request(host, `/api/v1/data/${id}.csv`)
+  expect(res.status).toBe(200)
+  return parseCsv(await res.text())
+}
+
+describe('open data: the DCAT catalogue', () => {
+  it('expands as JSON-LD into a dcat:Catalog of dcat:Datasets with dcat:Distributions', async () => {
+    const datasets = datasetsOf(await expandedCatalogue(TOBA))
+    expect(datasets.length).toBeGreaterThan(10)
+    for (const dataset of datasets) {
+      expect(isA(dataset, `${DCAT}Dataset`)).toBe(true)
+      expect(values(dataset, `${DCT}title`).length).toBeGreaterThan(0)
+      expect(ids(dataset, `${DCT}accrualPeriodicity`)[0]).toMatch(
+        /^http:\/\/publications\.europa\.eu\/resource\/authority\/frequency\//,
+      )
+      expect(ids(dataset, `${DCT}license`)).toEqual(['https://creativecommons.org/licenses/by/4.0/'])
+      expect(ids(dataset, `${DCAT}theme`).some((id) => id.includes('/data-theme/'))).toBe(true)
+      expect(ids(dataset, `${DCAT}theme`).some((id) => id.includes('/data#dimensi-'))).toBe(true)
+      const distributions = dataset[`${DCAT}distribution`] as Node[]
+      expect(distributions.length, values(dataset, `${DCT}identifier`)[0]).toBeGreaterThan(0)
+      for (const d of distributions) {
+        expect(isA(d, `${DCAT}Distribution`)).toBe(true)
+        expect(ids(d, `${DCAT}accessURL`)).toHaveLength(1)
+        expect(ids(d, `${DCAT}mediaType`)[0]).toMatch(/^http:\/\/www\.iana\.org\/assignments\/media-types\//)
+      }
+    }
+    const announcements = datasetById(await expandedCatalogue(TOBA), 'announcements-announcement')
+    const files = (announcements[`${DCAT}distribution`] as Node[]).flatMap((d) => ids(d, `${DCAT}downloadURL`))
+    expect(files.map(pathOf)).toEqual([
+      '/api/v1/data/announcements-announcement.csv',
+      '/api/v1/data/announcements-announcement.json',
+    ])
+  })
+
+  it('every distribution URL answers 200 with the media type the catalogue claims', async () => {
+    const datasets = datasetsOf(await expandedCatalogue(TOBA))
+    let checked = 0
+    for (const dataset of datasets) {
+      for (const d of dataset[`${DCAT}distribution`] as Node[]) {
+        const claimed = (ids(d, `${DCAT}mediaType`)[0] as string).slice(IANA.length)
+        for (const url of new Set([...ids(d, `${DCAT}accessURL`), ...ids(d, `${DCAT}downloadURL`)])) {
+          expect(new URL(url).host).toBe(TOBA)
+          const res = await t.request(TOBA, pathOf(url))
+          expect(res.status, url).toBe(200)
+          expect(res.headers.get('content-type')?.split(';')[0]?.trim(), url).toBe(claimed)
+          await res.arrayBuffer()
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20)
+  })
+
+  it("a dataset's modified moves after a create and after a delete, and its CSV follows", async () => {
+    const before = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'tourism-event'))
+    const first = await t.request(TOBA, '/api/v1/data/tourism-event.csv')
+    const etag = first.headers.get('etag') as string
+    expect(etag).toBeTruthy()
+    expect(
+      (await t.request(TOBA, '/api/v1/data/tourism-event.csv', { headers: { 'if-none-match': etag } })).status,
+    ).toBe(304)
+    const created = await t.send(TOBA, 'POST', '/api/v1/tourism/events', {
+      name: { id: 'Pesta Danau Kaldera Terbuka', en: 'Caldera Lake Festival' },
+      category: 'festival',
+      description: { id: 'Festival tahunan di tepi Danau Toba.' },
+      startDate: '2027-08-01',
+    })
+    expect(created.status, await created.clone().text()).toBe(201)
+    const event = (await created.json()) as { id: string }
+    const after = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'tourism-event'))
+    expect(after > before).toBe(true)
+    const table = await csvOf(TOBA, 'tourism-event')
+    const header = table[0] as string[]
+    const row = table.find((r) => r[0] === event.id) as string[]
+    expect(row[header.indexOf('name_id')]).toBe('Pesta Danau Kaldera Terbuka')
+    expect(row[header.indexOf('name_en')]).toBe('Caldera Lake Festival')
+    // The copy the client holds is stale now.
+    expect(
+      (await t.request(TOBA, '/api/v1/data/tourism-event.csv', { headers: { 'if-none-match': etag } })).status,
+    ).toBe(200)
+
+    expect((await t.send(TOBA, 'DELETE', `/api/v1/tourism/events/${event.id}`)).status).toBe(204)
+    const deleted = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'tourism-event'))
+    expect(deleted > after).toBe(true)
+    expect((await csvOf(TOBA, 'tourism-event')).some((r) => r[0] === event.id)).toBe(false)
+  })
+})
+
+describe('open data: what the files hold', () => {
+  it('JSON holds the public records as the API shows them, and nothing not yet published', async () => {
+    const scheduled = await t.send(TOBA, 'POST', '/api/v1/announcements', {
+      title: { id: 'Pengumuman tahun depan yang belum terbit' },
+      body: { id: 'Belum boleh dibaca.' },
+      category: 'general',
+      publishAt: '2099-01-01T00:00:00Z',
+    })
+    expect(scheduled.status).toBe(201)
+    const { id } = (await scheduled.json()) as { id: string }
+    const res = await t.request(TOBA, '/api/v1/data/announcements-announcement.json')
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    const file = (await res.json()) as { dataset: string; licence: string; items: { id: string }[] }
+    expect(file.dataset).toBe('announcements-announcement')
+    expect(file.licence).toBe('https://creativecommons.org/licenses/by/4.0/')
+    const api = (await (await t.request(TOBA, '/api/v1/announcements?limit=100')).json()) as { items: { id: string }[] }
+    expect(file.items.map((a) => a.id).sort()).toEqual(api.items.map((a) => a.id).sort())
+    expect(file.items.map((a) => a.id)).not.toContain(id)
+    expect((await csvOf(TOBA, 'announcements-announcement')).map((r) => r[0])).not.toContain(id)
+  })
+
+  it('CSV has a stable header: id, slug, public fields with both languages, the envelope; private fields never', async () => {
+    const header = (await csvOf(TOBA, 'economy-business'))[0] as string[]
+    expect(header[0]).toBe('id')
+    expect(header).not.toContain('nib')
+    expect(header.slice(-4)).toEqual(['verified', 'verified_at', 'created_at', 'updated_at'])
+    expect((await csvOf(TOBA, 'economy-business'))[0]).toEqual(header)
+  })
+
+  it("citizen reports come with their status but never the reporter's contact or exact point, and move modified", async () => {
+    const before = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'reports-requests'))
+    const res = await t.send(TOBA, 'POST', '/api/v1/reports', {
+      category: 'sampah-tidak-diangkut',
+      description: 'Sampah menumpuk di depan pasar terbuka',
+      kecamatan: 'Balige',
+      desa: 'Pardede Onan',
+      name: 'Penanda Rahasia',
+      email: 'pelapor-rahasia@example.test',
+      phone: '0812 9999 0000',
+      landmark: 'rumah bercat hijau rahasia',
+      point: { lat: 2.3341234, lon: 99.0612345 },
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const { report } = (await res.json()) as { report: { number: string } }
+    const after = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'reports-requests'))
+    expect(after > before).toBe(true)
+    for (const format of ['csv', 'json']) {
+      const text = await (await t.request(TOBA, `/api/v1/data/reports-requests.${format}`)).text()
+      expect(text).toContain(report.number)
+      expect(text).toContain('Sampah menumpuk di depan pasar terbuka')
+      for (const secret of [
+        'Penanda Rahasia',
+        'pelapor-rahasia',
+        '0812 9999',
+        'hijau rahasia',
+        '2.3341234',
+        '99.0612345',
+      ])
+        expect(text, `${format} holds ${secret}`).not.toContain(secret)
+    }
+  })
+
+  it('pages through every record of a dataset bigger than one read', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await t.send(TOBA, 'POST', '/api/v1/announcements/bulk', {
+        mode: 'create',
+        items: Array.from({ length: 90 }, (_, j) => ({
+          title: { id: `Pengumuman massal ${i}-${j}` },
+          body: { id: 'Isi.' },
+          category: 'general',
+        })),
+      })
+      expect(res.status, await res.clone().text()).toBeLessThan(300)
+    }
+    const rows = (await csvOf(TOBA, 'announcements-announcement')).slice(1)
+    expect(rows.filter((r) => r.some((c) => c.startsWith('Pengumuman massal')))).toHaveLength(270)
+    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length)
+  })
+})
+
+describe('open data: bad input and isolation', () => {
+  it('an unknown dataset or format is a 404 problem', async () => {
+    await expectProblem(await t.request(TOBA, '/api/v1/data/no-such-dataset.csv'), 404)
+    await expectProblem(await t.request(TOBA, '/api/v1/data/announcements-announcement.xml'), 404)
+    await expectProblem(await t.request(TOBA, '/api/v1/data/announcements-announcement'), 404)
+    await expectProblem(await t.request(TOBA, '/api/v1/data/catalog.json'), 404)
+  })
+
+  it("a tenant's catalogue and files hold none of another tenant's records", async () => {
+    const toba = await csvOf(TOBA, 'tourism-attraction')
+    const samosir = await csvOf(SAMOSIR, 'tourism-attraction')
+    const tobaIds = new Set(toba.slice(1).map((r) => r[0]))
+    expect(tobaIds.size).toBeGreaterThan(0)
+    expect(samosir.slice(1).some((r) => tobaIds.has(r[0]))).toBe(false)
+    const catalogue = await (await t.request(SAMOSIR, CATALOGUE)).text()
+    expect(catalogue).not.toContain(TOBA)
+    expect(catalogue).toContain(SAMOSIR)
+  })
+})

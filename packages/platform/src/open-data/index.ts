@@ -1,0 +1,6 @@
+export * from './catalogue'
+export * from './dataset-files'
+export * from './dataset-modified'
+export * from './datasets'
+export * from './dcat'
+export * from './licence'
