@@ -30,6 +30,7 @@ import { registerHealth } from './routes/health'
 import { clientIp, registerAudit, registerAuth, registerTokens, registerUsers } from './routes/identity'
 import { registerMailSettings } from './routes/mail-settings'
 import { metricsEndpoint } from './routes/metrics'
+import { OPERATOR_TENANTS_PATH, operatorTenantsEndpoint } from './routes/operator-tenants'
 import { registerOpenData } from './routes/open-data'
 import { registerSearch } from './routes/search'
 import { registerTenantProfile } from './routes/tenant-profile'
@@ -176,6 +177,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
 
   registerHealth(app, platform, options.trustProxy ?? false)
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
+  app.get(OPERATOR_TENANTS_PATH, operatorTenantsEndpoint({ platform, trustProxy: options.trustProxy ?? false }))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -6,6 +6,8 @@ import {
   isSharedRead,
   type MetricsRegistry,
   metricsEndpoint,
+  OPERATOR_TENANTS_PATH,
+  operatorTenantsEndpoint,
   readCacheKey,
   releaseAtRequestEnd,
   releaseWhenResponded,
@@ -108,6 +110,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   const metrics = options.metrics ?? createServerMetrics()
   app.use('*', requestMetrics(metrics, pageRouteOf(options.build)))
   app.get('/metrics', metricsEndpoint({ registry: metrics, platform, trustProxy: options.trustProxy ?? false }))
+  app.get(OPERATOR_TENANTS_PATH, operatorTenantsEndpoint({ platform, trustProxy: options.trustProxy ?? false }))
   // Photos and share images: already compressed, cached for long, never a page.
   const photos = options.photos ?? photoService(localPhotoStorage(platform.options.dataDir))
   app.on(['GET', 'HEAD'], '/media/*', (c) =>
