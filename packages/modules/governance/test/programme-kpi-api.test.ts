@@ -322,3 +322,67 @@ describe('KPIs and their values', () => {
     expect(Number(left.rows[0]?.n)).toBe(0)
   })
 })
+
+describe('a KPI computed from a module indicator', () => {
+  it('lists the indicators, computes the current period on read and records it on request', async () => {
+    const indicators = await jsonOf<{ items: { key: string; unit: string }[] }>(
+      await t.request(HOST, '/api/v1/governance/indicators'),
+    )
+    expect(indicators.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['reports.resolved-on-time', 'services.verified-share', 'tourism.attractions-with-hours']),
+    )
+    const branding = await tokenFor({ role: 'editor', dimension: 'branding' })
+    const created = await jsonOf<{ id: string }>(
+      await send(
+        'POST',
+        '/api/v1/governance/kpis',
+        {
+          name: { id: 'Tempat wisata dengan jam buka' },
+          dimension: 'branding',
+          unit: '%',
+          frequency: 'annual',
+          computedFrom: 'tourism.attractions-with-hours',
+        },
+        branding,
+      ),
+      201,
+    )
+    const series = async () => jsonOf<KpiSeries>(await t.request(HOST, `/api/v1/governance/kpis/${created.id}/series`))
+    // No attractions yet: nothing to count, and nothing to record.
+    expect((await series()).current).toMatchObject({ value: null, computedFrom: 'tourism.attractions-with-hours' })
+    await expectProblem(await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, branding), 409)
+    for (const name of ['Pantai Uji', 'Bukit Uji']) {
+      const res = await t.send(HOST, 'POST', '/api/v1/tourism/attractions', { name: { id: name }, category: 'nature' })
+      expect(res.status).toBe(201)
+    }
+    const hours = await t.send(HOST, 'POST', '/api/v1/schedules/import', {
+      owner: { module: 'tourism', type: 'attraction', id: 'pantai-uji' },
+      kind: 'hours',
+      label: { id: 'Jam buka' },
+      openingHours: 'Mo-Su 08:00-17:00',
+    })
+    expect(hours.status).toBe(201)
+    const computed = await series()
+    const year = String(computed.current?.period)
+    expect(year).toMatch(/^\d{4}$/)
+    expect(computed.current).toMatchObject({ value: 50, source: 'dihitung otomatis dari Wisata dan acara' })
+    expect(computed.latest).toEqual({ period: computed.current?.period, value: 50, computed: true })
+    expect(computed.actuals).toEqual([])
+    // The economy team may not record it; the branding team keeps the figure.
+    await expectProblem(
+      await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, economyEditor),
+      403,
+    )
+    const recorded = await jsonOf<{ actual: KpiActual }>(
+      await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, branding),
+      201,
+    )
+    expect(recorded.actual).toMatchObject({
+      period: year,
+      value: 50,
+      source: 'dihitung otomatis dari Wisata dan acara',
+      computedFrom: 'tourism.attractions-with-hours',
+    })
+    expect((await series()).latest).toEqual({ period: year, value: 50, computed: false })
+  })
+})
