@@ -23,9 +23,10 @@ export interface KpiChartProps {
 }
 
 // Drawn in viewBox units; the SVG scales to its container's width.
-const WIDTH = 480
-const HEIGHT = 280
-const MARGIN = { left: 60, right: 16, top: 34, bottom: 46 }
+// Narrow enough that its text stays legible scaled down to a phone's width.
+const WIDTH = 400
+const HEIGHT = 260
+const MARGIN = { left: 48, right: 12, top: 30, bottom: 44 }
 // Dark enough on white for 3:1 (lines, markers) and 4.5:1 (text); the dashes and marker shapes
 // tell the series apart without colour.
 export const KPI_COLOURS = {
@@ -110,7 +111,12 @@ export function kpiChartSummary(props: KpiChartProps): string {
   const t = translator(chartMessages, props.locale)
   const q = (v: number) => formatQuantity(v, props.unit, props.locale)
   const parts: string[] = []
-  if (props.baseline) parts.push(t('baselineAt', { value: q(props.baseline.value), period: props.baseline.period }))
+  if (props.baseline)
+    parts.push(
+      props.baseline.period
+        ? t('baselineAt', { value: q(props.baseline.value), period: props.baseline.period })
+        : `${t('baseline')} ${q(props.baseline.value)}.`,
+    )
   const latest = kpiChartLayout(props).actuals.at(-1)
   if (latest) {
     parts.push(t('latest', { value: q(latest.value), period: latest.period }))
@@ -147,6 +153,10 @@ export function KpiChart(props: KpiChartProps) {
   const actualByPeriod = new Map(props.actuals.map((p) => [p.period, p.value]))
   const targetByPeriod = new Map(props.targets.map((p) => [p.period, p.value]))
   const label = { fontSize: 13, fill: KPI_COLOURS.ink, stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' } as const
+  // Where a period has both, each value is written on the side away from the other's marker.
+  const targetAbove = new Map(
+    layout.targets.map((p) => [p.period, p.y < (layout.actuals.find((a) => a.period === p.period)?.y ?? -1)]),
+  )
   return (
     <figure className="kpi-chart">
       <figcaption>
@@ -238,7 +248,7 @@ export function KpiChart(props: KpiChartProps) {
                   stroke={KPI_COLOURS.target}
                   strokeWidth={2}
                 />
-                <text x={p.x} y={round(p.y + 20)} textAnchor="middle" {...label}>
+                <text x={p.x} y={round(targetAbove.get(p.period) ? p.y - 10 : p.y + 20)} textAnchor="middle" {...label}>
                   {num(p.value)}
                 </text>
               </g>
@@ -253,7 +263,13 @@ export function KpiChart(props: KpiChartProps) {
             {layout.actuals.map((p) => (
               <g key={p.period}>
                 <circle cx={p.x} cy={p.y} r={5} fill={KPI_COLOURS.actual} />
-                <text x={p.x} y={round(p.y - 10)} textAnchor="middle" {...label} fontWeight={600}>
+                <text
+                  x={p.x}
+                  y={round(targetAbove.get(p.period) ? p.y + 20 : p.y - 10)}
+                  textAnchor="middle"
+                  {...label}
+                  fontWeight={600}
+                >
                   {num(p.value)}
                 </text>
               </g>
@@ -292,7 +308,7 @@ export function KpiChart(props: KpiChartProps) {
             {props.baseline ? (
               <tr>
                 <th scope="row">
-                  {props.baseline.period} ({t('baseline').toLowerCase()})
+                  {props.baseline.period ? `${props.baseline.period} (${t('baseline').toLowerCase()})` : t('baseline')}
                 </th>
                 <td>{q(props.baseline.value)}</td>
                 <td>{t('none')}</td>

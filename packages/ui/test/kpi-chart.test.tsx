@@ -11,7 +11,7 @@ import {
 } from '../src/index'
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
-const svgOf = (html: string) => html.match(/<svg viewBox="0 0 480 280"[\s\S]*?<\/svg>/)?.[0] ?? ''
+const svgOf = (html: string) => html.match(/<svg viewBox="0 0 400 260"[\s\S]*?<\/svg>/)?.[0] ?? ''
 /** The texts drawn inside one group of the SVG, e.g. the actual values. */
 const groupTexts = (html: string, group: string) =>
   [
@@ -116,6 +116,26 @@ describe('KpiChart', () => {
     expect(html).toContain('Higher is better')
   })
 
+  it('writes a value on the side away from the other series where both meet in a period', () => {
+    const html = renderToStaticMarkup(
+      <KpiChart
+        id="near"
+        title="Sampah terangkut"
+        unit="%"
+        direction="higher"
+        actuals={[{ period: '2025', value: 61 }]}
+        targets={[{ period: '2025', value: 65 }]}
+        locale="id"
+      />,
+    )
+    const y = (group: string) =>
+      Number(html.match(new RegExp(`<g class="${group}">[\\s\\S]*?<text x="[\\d.]+" y="([\\d.]+)"`))?.[1])
+    const point = circles(svgOf(html))[0]?.y ?? 0
+    // The target lies above the actual: its value goes above the diamond, the actual's below the dot.
+    expect(y('kpi-actuals')).toBeGreaterThan(point)
+    expect(y('kpi-targets')).toBeLessThan(point)
+  })
+
   it('places a single point in the middle without a line', () => {
     const html = renderToStaticMarkup(
       <KpiChart
@@ -129,8 +149,8 @@ describe('KpiChart', () => {
       />,
     )
     const svg = svgOf(html)
-    // The middle of the plot (60 to 464), at 70 of a 0-80 scale.
-    expect(circles(svg)).toEqual([{ x: 262, y: 59 }])
+    // The middle of the plot (48 to 388), at 70 of a 0-80 scale (216 to 30).
+    expect(circles(svg)).toEqual([{ x: 218, y: 53.3 }])
     expect(svg).not.toContain('stroke-width="3"></path>')
     expect(html).not.toContain('kpi-targets')
     expect(html).toContain('Capaian terakhir 70% (2025).')
@@ -168,8 +188,8 @@ describe('KpiChart', () => {
     })
     expect(layout.ticks.map((t) => t.value)).toEqual([0, 0.25, 0.5, 0.75, 1])
     // Both at the bottom of the plot, at the same height.
-    expect(layout.actuals.map((p) => p.y)).toEqual([234, 234])
-    expect(layout.ticks.at(-1)?.y).toBe(34)
+    expect(layout.actuals.map((p) => p.y)).toEqual([216, 216])
+    expect(layout.ticks.at(-1)?.y).toBe(30)
   })
 
   it('puts negative values below a zero line', () => {

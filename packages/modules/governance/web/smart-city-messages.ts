@@ -16,6 +16,8 @@ export const smartCityMessages = {
     validUntil: 'sampai {date}',
     openEnded: 'Tanpa batas akhir tercatat.',
     endsInMonths: 'Berakhir dalam {months} bulan.',
+    endsInYears: 'Berakhir dalam {years} tahun {months} bulan.',
+    endsInWholeYears: 'Berakhir dalam {years} tahun.',
     endsInDays: 'Berakhir dalam {days} hari.',
     expired: 'Sudah berakhir {date}: perlu ditetapkan peraturan baru.',
     notYet: 'Mulai berlaku dalam {days} hari.',
@@ -43,7 +45,6 @@ export const smartCityMessages = {
     institution: 'Instansi',
     name: 'Nama',
     role: 'Peran',
-    nameWithheld: '–',
   },
   en: {
     title: 'Smart City',
@@ -59,6 +60,8 @@ export const smartCityMessages = {
     validUntil: 'until {date}',
     openEnded: 'No end date recorded.',
     endsInMonths: 'Ends in {months} months.',
+    endsInYears: 'Ends in {years} years {months} months.',
+    endsInWholeYears: 'Ends in {years} years.',
     endsInDays: 'Ends in {days} days.',
     expired: 'Ended {date}: a new regulation is due.',
     notYet: 'Comes into force in {days} days.',
@@ -86,6 +89,5 @@ export const smartCityMessages = {
     institution: 'Institution',
     name: 'Name',
     role: 'Role',
-    nameWithheld: '–',
   },
 } satisfies Messages

@@ -55,10 +55,9 @@ export interface AgendaView {
 }
 
 export interface DimensionView extends DimensionOffer {
-  /** null: the module cannot tell yet (the section is left out); [] says what will appear. */
-  programmes: ProgrammeView[] | null
-  kpis: KpiView[] | null
-  team: PersonView[] | null
+  programmes: ProgrammeView[]
+  kpis: KpiView[]
+  team: PersonView[]
 }
 
 export type { DimensionId }

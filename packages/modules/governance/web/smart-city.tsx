@@ -38,42 +38,32 @@ export default function SmartCity() {
       </div>
       <nav className="smart-city-contents" aria-label={t('contents')}>
         <ul>
-          {data.regulations ? (
-            <li>
-              <a href="#dasar-hukum">{t('regulations')}</a>
-            </li>
-          ) : null}
+          <li>
+            <a href="#dasar-hukum">{t('regulations')}</a>
+          </li>
           {data.dimensions.map((d) => (
             <li key={d.id}>
               <a href={`#dimensi-${d.id}`}>{d.title}</a>
             </li>
           ))}
-          {data.council || data.team ? (
-            <li>
-              <a href="#dewan-dan-tim">{t('people')}</a>
-            </li>
-          ) : null}
-          {data.agenda ? (
-            <li>
-              <a href="#agenda">{t('agenda')}</a>
-            </li>
-          ) : null}
+          <li>
+            <a href="#dewan-dan-tim">{t('people')}</a>
+          </li>
+          <li>
+            <a href="#agenda">{t('agenda')}</a>
+          </li>
         </ul>
       </nav>
-      {data.regulations ? <Regulations regulations={data.regulations} t={t} /> : null}
+      <Regulations regulations={data.regulations} t={t} />
       {data.dimensions.map((d) => (
         <Dimension key={d.id} dimension={d} t={t} locale={locale} />
       ))}
-      {data.council || data.team ? (
-        <section id="dewan-dan-tim" className="smart-city-section" aria-labelledby="dewan-dan-tim-judul">
-          <h2 id="dewan-dan-tim-judul">{t('people')}</h2>
-          {data.council ? (
-            <People id="dewan" title={t('council')} empty={t('councilEmpty')} people={data.council} t={t} />
-          ) : null}
-          {data.team ? <People id="tim" title={t('team')} empty={t('teamEmpty')} people={data.team} t={t} /> : null}
-        </section>
-      ) : null}
-      {data.agenda ? <Agenda items={data.agenda} t={t} /> : null}
+      <section id="dewan-dan-tim" className="smart-city-section" aria-labelledby="dewan-dan-tim-judul">
+        <h2 id="dewan-dan-tim-judul">{t('people')}</h2>
+        <People id="dewan" title={t('council')} empty={t('councilEmpty')} people={data.council} t={t} />
+        <People id="tim" title={t('team')} empty={t('teamEmpty')} people={data.team} t={t} />
+      </section>
+      <Agenda items={data.agenda} t={t} />
     </div>
   )
 }
@@ -121,7 +111,14 @@ function Dimension({ dimension: d, t, locale }: { dimension: DimensionView; t: T
           {d.modules.map((m) => (
             <li key={m.id}>
               {m.url ? <a href={m.url}>{m.title}</a> : <strong>{m.title}</strong>}
-              {m.counts.length > 0 ? (
+              {m.counts.length === 1 && m.counts[0]?.url === m.url ? (
+                // One list that is the module's own page: its count beside the title says enough.
+                <>
+                  {' '}
+                  <span className="smart-city-count">{m.counts[0]?.count}</span>{' '}
+                  <span className="visually-hidden">{m.counts[0]?.title}</span>
+                </>
+              ) : m.counts.length > 0 ? (
                 <ul>
                   {m.counts.map((c) => (
                     <li key={c.entity}>
@@ -136,51 +133,43 @@ function Dimension({ dimension: d, t, locale }: { dimension: DimensionView; t: T
           ))}
         </ul>
       )}
-      {d.programmes ? (
-        <>
-          <h3>{t('programmes')}</h3>
-          {d.programmes.length === 0 ? (
-            <p className="muted">{t('programmesEmpty')}</p>
-          ) : (
-            <ul className="smart-city-programmes">
-              {d.programmes.map((p) => (
-                <li key={p.id}>
-                  <h4>{p.name}</h4>
-                  <p className="muted">
-                    {p.kind} · <span className={`programme-status status-${p.statusKey}`}>{p.status}</span>
-                    {p.period ? ` · ${p.period}` : ''}
-                  </p>
-                  {p.progress ? (
-                    <ProgressBar
-                      id={`progres-${p.id}`}
-                      percent={p.progress.percent}
-                      locale={locale}
-                      label={t('milestones', { done: p.progress.done, total: p.progress.total })}
-                    />
-                  ) : (
-                    <p className="muted">{t('noMilestones')}</p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      ) : null}
-      {d.kpis ? (
-        <>
-          <h3>{t('kpis')}</h3>
-          {d.kpis.length === 0 ? (
-            <p className="muted">{t('kpisEmpty')}</p>
-          ) : (
-            <div className="smart-city-kpis">
-              {d.kpis.map((k) => (
-                <KpiChart key={k.id} {...k} id={`grafik-${k.id}`} locale={locale} />
-              ))}
-            </div>
-          )}
-        </>
-      ) : null}
-      {d.team && d.team.length > 0 ? (
+      <h3>{t('programmes')}</h3>
+      {d.programmes.length === 0 ? (
+        <p className="muted">{t('programmesEmpty')}</p>
+      ) : (
+        <ul className="smart-city-programmes">
+          {d.programmes.map((p) => (
+            <li key={p.id}>
+              <h4>{p.name}</h4>
+              <p className="muted">
+                {p.kind} · <span className={`programme-status status-${p.statusKey}`}>{p.status}</span>
+                {p.period ? ` · ${p.period}` : ''}
+              </p>
+              {p.progress ? (
+                <ProgressBar
+                  id={`progres-${p.id}`}
+                  percent={p.progress.percent}
+                  locale={locale}
+                  label={t('milestones', { done: p.progress.done, total: p.progress.total })}
+                />
+              ) : (
+                <p className="muted">{t('noMilestones')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('kpis')}</h3>
+      {d.kpis.length === 0 ? (
+        <p className="muted">{t('kpisEmpty')}</p>
+      ) : (
+        <div className="smart-city-kpis">
+          {d.kpis.map((k) => (
+            <KpiChart key={k.id} {...k} id={`grafik-${k.id}`} locale={locale} />
+          ))}
+        </div>
+      )}
+      {d.team.length > 0 ? (
         <>
           <h3>{t('dimensionTeam')}</h3>
           <PeopleList people={d.team} t={t} />
