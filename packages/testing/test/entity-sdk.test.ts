@@ -295,6 +295,17 @@ describe('entity SDK: lists', () => {
     const options = await place.options(ctx)
     expect(options).toContainEqual({ value: 'tomok', label: { id: 'Tomok' } })
   })
+
+  it('counts what the public list shows, leaving out what is not published yet', async () => {
+    const ctx = t.platform.context((await t.platform.tenantBySlug('sdk'))!, db)
+    const before = await place.count(ctx)
+    expect(before).toBe(
+      await count('SELECT COUNT(*) AS n FROM sdkcheck_places WHERE starts_at <= ?', new Date().toISOString()),
+    )
+    await create({ name: { id: 'Batu Gantung' }, startsAt: '2025-01-01T00:00:00Z' })
+    await create({ name: { id: 'Belum Dibuka' }, startsAt: '2999-01-01T00:00:00Z' })
+    expect(await place.count(ctx)).toBe(before + 1)
+  })
 })
 
 describe('entity SDK: choices and resolved values', () => {
