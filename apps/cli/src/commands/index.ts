@@ -13,6 +13,7 @@ import { tenantImportCommand } from './tenant-import'
 import { tenantListCommand } from './tenant-list'
 import { tenantMigrateCommand } from './tenant-migrate'
 import { tenantDisableCommand, tenantEnableCommand } from './tenant-module-toggle'
+import { tenantOverviewCommand } from './tenant-overview'
 import { tenantRemoveCommand } from './tenant-remove'
 import { tenantRestoreCommand } from './tenant-restore'
 import { tenantSeedCommand } from './tenant-seed'
@@ -23,6 +24,7 @@ import { userInviteCommand, userListCommand, userResetCommand } from './user'
 export const COMMANDS: readonly Command[] = [
   tenantCreateCommand,
   tenantListCommand,
+  tenantOverviewCommand,
   tenantMigrateCommand,
   tenantSeedCommand,
   tenantExportCommand,
