@@ -85,7 +85,7 @@ const withOwners = new Map<string, ApiFixtures>()
 /** Tenant A's fixtures naming records of the owner kind as owners; one per kind, so each makes its owner once. */
 function apiOwnedBy(owner: OwnerKind | undefined): ApiFixtures {
   if (!owner) return apiA
-  const key = `${owner.module}.${owner.type}`
+  const key = `${owner.module}.${owner.type}.${owner.dimension}`
   let api = withOwners.get(key)
   if (!api) {
     api = apiA.withOwner(owner)

@@ -49,6 +49,23 @@ const BODY_FIXTURES: Record<string, BodyFixture> = {
       (label): [string, BodyFixture] => [label, async (api) => api.sampleWith(label, { owner: await api.ownerRef() })],
     ),
   ),
+  // A council or team seat names a real office and regulation; a team membership a real account, kept on update.
+  ...Object.fromEntries(
+    ['POST /api/v1/governance/members', 'PATCH /api/v1/governance/members/{id}'].map((label): [string, BodyFixture] => [
+      label,
+      async (api) =>
+        api.sampleWith(label, {
+          officeId: await api.sharedRecord('/api/v1/directory/offices'),
+          regulationId: await api.sharedRecord('/api/v1/governance/regulations'),
+        }),
+    ]),
+  ),
+  'POST /api/v1/governance/team-members': async (api) =>
+    api.sampleWith('POST /api/v1/governance/team-members', { userId: (await api.invite()).userId }),
+  'PATCH /api/v1/governance/team-members/{id}': async (api) => {
+    const { userId: _kept, ...rest } = api.sampleWith('PATCH /api/v1/governance/team-members/{id}', {})
+    return rest
+  },
   // Parts of an office (units, counters, positions) name a real office.
   ...Object.fromEntries(
     ['units', 'counters', 'positions'].map((part): [string, BodyFixture] => {
@@ -71,6 +88,11 @@ export interface OwnerKind {
   type: string
   collection: string
   dimension: string
+  /**
+   * For records that name their team (ADR 0117): the field every request body and every record
+   * made for a request sets to `dimension`, instead of naming an owner record.
+   */
+  field?: string | undefined
 }
 
 /** An office (governance): what owners are unless a test says otherwise. */
@@ -206,8 +228,16 @@ export class ApiFixtures {
     return this.operations.find((o) => o.method === 'post' && o.path === single)
   }
 
-  /** A valid body for the route (fixture or generated JSON, a photo for uploads), or undefined when it takes none. */
+  /** A valid body for the route, naming the fixtures' team where records name theirs (ADR 0117). */
   async bodyOf(op: DocumentedOperation): Promise<string | FormData | undefined> {
+    const body = await this.plainBodyOf(op)
+    const field = this.owner.field
+    if (!field || typeof body !== 'string' || !op.bodySchema?.properties?.[field]) return body
+    return JSON.stringify({ ...JSON.parse(body), [field]: this.owner.dimension })
+  }
+
+  /** A valid body for the route (fixture or generated JSON, a photo for uploads), or undefined when it takes none. */
+  private async plainBodyOf(op: DocumentedOperation): Promise<string | FormData | undefined> {
     if (op.operation.requestBody?.content['multipart/form-data']) return photoUploadForm()
     const fixture = BODY_FIXTURES[labelOf(op)]
     if (fixture) return JSON.stringify(await fixture(this))

@@ -46,6 +46,8 @@ export function manifestAllows(grant: Grant, entry: PermissionEntry, ownerDimens
     throw new Error(`${entry.key} follows the owner: the cell needs the dimension of the requests' owner`)
   if (grant.role !== 'admin' && !entry.roles.includes(grant.role)) return false
   if (grant.dimension === null) return true
+  // Regulations and team memberships are the whole tenant's: no team's own admin writes them.
+  if (entry.unlimitedOnly) return false
   if (entry.dimension === null) return OPEN_TO_DIMENSION_TEAMS.has(entry.key)
   return grant.dimension === (entry.followsOwner ? ownerDimension : entry.dimension)
 }
@@ -53,9 +55,22 @@ export function manifestAllows(grant: Grant, entry: PermissionEntry, ownerDimens
 /**
  * The owner kinds a route whose permission follows the owner is run with: for each dimension with
  * modules, the first module (by id) of that dimension with an entity other modules' records can
- * belong to and the API creates, so every team's side of the rule has cells.
+ * belong to and the API creates, so every team's side of the rule has cells. A route of records
+ * that name their team (`dimensionField`, ADR 0117) runs once per dimension, its requests naming it.
  */
 export function ownerKindsOf(modules: readonly AnyModule[], entry: PermissionEntry): OwnerKind[] {
+  const declaring = modules
+    .find((m) => m.id === entry.module)
+    ?.entities?.find((e) => Object.keys(e.permissions).includes(entry.key))
+  const field = declaring?.declaration.dimensionField
+  if (declaring && field)
+    return DIMENSION_IDS.map((dimension) => ({
+      module: entry.module,
+      type: declaring.name,
+      collection: `/api/v1${declaring.declaration.api?.path ?? ''}`,
+      dimension,
+      field,
+    }))
   const kinds = new Map<string, OwnerKind>()
   for (const mod of [...modules].sort((a, b) => a.id.localeCompare(b.id))) {
     if (mod.id === entry.module || kinds.has(mod.dimension)) continue
