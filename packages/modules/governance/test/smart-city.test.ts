@@ -83,10 +83,10 @@ beforeAll(async () => {
     starts: '2023',
     ends: '2026',
     milestones: [
-      { title: { id: 'Pelatihan' }, done: true },
-      { title: { id: 'Timbangan' }, done: true },
-      { title: { id: 'Sepuluh desa' }, done: false },
-      { title: { id: 'Dua puluh desa' }, done: false },
+      { title: { id: 'Pelatihan' }, done: true, due: null, doneOn: null },
+      { title: { id: 'Timbangan' }, done: true, due: null, doneOn: null },
+      { title: { id: 'Sepuluh desa' }, done: false, due: '2026-06-30', doneOn: null },
+      { title: { id: 'Dua puluh desa' }, done: false, due: null, doneOn: null },
     ],
   })
   const waste = await kpi.create(ctx, {
