@@ -124,6 +124,11 @@ describe('an economy team membership through the console', () => {
       'Peninjau',
     )
     await page.screenshot({ path: join(artifacts, 'admin-teams-who-may-edit.png'), fullPage: true })
+    // The users screen tells the team's role apart from those given by hand, which its form edits.
+    await page.goto(url('/admin/pengguna'))
+    const card = page.locator(`li[data-email="${MEMBER.email}"]`)
+    await expect(card.locator('[data-team-roles]').textContent()).resolves.toContain('Dari keanggotaan tim dimensi')
+    await expect(card.locator('select[name="editor"]').inputValue()).resolves.not.toBe('economy')
     await page.context().close()
   })
 

@@ -1,6 +1,6 @@
 import { isProblemError, type Locale } from '@cerdas/core'
 import { formatInstant, translator } from '@cerdas/core/web'
-import { emailSchema, INVITATION_TTL_MS, listUsers, RESET_TTL_MS } from '@cerdas/identity'
+import { emailSchema, grantOrigins, INVITATION_TTL_MS, listUsers, RESET_TTL_MS } from '@cerdas/identity'
 import {
   type AccountMail,
   editorTeamOf,
@@ -66,6 +66,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(console, 'cerdas.users:manage')
   const { ctx, locale } = console
   const { flash, headers } = takeFlash(request, console)
+  const origins = await grantOrigins(ctx.db)
+  // The form edits the roles given by hand; those a team membership gives are shown beside them.
+  const sourced = (userId: string, byHand: boolean) =>
+    origins.filter((o) => o.userId === userId && (o.source === '') === byHand)
   const users = (await listUsers(ctx.db)).map((u) => ({
     id: u.id,
     name: u.name,
@@ -73,8 +77,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     status: u.status === 'disabled' ? 'disabled' : u.hasPassword ? 'active' : 'invited',
     disabled: u.status === 'disabled',
     roles: grantLabels(u.grants, locale),
-    roleValues: u.grants.filter((g) => g.role !== 'editor').map((g) => g.role as string),
-    editor: editorTeamOf(u.grants),
+    teamRoles: grantLabels(sourced(u.id, false), locale),
+    roleValues: sourced(u.id, true)
+      .filter((g) => g.role !== 'editor')
+      .map((g) => g.role as string),
+    editor: editorTeamOf(sourced(u.id, true)),
     lastLogin: u.lastLoginAt
       ? formatInstant(u.lastLoginAt, ctx.tenant, locale, { dateStyle: 'medium', timeStyle: 'short' })
       : null,
@@ -239,6 +246,11 @@ export default function Users() {
                 <span className={`status status-${u.status}`}>{statusText[u.status as keyof typeof statusText]}</span> ·{' '}
                 {u.roles.join(', ') || '—'}
               </p>
+              {u.teamRoles.length ? (
+                <p className="muted" data-team-roles="">
+                  {t('rolesFromTeam', { roles: u.teamRoles.join(', ') })}
+                </p>
+              ) : null}
               <p className="muted">
                 {t('lastLogin')}: {u.lastLogin ?? t('never')}
               </p>
