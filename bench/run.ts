@@ -8,6 +8,7 @@ import { benchSearch } from './search'
 import { benchServerStart } from './server-start'
 import { benchServicePage } from './service-page'
 import { benchTailLatency } from './tail-latency'
+import { benchTenantOverview } from './tenant-overview'
 import { benchTenantScale } from './tenant-scale'
 
 await benchApiRead()
@@ -19,4 +20,5 @@ await benchPlacePages()
 await benchBulkLoad()
 await benchTailLatency()
 await benchReportLoad()
+await benchTenantOverview()
 await import('./schedules')
