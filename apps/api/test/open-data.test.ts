@@ -1,4 +1,4 @@
-import { parseCsv } from '@cerdas/platform'
+import { parseCsv, tenantProfileOf, updateTenantProfile } from '@cerdas/platform'
 import { createTenantWithEveryModule, createTestPlatform, expectProblem, type TestPlatform } from '@cerdas/testing'
 import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -237,5 +237,28 @@ describe('open data: bad input and isolation', () => {
     const catalogue = await (await t.request(SAMOSIR, CATALOGUE)).text()
     expect(catalogue).not.toContain(TOBA)
     expect(catalogue).toContain(SAMOSIR)
+  })
+
+  it("the licence is the tenant admin's setting: a bad address is refused, a good one is printed everywhere", async () => {
+    const tenant = await t.platform.tenantByHost(SAMOSIR)
+    if (!tenant) throw new Error('samosir is not served')
+    const admin = { kind: 'user' as const, id: 'usr_admin', grants: [{ role: 'admin' as const, dimension: null }] }
+    const ctx = t.platform.context(tenant, (await t.platform.acquireTenantDb(tenant.record)).db, { actor: admin })
+    const profile = tenantProfileOf(tenant.record)
+    await expect(
+      updateTenantProfile(t.platform, ctx, { ...profile, dataLicence: 'http://169.254.169.254/licence' }),
+    ).rejects.toMatchObject({ problem: { status: 422 } })
+    const odbl = 'https://opendatacommons.org/licenses/odbl/1-0/'
+    await updateTenantProfile(t.platform, ctx, { ...profile, dataLicence: odbl })
+    const datasets = datasetsOf(await expandedCatalogue(SAMOSIR))
+    expect(new Set(datasets.flatMap((d) => ids(d, `${DCT}license`)))).toEqual(new Set([odbl]))
+    const file = (await (await t.request(SAMOSIR, '/api/v1/data/tourism-attraction.json')).json()) as {
+      licence: string
+    }
+    expect(file.licence).toBe(odbl)
+    // The other tenant keeps the default.
+    expect(ids(datasetsOf(await expandedCatalogue(TOBA))[0] as Node, `${DCT}license`)).toEqual([
+      'https://creativecommons.org/licenses/by/4.0/',
+    ])
   })
 })

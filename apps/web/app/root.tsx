@@ -110,11 +110,12 @@ function SiteHeader({ data }: { data: RootData }) {
   )
 }
 
-function SiteFooter() {
+function SiteFooter({ tenant }: { tenant: boolean }) {
   const t = useT()
   return (
     <footer className="site-footer">
       <div className="wrap">
+        {tenant ? <a href="/data">{t('openData')}</a> : null}
         <a href="/api/docs">{t('apiDocs')}</a>
         <span>{t('poweredBy')}</span>
       </div>
@@ -162,7 +163,7 @@ export default function App() {
       <main id="main" className="wrap">
         <Outlet />
       </main>
-      <SiteFooter />
+      <SiteFooter tenant={data?.site.kind === 'tenant'} />
     </>
   )
 }
@@ -216,7 +217,7 @@ export function ErrorBoundary() {
           <a href="/">{t('backHome')}</a>
         </p>
       </main>
-      {data ? <SiteFooter /> : null}
+      {data ? <SiteFooter tenant={data?.site.kind === 'tenant'} /> : null}
     </>
   )
 }

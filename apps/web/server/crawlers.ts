@@ -31,8 +31,9 @@ Sitemap: ${origin}/sitemap.xml
 }
 
 /**
- * The tenant's public pages: the home page, each enabled module's navigation pages, then the pages
- * each module lists with `web.sitemap` (a service, an office, an announcement), each path once.
+ * The tenant's public pages: the home page, each enabled module's navigation pages, the open data
+ * page, then the pages each module lists with `web.sitemap` (a service, an office, an announcement),
+ * each path once.
  */
 export async function sitemapEntries(ctx: TenantContext, modules: readonly AnyModule[]): Promise<SitemapEntry[]> {
   const enabled = modules.filter((m) => ctx.tenant.modules[m.id])
@@ -40,6 +41,7 @@ export async function sitemapEntries(ctx: TenantContext, modules: readonly AnyMo
   const entries: SitemapEntry[] = [
     { path: '/' },
     ...enabled.flatMap((m) => (m.web?.nav ?? []).map((n) => ({ path: n.path }))),
+    { path: '/data' },
     ...listed.flat(),
   ]
   const seen = new Set<string>()

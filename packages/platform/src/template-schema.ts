@@ -1,6 +1,7 @@
 import { localeSchema, localizedTextSchema } from '@cerdas/core'
 import { z } from 'zod'
 import { mapTileUrlSchema } from './map-tiles'
+import { dataLicenceSchema } from './open-data/licence'
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b5d7a')
 
@@ -28,6 +29,8 @@ export const brandingSchema = z.strictObject({
   tagline: localizedTextSchema.optional(),
   mapTileUrl: mapTileUrlSchema.optional(),
   mapAttribution: z.string().min(1).max(300).optional(),
+  /** The open data licence (an https URL); CC BY 4.0 when left out. */
+  dataLicence: dataLicenceSchema.optional(),
 })
 
 export const districtSchema = z.strictObject({

@@ -13,6 +13,7 @@ import { z } from 'zod'
 import { writeAudited } from './control-plane-audit'
 import { mapTileUrlSchema } from './map-tiles'
 import { setModuleEnabled } from './module-enablement'
+import { dataLicenceSchema } from './open-data/licence'
 import type { Platform } from './platform'
 
 /**
@@ -74,6 +75,7 @@ export const tenantProfileSchema = z
     logoUrl: logoUrl.optional(),
     mapTileUrl: mapTileUrlSchema.optional(),
     mapAttribution: z.string().trim().min(1).max(300).optional(),
+    dataLicence: dataLicenceSchema.optional(),
     locales: z.array(localeSchema).min(1),
     defaultLocale: localeSchema,
   })
@@ -177,6 +179,7 @@ export function tenantProfileOf(record: TenantRecord): TenantProfile {
     tagline?: LocalizedText
     mapTileUrl?: string
     mapAttribution?: string
+    dataLicence?: string
   }
   return {
     name: record.name,
@@ -186,6 +189,7 @@ export function tenantProfileOf(record: TenantRecord): TenantProfile {
     ...(b.logoUrl ? { logoUrl: b.logoUrl } : {}),
     ...(b.mapTileUrl ? { mapTileUrl: b.mapTileUrl } : {}),
     ...(b.mapAttribution ? { mapAttribution: b.mapAttribution } : {}),
+    ...(b.dataLicence ? { dataLicence: b.dataLicence } : {}),
     locales: record.locales,
     defaultLocale: record.defaultLocale,
   }
@@ -211,7 +215,7 @@ export async function updateTenantProfile(
   else delete branding.logoUrl
   if (profile.tagline) branding.tagline = profile.tagline
   else delete branding.tagline
-  for (const key of ['mapTileUrl', 'mapAttribution'] as const) {
+  for (const key of ['mapTileUrl', 'mapAttribution', 'dataLicence'] as const) {
     if (profile[key]) branding[key] = profile[key]
     else delete branding[key]
   }

@@ -250,6 +250,9 @@ export const adminMessages = {
       'Templat alamat https:// ubin peta dengan {z}, {x} dan {y}, misalnya https://tile.openstreetmap.org/{z}/{x}/{y}.png. Hanya dibuka oleh peramban pengunjung. Kosongkan jika halaman tanpa peta.',
     mapAttribution: 'Atribusi peta',
     mapAttributionHelp: 'Teks hak cipta yang diminta penyedia ubin, misalnya © kontributor OpenStreetMap.',
+    dataLicence: 'Lisensi data terbuka',
+    dataLicenceHelp:
+      'Alamat https:// lisensi data di /data dan katalog DCAT, misalnya https://creativecommons.org/licenses/by/4.0/. Hanya dicetak, tidak dibuka server. Kosongkan untuk CC BY 4.0.',
     settingsTileUrl: 'Harus alamat https:// dengan {z}, {x} dan {y} pada nama host publik.',
     languagesHeading: 'Bahasa',
     languages: 'Bahasa yang tersedia',
@@ -618,6 +621,9 @@ export const adminMessages = {
       "An https:// tile URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png. Only visitors' browsers open it. Leave empty for pages without maps.",
     mapAttribution: 'Map attribution',
     mapAttributionHelp: 'The copyright notice the tile provider asks for, e.g. © OpenStreetMap contributors.',
+    dataLicence: 'Open data licence',
+    dataLicenceHelp:
+      'The https:// address of the licence of the data on /data and in the DCAT catalogue, e.g. https://creativecommons.org/licenses/by/4.0/. Only printed, never opened by the server. Leave empty for CC BY 4.0.',
     settingsTileUrl: 'Must be an https:// address with {z}, {x} and {y} on a public host name.',
     languagesHeading: 'Languages',
     languages: 'Languages offered',

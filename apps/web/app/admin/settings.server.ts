@@ -120,6 +120,7 @@ export interface ProfileValues {
   logoUrl: string
   mapTileUrl: string
   mapAttribution: string
+  dataLicence: string
   /** Comma-separated locales. */
   locales: string
   defaultLocale: string
@@ -136,6 +137,7 @@ export const profileValues = (record: TenantRecord): ProfileValues => {
     logoUrl: p.logoUrl ?? '',
     mapTileUrl: p.mapTileUrl ?? '',
     mapAttribution: p.mapAttribution ?? '',
+    dataLicence: p.dataLicence ?? '',
     locales: p.locales.join(','),
     defaultLocale: p.defaultLocale,
   }
@@ -153,6 +155,7 @@ export function profileInput(values: ProfileValues) {
     ...(values.logoUrl.trim() ? { logoUrl: values.logoUrl } : {}),
     ...(values.mapTileUrl.trim() ? { mapTileUrl: values.mapTileUrl } : {}),
     ...(values.mapAttribution.trim() ? { mapAttribution: values.mapAttribution } : {}),
+    ...(values.dataLicence.trim() ? { dataLicence: values.dataLicence } : {}),
     locales: values.locales.split(',').filter(Boolean),
     defaultLocale: values.defaultLocale,
   }

@@ -136,6 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       logoUrl: text(form, 'logoUrl'),
       mapTileUrl: text(form, 'mapTileUrl'),
       mapAttribution: text(form, 'mapAttribution'),
+      dataLicence: text(form, 'dataLicence'),
       locales: form
         .getAll('locales')
         .filter((v) => v === 'id' || v === 'en')
@@ -267,6 +268,7 @@ export default function Settings() {
     { name: 'logoUrl', label: t('logoUrl'), type: 'text', help: t('logoHelp') },
     { name: 'mapTileUrl', label: t('mapTileUrl'), type: 'text', help: t('mapTileUrlHelp') },
     { name: 'mapAttribution', label: t('mapAttribution'), type: 'text', help: t('mapAttributionHelp') },
+    { name: 'dataLicence', label: t('dataLicence'), type: 'text', help: t('dataLicenceHelp') },
   ]
   const mailFailure = failure?.intent === 'mail' ? failure : undefined
   const mailValues = mailFailure?.values ?? mail
