@@ -6,8 +6,10 @@ import { governanceDashboard } from './dashboard'
 import { kpi } from './kpi'
 import { registerKpiRoutes } from './kpi-routes'
 import { kpiValues } from './kpi-tables'
+import { recordFinishedComputedPeriods } from './kpi-values'
 import { member } from './member'
 import { migrations } from './migrations'
+import { governanceOpenData } from './open-data'
 import { programme } from './programme'
 import { regulation } from './regulation'
 import { seedData, seedGovernance } from './seed'
@@ -45,8 +47,13 @@ const governanceModule = defineModule({
   schema: { kpiValues },
   migrations,
   seed: { data: seedData, run: seedGovernance },
+  openData: governanceOpenData,
   // Terms end on dates nobody writes on: team roles follow the memberships that hold today.
-  jobs: [{ id: 'team-grants', everyMinutes: 60, run: refreshTeamGrants }],
+  jobs: [
+    { id: 'team-grants', everyMinutes: 60, run: refreshTeamGrants },
+    // A computed KPI keeps each finished period's figure, recorded soon after the period ends.
+    { id: 'kpi-computed-values', everyMinutes: 24 * 60, run: recordFinishedComputedPeriods },
+  ],
   admin: {
     entities: [],
     dashboard: governanceDashboard,

@@ -75,5 +75,24 @@ export function periodAt(frequency: KpiFrequency, at: Date, zone: string): strin
   }
 }
 
+/** The period before one of the same frequency (`2025-Q1` → `2024-Q4`). */
+export function previousPeriod(frequency: KpiFrequency, period: string): string {
+  const { year, first } = monthsOf(period)
+  // The month before the period's first, and the period holding it.
+  const month = first === 1 ? 12 : first - 1
+  const y = first === 1 ? year - 1 : year
+  const at = `${y}-${pad(month)}`
+  switch (frequency) {
+    case 'annual':
+      return String(y)
+    case 'semester':
+      return `${y}-S${month <= 6 ? 1 : 2}`
+    case 'quarterly':
+      return `${y}-Q${Math.ceil(month / 3)}`
+    case 'monthly':
+      return at
+  }
+}
+
 /** The year of a period, to set it against that year's target. */
 export const yearOfPeriod = (period: string) => Number(period.slice(0, 4))

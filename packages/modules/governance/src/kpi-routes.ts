@@ -10,12 +10,10 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { kpi } from './kpi'
 import {
   kpiActualSchema,
-  kpiComputeInputSchema,
   kpiSeries,
   kpiSeriesOne,
   kpiSeriesSchema,
   kpiValueInputSchema,
-  recordComputedKpiValue,
   recordKpiValue,
 } from './kpi-values'
 
@@ -97,9 +95,9 @@ export function registerKpiRoutes(router: ModuleRouter, kit: ApiKit): void {
     async (c) => c.json((await kpiSeriesOne(c.var.ctx, c.req.valid('param').id)) as never, 200),
   )
   const writeResponses = {
-    200: json('Another value replaced the period’s, or the same value was given again', recordedSchema),
+    200: json("Another value replaced the period's, or the same value was given again", recordedSchema),
     201: json('The first value of the period', recordedSchema),
-    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
   }
   router.openapi(
     kit.guard({
@@ -116,24 +114,6 @@ export function registerKpiRoutes(router: ModuleRouter, kit: ApiKit): void {
     }),
     async (c) => {
       const recorded = await recordKpiValue(c.var.ctx, c.req.valid('param').id, validJson(c))
-      return c.json(recorded as never, recorded.created ? 201 : 200)
-    },
-  )
-  router.openapi(
-    kit.guard({
-      ...createRoute({
-        method: 'post',
-        path: '/governance/kpis/{id}/values/compute',
-        tags,
-        summary: "Record what a computed KPI's indicator gives for a period (default the current one)",
-        request: { params: idParam, ...body(kpiComputeInputSchema) },
-        responses: writeResponses,
-      }),
-      security: [{ bearer: [] }],
-      'x-permission': kpi.permission('update'),
-    }),
-    async (c) => {
-      const recorded = await recordComputedKpiValue(c.var.ctx, c.req.valid('param').id, validJson(c))
       return c.json(recorded as never, recorded.created ? 201 : 200)
     },
   )

@@ -9,6 +9,7 @@ import {
   periodAt,
   periodDays,
   periodInstants,
+  previousPeriod,
 } from './kpi-periods'
 import { type KpiValueRow, kpiValues } from './kpi-tables'
 
@@ -33,13 +34,6 @@ export const kpiValueInputSchema = z
   })
   .openapi('GovernanceKpiValueInput')
 export type KpiValueInput = z.infer<typeof kpiValueInputSchema>
-
-/** Asks for a computed KPI's value of a period (default the current one) to be recorded. */
-export const kpiComputeInputSchema = z
-  .strictObject({
-    period: z.string().trim().min(4).max(7).optional().openapi({ description: 'Default the current period' }),
-  })
-  .openapi('GovernanceKpiComputeInput')
 
 const revisionSchema = z.object({
   value: z.number(),
@@ -169,6 +163,18 @@ async function valueRowsOf(ctx: TenantContext, ids: readonly string[]): Promise<
   return rows
 }
 
+/** Every KPI the public sees, of one dimension if given. */
+async function allKpis(ctx: TenantContext, dimension?: DimensionId): Promise<Kpi[]> {
+  const all: Kpi[] = []
+  let cursor: string | undefined
+  do {
+    const page = await kpi.list(ctx, { limit: 100, cursor, ...(dimension ? { dimension } : {}) })
+    all.push(...(page.items as Kpi[]))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return all
+}
+
 /** One KPI (by id) with its targets, baseline and values per period. */
 export async function kpiSeriesOne(ctx: TenantContext, key: string): Promise<KpiSeries> {
   const k = (await kpi.get(ctx, key)) as Kpi
@@ -180,17 +186,7 @@ export async function kpiSeriesOne(ctx: TenantContext, key: string): Promise<Kpi
  * by period with their history, the computed current value and the latest: what the pages chart.
  */
 export async function kpiSeries(ctx: TenantContext, options: { dimension?: DimensionId } = {}): Promise<KpiSeries[]> {
-  const all: Kpi[] = []
-  let cursor: string | undefined
-  do {
-    const page = await kpi.list(ctx, {
-      limit: 100,
-      cursor,
-      ...(options.dimension ? { dimension: options.dimension } : {}),
-    })
-    all.push(...(page.items as Kpi[]))
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
+  const all = await allKpis(ctx, options.dimension)
   const rows = await valueRowsOf(
     ctx,
     all.map((k) => k.id),
@@ -284,26 +280,47 @@ export async function recordKpiValue(
 }
 
 /**
- * Records what a computed KPI's indicator gives for a period (default the current one), with
- * "dihitung otomatis dari <module>" as its source: the button that keeps a period's figure once
- * it is over. A KPI not computed, or a period with nothing to count, is refused.
+ * Records what a computed KPI's indicator gives for a period, with "dihitung otomatis dari
+ * <module>" as its source; nothing when the indicator has nothing to count. The daily job keeps
+ * each finished period's figure this way.
  */
 export async function recordComputedKpiValue(
   ctx: TenantContext,
-  key: string,
-  input: { period?: string | undefined },
-): Promise<{ actual: KpiActual; created: boolean }> {
-  const k = await writableKpi(ctx, key)
+  k: Kpi,
+  period: string,
+): Promise<{ actual: KpiActual; created: boolean } | null> {
   const indicator = k.computedFrom ? findIndicator(ctx, k.computedFrom) : undefined
-  if (!indicator) throw problem('conflict', 'This KPI is not computed from an indicator of an enabled module.')
-  const period = input.period ?? periodAt(k.frequency as KpiFrequency, ctx.now(), ctx.tenant.timezone)
-  checkPeriod(ctx, k, period)
+  if (!indicator) return null
   const value = await indicator.indicator.compute(ctx, periodInstants(period, ctx.tenant.timezone))
-  if (value === null) throw problem('conflict', `The indicator ${indicator.key} has nothing to count in ${period}.`)
+  if (value === null) return null
   return recordKpiValue(ctx, k.id, {
     period,
     value,
     source: computedSource(indicator.moduleTitle),
     computedFrom: indicator.key,
   })
+}
+
+/**
+ * For every computed KPI, records the value of its last finished period unless one is recorded:
+ * run daily, so a figure is kept soon after its period ends (the modules keep no history of
+ * their own, so a value computed long after would describe a later state).
+ */
+export async function recordFinishedComputedPeriods(ctx: TenantContext): Promise<{ changed: number }> {
+  let changed = 0
+  for (const k of await allKpis(ctx)) {
+    if (!k.computedFrom) continue
+    const period = previousPeriod(
+      k.frequency as KpiFrequency,
+      periodAt(k.frequency as KpiFrequency, ctx.now(), ctx.tenant.timezone),
+    )
+    const [recorded] = await ctx.db
+      .select({ id: kpiValues.id })
+      .from(kpiValues)
+      .where(and(eq(kpiValues.kpiId, k.id), eq(kpiValues.period, period)))
+      .limit(1)
+    if (recorded) continue
+    if ((await recordComputedKpiValue(ctx, k, period))?.created) changed++
+  }
+  return { changed }
 }

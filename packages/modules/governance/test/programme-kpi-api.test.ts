@@ -1,4 +1,4 @@
-import type { Grant } from '@cerdas/core'
+import type { Grant, TenantContext } from '@cerdas/core'
 import {
   createTenantWithEveryModule,
   createTestPlatform,
@@ -9,7 +9,7 @@ import {
   tenantDbOf,
 } from '@cerdas/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { KpiActual, KpiSeries, Programme } from '../src/index'
+import { type KpiActual, type KpiSeries, type Programme, recordFinishedComputedPeriods } from '../src/index'
 
 /**
  * Programmes and KPIs through the API: each dimension's team writes its own (an economy editor
@@ -21,6 +21,16 @@ const HOST = 'uji.localhost'
 let t: TestPlatform
 let economyEditor: string
 let viewer: string
+
+/** The tenant's context as the job runner gives it, on 15 January of a year. */
+async function contextIn(year: number): Promise<TenantContext> {
+  const tenant = await t.platform.tenantBySlug('uji')
+  if (!tenant) throw new Error('no tenant')
+  return t.platform.context(tenant, await t.platform.tenantDb(tenant.record), {
+    actor: { kind: 'system', id: 'test' },
+    now: () => new Date(`${year}-01-15T03:00:00Z`),
+  })
+}
 
 const tokenFor = async (grant: Grant) => (await createTestToken(t, 'uji', [grant])).secret
 const send = (method: string, path: string, body: unknown, token: string | null) =>
@@ -348,9 +358,11 @@ describe('a KPI computed from a module indicator', () => {
       201,
     )
     const series = async () => jsonOf<KpiSeries>(await t.request(HOST, `/api/v1/governance/kpis/${created.id}/series`))
-    // No attractions yet: nothing to count, and nothing to record.
+    // No attractions yet: nothing to count, so the daily job records nothing.
     expect((await series()).current).toMatchObject({ value: null, computedFrom: 'tourism.attractions-with-hours' })
-    await expectProblem(await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, branding), 409)
+    const year = String((await series()).current?.period)
+    expect(year).toMatch(/^\d{4}$/)
+    expect(await recordFinishedComputedPeriods(await contextIn(Number(year) + 1))).toEqual({ changed: 0 })
     for (const name of ['Pantai Uji', 'Bukit Uji']) {
       const res = await t.send(HOST, 'POST', '/api/v1/tourism/attractions', { name: { id: name }, category: 'nature' })
       expect(res.status).toBe(201)
@@ -363,26 +375,26 @@ describe('a KPI computed from a module indicator', () => {
     })
     expect(hours.status).toBe(201)
     const computed = await series()
-    const year = String(computed.current?.period)
-    expect(year).toMatch(/^\d{4}$/)
-    expect(computed.current).toMatchObject({ value: 50, source: 'dihitung otomatis dari Wisata dan acara' })
-    expect(computed.latest).toEqual({ period: computed.current?.period, value: 50, computed: true })
-    expect(computed.actuals).toEqual([])
-    // The economy team may not record it; the branding team keeps the figure.
-    await expectProblem(
-      await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, economyEditor),
-      403,
-    )
-    const recorded = await jsonOf<{ actual: KpiActual }>(
-      await send('POST', `/api/v1/governance/kpis/${created.id}/values/compute`, {}, branding),
-      201,
-    )
-    expect(recorded.actual).toMatchObject({
+    expect(computed.current).toMatchObject({
       period: year,
       value: 50,
       source: 'dihitung otomatis dari Wisata dan acara',
-      computedFrom: 'tourism.attractions-with-hours',
     })
-    expect((await series()).latest).toEqual({ period: year, value: 50, computed: false })
+    expect(computed.latest).toEqual({ period: year, value: 50, computed: true })
+    expect(computed.actuals).toEqual([])
+    // Once the year is over, the job keeps its figure (once: a second run adds nothing).
+    const nextYear = await contextIn(Number(year) + 1)
+    expect(await recordFinishedComputedPeriods(nextYear)).toEqual({ changed: 1 })
+    expect(await recordFinishedComputedPeriods(nextYear)).toEqual({ changed: 0 })
+    const kept = await series()
+    expect(kept.actuals).toEqual([
+      expect.objectContaining({
+        period: year,
+        value: 50,
+        source: 'dihitung otomatis dari Wisata dan acara',
+        computedFrom: 'tourism.attractions-with-hours',
+      }),
+    ])
+    expect(kept.latest).toEqual({ period: year, value: 50, computed: false })
   })
 })
