@@ -1,5 +1,11 @@
 import { parseCsv, tenantProfileOf, updateTenantProfile } from '@cerdas/platform'
-import { createTenantWithEveryModule, createTestPlatform, expectProblem, type TestPlatform } from '@cerdas/testing'
+import {
+  createTenantWithEveryModule,
+  createTestPlatform,
+  createTestToken,
+  expectProblem,
+  type TestPlatform,
+} from '@cerdas/testing'
 import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -140,6 +146,58 @@ describe('open data: the DCAT catalogue', () => {
   })
 })
 
+describe('open data: KPIs with indicator metadata', () => {
+  it('the KPI values dataset carries Satu Data metadata of every KPI: definition, unit, method, frequency', async () => {
+    const before = modifiedOf(datasetById(await expandedCatalogue(TOBA), 'governance-kpi-values'))
+    const made = await t.send(TOBA, 'POST', '/api/v1/governance/kpis', {
+      name: { id: 'UMKM masuk katalog daring', en: 'UMKM in the online catalogue' },
+      dimension: 'economy',
+      unit: 'unit',
+      direction: 'higher',
+      frequency: 'semester',
+      definition: { id: 'Jumlah UMKM yang tercantum di katalog daring pada akhir semester.' },
+      targets: [{ year: 2024, value: 300 }],
+    })
+    expect(made.status, await made.clone().text()).toBe(201)
+    const { id } = (await made.json()) as { id: string }
+    const value = await t.send(TOBA, 'POST', `/api/v1/governance/kpis/${id}/values`, { period: '2024-S2', value: 180 })
+    expect(value.status, await value.clone().text()).toBe(201)
+    const kpis = (await (await t.request(TOBA, '/api/v1/governance/kpis?limit=100')).json()) as {
+      items: { id: string; slug?: string; unit: string }[]
+    }
+    expect(kpis.items.length).toBeGreaterThan(0)
+    const dataset = datasetById(await expandedCatalogue(TOBA), 'governance-kpi-values')
+    const indicators = dataset['urn:cerdas:open-data#indicator'] as Node[]
+    expect(indicators.map((i) => values(i, `${DCT}identifier`)[0]).sort()).toEqual(
+      kpis.items.map((k) => k.slug ?? k.id).sort(),
+    )
+    for (const indicator of indicators) {
+      expect(values(indicator, 'http://www.w3.org/2004/02/skos/core#definition').length).toBeGreaterThan(0)
+      expect(values(indicator, 'urn:cerdas:open-data#unit')).toHaveLength(1)
+      expect(values(indicator, 'urn:cerdas:open-data#method').length).toBeGreaterThan(0)
+      expect(ids(indicator, `${DCT}accrualPeriodicity`)[0]).toMatch(/\/frequency\/(ANNUAL|ANNUAL_2|QUARTERLY|MONTHLY)$/)
+    }
+    const mine = indicators.find((i) => values(i, `${DCT}identifier`)[0] === id) as Node
+    expect(values(mine, 'urn:cerdas:open-data#method')).toEqual([
+      'Jumlah UMKM yang tercantum di katalog daring pada akhir semester.',
+    ])
+    expect(ids(mine, `${DCT}accrualPeriodicity`)).toEqual([
+      'http://publications.europa.eu/resource/authority/frequency/ANNUAL_2',
+    ])
+    expect(values(mine, `${DCT}temporal`)).toEqual(['2024-S2/2024-S2'])
+    expect(modifiedOf(dataset) > before).toBe(true)
+    const table = await csvOf(TOBA, 'governance-kpi-values')
+    const header = table[0] as string[]
+    expect(header).not.toContain('recorded_by')
+    const row = table.find((r) => r[0] === id) as string[]
+    expect([row[header.indexOf('period')], row[header.indexOf('value')], row[header.indexOf('target')]]).toEqual([
+      '2024-S2',
+      '180',
+      '300',
+    ])
+  })
+})
+
 describe('open data: what the files hold', () => {
   it('JSON holds the public records as the API shows them, and nothing not yet published', async () => {
     const scheduled = await t.send(TOBA, 'POST', '/api/v1/announcements', {
@@ -226,6 +284,21 @@ describe('open data: bad input and isolation', () => {
     await expectProblem(await t.request(TOBA, '/api/v1/data/announcements-announcement.xml'), 404)
     await expectProblem(await t.request(TOBA, '/api/v1/data/announcements-announcement'), 404)
     await expectProblem(await t.request(TOBA, '/api/v1/data/catalog.json'), 404)
+  })
+
+  it('a file name past its limit is a 422 problem; any name is looked up, never a 500', async () => {
+    await expectProblem(await t.request(TOBA, `/api/v1/data/${'a'.repeat(121)}.csv`), 422)
+    for (const name of ['.csv', 'a..csv', '%2e%2e%2fcatalog.jsonld', 'TOURISM-EVENT.CSV', 'tourism-event.csv.csv'])
+      await expectProblem(await t.request(TOBA, `/api/v1/data/${name}`), 404)
+  })
+
+  it("another tenant's token, or an unknown one, is refused with 401 on the catalogue and the files", async () => {
+    const samosir = await createTestToken(t, 'samosir', [{ role: 'admin', dimension: null }])
+    for (const path of [CATALOGUE, '/api/v1/data/tourism-event.csv', '/api/v1/data/tourism-event.json']) {
+      await expectProblem(await t.request(TOBA, path, { token: samosir.secret }), 401)
+      await expectProblem(await t.request(TOBA, path, { token: 'cerdas_not-a-token-of-anyone-0123456789' }), 401)
+      expect((await t.request(SAMOSIR, path, { token: samosir.secret })).status).toBe(200)
+    }
   })
 
   it("a tenant's catalogue and files hold none of another tenant's records", async () => {

@@ -13,6 +13,7 @@ export const DATASET_FREQUENCIES = [
   'weekly',
   'monthly',
   'quarterly',
+  'semiannual',
   'annual',
   'irregular',
 ] as const
@@ -24,6 +25,7 @@ const FREQUENCY_CODES: Record<DatasetFrequency, string> = {
   weekly: 'WEEKLY',
   monthly: 'MONTHLY',
   quarterly: 'QUARTERLY',
+  semiannual: 'ANNUAL_2',
   annual: 'ANNUAL',
   irregular: 'IRREG',
 }

@@ -52,7 +52,7 @@ export const datasetFileRoute = createRoute({
       },
     },
     304: { description: 'The copy the client has is current' },
-    ...problemResponses(404),
+    ...problemResponses(404, 422),
   },
 })
 

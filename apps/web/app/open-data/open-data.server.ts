@@ -11,6 +11,7 @@ const FREQUENCY_KEYS: Record<DatasetFrequency, `frequency${string}`> = {
   weekly: 'frequencyWeekly',
   monthly: 'frequencyMonthly',
   quarterly: 'frequencyQuarterly',
+  semiannual: 'frequencySemiannual',
   annual: 'frequencyAnnual',
   irregular: 'frequencyIrregular',
 }
