@@ -1,5 +1,6 @@
 import type { Actor, Grant } from '@cerdas/core'
 import { pickText, type WebLoadContext } from '@cerdas/core/web'
+import { createUser } from '@cerdas/identity'
 import { parseCsv, parseXlsx, sheetColumns } from '@cerdas/platform'
 import { modules } from '@cerdas/registry'
 import { createTestPlatform, enableEveryModule, type TestPlatform } from '@cerdas/testing'
@@ -66,6 +67,22 @@ const SAMPLES: Record<string, () => Promise<Record<string, unknown>>> = {
     rule: { days: ['mo', 'th'], start: '07:00', end: '10:00', onHolidays: 'next-working-day' },
   }),
   'waste.droppoint': async () => ({ name: { id: 'Bank Sampah Uji' }, kind: 'bank_sampah' }),
+  // Toba's smart-city regulation number is not known from a public source: the template records none.
+  'governance.regulation': async () => ({
+    kind: 'perbup',
+    title: { id: 'Dewan dan Tim Pelaksana Smart City' },
+    validFrom: '2021-07-01',
+    establishes: ['council', 'team'],
+  }),
+  // Team members are the tenant's accounts, which no template holds.
+  'governance.team_member': async () => {
+    const user = await createUser(
+      ctx().db,
+      { email: 'tim.ekspor@toba.localhost', name: 'Tim Ekspor', grants: [] },
+      new Date(),
+    )
+    return { dimension: 'economy', userId: user.id, teamRole: 'member' }
+  },
 }
 afterAll(() => t?.close())
 
