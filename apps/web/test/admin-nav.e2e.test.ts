@@ -115,15 +115,18 @@ describe('console navigation grouped by dimension and module', () => {
       const groups = await groupsOf(page)
       // Schedules stay in governance's group; the editor sees there only the schedules of economy's places.
       // The report queue stays in environment's: every team works the reports of its own categories there.
+      // Programmes and KPIs name their team (ADR 0117): governance's module shows the editor economy's own.
       expect(groups).toEqual([
-        { dimension: 'governance', open: false, modules: ['schedules'] },
+        { dimension: 'governance', open: false, modules: ['schedules', 'governance'] },
         { dimension: 'economy', open: false, modules: ['economy', 'umkm', 'pasar'] },
         { dimension: 'environment', open: false, modules: ['reports'] },
       ])
       const hrefs = await page.$$eval('nav.admin-nav details a', (links) => links.map((a) => a.getAttribute('href')))
       expect(
         hrefs.every((href) =>
-          /^\/admin\/(data\/(economy|umkm|pasar)\/|jadwal$|data\/schedules\/|laporan$)/.test(href ?? ''),
+          /^\/admin\/(data\/(economy|umkm|pasar)\/|jadwal$|data\/schedules\/|laporan$|data\/governance\/(programme|kpi)$)/.test(
+            href ?? '',
+          ),
         ),
       ).toBe(true)
       expect(hrefs.filter((href) => href?.startsWith('/admin/data/economy/'))).toHaveLength(3)
