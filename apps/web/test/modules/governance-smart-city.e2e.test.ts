@@ -174,6 +174,10 @@ describe('/kota-cerdas without JavaScript', () => {
       'Belum ada capaian yang tercatat.',
     )
 
+    // An empty part says what will appear there instead of leaving a bare heading.
+    await expect(page.locator('#dimensi-living').textContent()).resolves.toContain(
+      'Program dimensi ini akan tampil di sini setelah dicatat tim pelaksana.',
+    )
     const progress = page.locator('#dimensi-environment progress')
     await expect(progress.getAttribute('value')).resolves.toBe('67')
     await expect(page.locator('#dimensi-environment .progress-value').textContent()).resolves.toBe('67% selesai')
