@@ -1,3 +1,5 @@
+// The list module first: it loads service.ts in the order its import cycle needs.
+import './services'
 import { type ModuleIndicator, percentage, type TenantContext } from '@cerdas/core'
 import { count, lt, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
