@@ -7,7 +7,7 @@ const label = { id: 'Label' }
 const declared = {
   slug: { from: 'name' },
   fields: {
-    name: field.localizedText({ label, required: true }),
+    name: field.localizedText({ label, required: true, max: 200 }),
     place: field.geoPoint({ label }),
     facilities: field.lines({ label }),
     open: field.boolean({ label }),
