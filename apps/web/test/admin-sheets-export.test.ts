@@ -83,6 +83,18 @@ const SAMPLES: Record<string, () => Promise<Record<string, unknown>>> = {
     )
     return { dimension: 'economy', userId: user.id, teamRole: 'member' }
   },
+  // Toba's masterplan programmes and KPIs are not published: the template invents none.
+  'governance.programme': async () => ({
+    name: { id: 'Katalog UMKM daring' },
+    dimension: 'economy',
+    milestones: [{ title: { id: 'Pendataan UMKM' }, done: true }],
+  }),
+  'governance.kpi': async () => ({
+    name: { id: 'UMKM dalam katalog daring' },
+    dimension: 'economy',
+    unit: 'unit',
+    targets: [{ year: 2026, value: 300 }],
+  }),
 }
 afterAll(() => t?.close())
 
