@@ -152,10 +152,9 @@ async function overviewWithin(platform: Platform, record: TenantRecord, options:
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs)
   })
-  const reading = readTenant(platform, record, options).then(
-    (read) => read,
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-  )
+  const reading = readTenant(platform, record, options).catch((error: unknown) => ({
+    error: error instanceof Error ? error.message : String(error),
+  }))
   const settled = await Promise.race([reading, timedOut]).finally(() => clearTimeout(timer))
   const durationMs = Math.round(performance.now() - started)
   if (settled !== 'timeout' && 'modules' in settled) {
