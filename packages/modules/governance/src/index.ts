@@ -10,7 +10,6 @@ import { recordFinishedComputedPeriods } from './kpi-values'
 import { member } from './member'
 import { migrations } from './migrations'
 import { governanceOpenData } from './open-data'
-import { governanceOpenData } from './open-data'
 import { programme } from './programme'
 import { regulation } from './regulation'
 import { seedData, seedGovernance } from './seed'
@@ -48,7 +47,6 @@ const governanceModule = defineModule({
   schema: { kpiValues },
   migrations,
   seed: { data: seedData, run: seedGovernance },
-  openData: governanceOpenData,
   openData: governanceOpenData,
   // Terms end on dates nobody writes on: team roles follow the memberships that hold today.
   jobs: [
