@@ -111,7 +111,9 @@ describe('records that name their team', () => {
     const everyone = await contextAs([{ role: 'editor', dimension: null }])
     expect((await admin.list(everyone, { limit: 100 })).items.map((r) => (r as { id: string }).id)).toContain(theirs.id)
     // Writes from the console go through the same check.
-    await expect(admin.update?.(economy, theirs.id, { name: 'Diambil' })).rejects.toMatchObject({ problem: { status: 403 } })
+    await expect(admin.update?.(economy, theirs.id, { name: 'Diambil' })).rejects.toMatchObject({
+      problem: { status: 403 },
+    })
     expect(plan.permits(economy, 'update', { dimension: 'economy' })).toBe(true)
     expect(plan.visibleTo(economy, { dimension: 'society' })).toBe(false)
   })

@@ -153,7 +153,8 @@ export const adminMessages = {
     inviteButton: 'Buat undangan',
     fullName: 'Nama lengkap',
     roles: 'Peran',
-    rolesFromTeam: 'Dari keanggotaan tim dimensi: {roles}. Berakhir bersama keanggotaannya; ubah di Anggota tim dimensi.',
+    rolesFromTeam:
+      'Dari keanggotaan tim dimensi: {roles}. Berakhir bersama keanggotaannya; ubah di Anggota tim dimensi.',
     editorTeam: 'Editor untuk tim dimensi',
     noTeam: '— bukan editor —',
     allTeams: 'Semua tim',
@@ -524,7 +525,8 @@ export const adminMessages = {
     inviteButton: 'Create invitation',
     fullName: 'Full name',
     roles: 'Roles',
-    rolesFromTeam: 'From dimension team membership: {roles}. They end with the membership; change them under Dimension team members.',
+    rolesFromTeam:
+      'From dimension team membership: {roles}. They end with the membership; change them under Dimension team members.',
     editorTeam: 'Editor for dimension team',
     noTeam: '— not an editor —',
     allTeams: 'All teams',
