@@ -227,6 +227,11 @@ export interface AdminEntity<T = any> {
   /** A dedicated console page that creates records, instead of the generic form. */
   createUrl?: string
   /**
+   * Further console pages of a record besides its form (a KPI's values by period): the record's
+   * page and its row in the list link each.
+   */
+  links?(item: T): { label: LocalizedText; url: string }[]
+  /**
    * The records belong to other modules' records (a schedule's owner), and who opens and writes
    * them follows the owner's team (ADR 0110): a dimension team opens the entity, sees the records
    * of its own modules' owners, and `get` answers 404 for the others.

@@ -44,6 +44,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       path: ce.path,
       publicUrl: ce.entity.publicUrl?.(item) ?? null,
       editUrl: ce.entity.editUrl?.(item) ?? null,
+      links: (ce.entity.links?.(item) ?? []).map((l) => ({ label: pickText(l.label, console.locale), url: l.url })),
       fields: await formFields(ce.entity, console, { selfId: ce.entity.idOf(item) }),
       values: recordFormValues(ce.entity.fields, ce.entity.valuesOf(item), console.ctx.tenant.timezone),
       verification: verificationOf(ce, item, console),
@@ -157,6 +158,15 @@ export default function EntityEdit() {
             {t('openEditor')}
           </Link>
         </p>
+      ) : null}
+      {d.links.length > 0 ? (
+        <ul className="record-links">
+          {d.links.map((l) => (
+            <li key={l.url}>
+              <Link to={l.url}>{l.label}</Link>
+            </li>
+          ))}
+        </ul>
       ) : null}
 
       {d.can.update ? (

@@ -39,6 +39,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         id: ce.entity.idOf(item),
         label: ce.entity.labelOf(item, locale),
         href: ce.entity.editUrl?.(item) ?? `${ce.path}/${encodeURIComponent(ce.entity.idOf(item))}`,
+        links: (ce.entity.links?.(item) ?? []).map((l) => ({ label: pickText(l.label, locale), url: l.url })),
         cells: ce.entity.columns.map((c) => c.value(item, locale)),
         verification: verificationOf(ce, item, console),
       })),
@@ -84,6 +85,12 @@ export default function EntityList() {
                 <tr key={row.id} data-id={row.id}>
                   <th scope="row">
                     <Link to={row.href}>{row.label}</Link>
+                    {row.links.map((l) => (
+                      <small key={l.url}>
+                        {' · '}
+                        <Link to={l.url}>{l.label}</Link>
+                      </small>
+                    ))}
                   </th>
                   {row.cells.map((cell, i) => (
                     <td key={d.columns[i]}>{cell}</td>

@@ -67,6 +67,8 @@ const governanceModule = defineModule({
           permission: 'cerdas.users:manage',
         },
       },
+      // Reached from a KPI's console page and row (its `links`), not from the navigation.
+      { path: 'kpi/:id/nilai', file: 'admin/kpi-values.tsx' },
     ],
   },
   api: (router, kit) => {

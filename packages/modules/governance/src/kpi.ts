@@ -100,6 +100,9 @@ const fields = {
 
 type Values = Record<string, unknown>
 
+/** The console screen that records a KPI's values (the module's own admin route). */
+export const kpiValuesPath = (id: string) => `/admin/kpi/${encodeURIComponent(id)}/nilai`
+
 /** A KPI whose frequency no longer fits its recorded periods, or that names an unknown indicator. */
 async function checkKpi(ctx: TenantContext, values: Values, id: string | null): Promise<FieldError[]> {
   const errors: FieldError[] = []
@@ -147,6 +150,11 @@ export const kpi = defineEntity({
         new Set((v.targets as { year: number }[]).map((t) => t.year)).size === v.targets.length,
     },
   ],
+  // Values are recorded on a screen of their own, linked from the KPI's page and row.
+  admin: (generated) => ({
+    ...generated,
+    links: (item) => [{ label: label('Catat nilai', 'Record values'), url: kpiValuesPath(String(item.id)) }],
+  }),
   hooks: {
     check: checkKpi,
     // Values are the KPI's own: they go with it (the audit trail keeps what they were).
