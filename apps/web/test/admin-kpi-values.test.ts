@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Actor, Grant, TenantContext } from '@cerdas/core'
 import type { WebLoadContext } from '@cerdas/core/web'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
@@ -10,8 +11,11 @@ import * as screen from '../../../packages/modules/governance/admin/kpi-values'
 // The module's screens are mounted from the registry; the app does not depend on the package itself.
 import { type Kpi, kpi } from '../../../packages/modules/governance/src/index'
 import { openAdminScreen } from '../app/admin/screen.server'
+import * as listPage from '../app/routes/admin.data.$module.$entity._index'
 import * as recordPage from '../app/routes/admin.data.$module.$entity.$id'
 import { tenantPageContext } from '../server/page-context'
+import { launchBrowser } from './browser'
+import { seriousViolations } from './page-quality'
 
 /**
  * The console screen recording a KPI's values: a team records a value for a period of its own
@@ -33,6 +37,24 @@ vi.mock('@remix-run/react', () => ({
   Link: ({ to, children, ...props }: { to: string; children?: ReactNode }) =>
     createElement('a', { href: to, ...props }, children),
 }))
+
+const styles = ['../app/styles.css', '../app/admin/console.css']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('\n')
+
+/** Serious accessibility violations of the screen's markup, inside the console's styles, in Chromium. */
+async function violationsOf(markup: string) {
+  const browser = await launchBrowser()
+  try {
+    const tab = await browser.newPage()
+    await tab.setContent(
+      `<!doctype html><html lang="id"><head><title>Catat nilai</title><style>${styles}</style></head><body><main class="admin-main">${markup}</main></body></html>`,
+    )
+    return await seriousViolations(tab)
+  } finally {
+    await browser.close()
+  }
+}
 
 function html(component: () => ReactNode, loader: unknown, action?: unknown): string {
   remix.loader = loader
@@ -182,6 +204,14 @@ describe('recording KPI values in the console', () => {
     expect(await written()).toEqual(before)
   })
 
+  it("lets an unlimited editor record another team's KPI, as the API route does", async () => {
+    const unlimited = await consoleAs([{ role: 'editor', dimension: null }], 'Kepala Bappeda')
+    const done = await record(unlimited, societyKpi.id, { period: '2024', value: '41', source: 'Dapodik' })
+    expect(statusOf(done)).toBe(302)
+    const d = await loaded(societyEditor, societyKpi.id)
+    expect(d.actuals.map((a) => [a.period, a.value, a.source])).toEqual([['2024', '41', 'Dapodik']])
+  })
+
   it('shows a viewer of the team the values without a form, and refuses their post', async () => {
     const d = await loaded(economyViewer, economyKpi.id)
     expect(d.actuals.length).toBeGreaterThan(0)
@@ -205,6 +235,7 @@ describe('recording KPI values in the console', () => {
     expect(markup).toContain('value="dua ratus"')
     expect(markup).toContain('value="Survei"')
     expect(markup).toMatch(/<option value="2024" selected="">/)
+    expect(await violationsOf(markup)).toEqual([])
 
     const future = answerOf(await record(economyEditor, economyKpi.id, { period: '2099', value: '1' }))
     expect(future.errors).toEqual({ period: 'Periode ini belum dimulai.' })
@@ -229,7 +260,7 @@ describe('recording KPI values in the console', () => {
     expect(await written()).toEqual(before)
   })
 
-  it("links the screen from the KPI's console page", async () => {
+  it("links the screen from the KPI's console page and its row in the list", async () => {
     const id = economyKpi.id
     const page = (await recordPage.loader({
       request: get(`/admin/data/governance/kpi/${id}`),
@@ -237,5 +268,13 @@ describe('recording KPI values in the console', () => {
       context: economyEditor,
     })) as { data: { links: { label: string; url: string }[] } }
     expect(page.data.links).toEqual([{ label: 'Catat nilai', url: pathOf(id) }])
+    const list = (await listPage.loader({
+      request: get('/admin/data/governance/kpi'),
+      params: { module: 'governance', entity: 'kpi' },
+      context: economyEditor,
+    })) as { data: { rows: { id: string; links: { url: string }[] }[] } }
+    const row = list.data.rows.find((r) => r.id === id)
+    expect(row?.links.map((l) => l.url)).toEqual([pathOf(id)])
+    expect(list.data.rows.some((r) => r.id === societyKpi.id)).toBe(false)
   })
 })
