@@ -57,18 +57,42 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i
  */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/** Bodies of API writes are JSON; anything else is refused before validation. */
-const requireJsonBody: MiddlewareHandler = async (c, next) => {
-  if (BODYLESS.has(c.req.method)) return next()
-  // Without Content-Length (HTTP/2, chunked, in-process requests) the body stream itself tells.
-  const length = c.req.header('content-length')
-  const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null
-  // Photo uploads are multipart; their route checks that itself.
-  if (hasBody && c.req.path !== PHOTO_UPLOAD_PATH && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    throw problem('unsupportedMediaType', 'Send the body as application/json.')
-  }
-  await next()
+/** A module route taking a file as its body, matched against requests. */
+interface UploadRoute {
+  method: string
+  pattern: RegExp
+  maxBytes: number
 }
+
+/** The modules' upload routes (`uploads` in a definition), as full paths under /api/v1. */
+function uploadRoutes(modules: readonly AnyModule[]): UploadRoute[] {
+  return modules.flatMap((mod) =>
+    (mod.uploads ?? []).map((u) => ({
+      method: u.method.toUpperCase(),
+      pattern: new RegExp(`^/api/v1${u.path.replace(/\{[a-zA-Z]+\}/g, '[^/]+')}$`),
+      maxBytes: u.maxBytes,
+    })),
+  )
+}
+
+const uploadOf = (uploads: readonly UploadRoute[], method: string, path: string) =>
+  uploads.find((u) => u.method === method && u.pattern.test(path))
+
+/** Bodies of API writes are JSON; anything else is refused before validation. */
+const requireJsonBody =
+  (uploads: readonly UploadRoute[]): MiddlewareHandler =>
+  async (c, next) => {
+    if (BODYLESS.has(c.req.method)) return next()
+    // Without Content-Length (HTTP/2, chunked, in-process requests) the body stream itself tells.
+    const length = c.req.header('content-length')
+    const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null
+    // Photo uploads are multipart, a module's uploads a file: their routes check the type themselves.
+    const fileBody = c.req.path === PHOTO_UPLOAD_PATH || uploadOf(uploads, c.req.method, c.req.path)
+    if (hasBody && !fileBody && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+      throw problem('unsupportedMediaType', 'Send the body as application/json.')
+    }
+    await next()
+  }
 
 /** Answers 404 for routes of a module the tenant has not enabled. */
 function moduleEnabled(moduleId: string): MiddlewareHandler<ApiEnv> {
@@ -115,16 +139,28 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<ApiEnv> {
       throw problem('payloadTooLarge', `A photo may be at most ${photos.limits.maxBytes} bytes.`)
     },
   })
-  app.use('/api/*', (c, next) =>
-    BODYLESS.has(c.req.method)
-      ? next()
-      : c.req.path === PHOTO_UPLOAD_PATH
-        ? limitPhotoBody(c, next)
-        : limitBody(c, next),
+  const uploads = uploadRoutes(platform.modules)
+  // Each module upload is counted as it streams and refused as soon as it passes its own limit.
+  const limitUploadBody = new Map(
+    uploads.map((u) => [
+      u,
+      bodyLimit({
+        maxSize: u.maxBytes,
+        onError: () => {
+          throw problem('payloadTooLarge', `The file may be at most ${u.maxBytes} bytes.`)
+        },
+      }),
+    ]),
   )
+  app.use('/api/*', (c, next) => {
+    if (BODYLESS.has(c.req.method)) return next()
+    if (c.req.path === PHOTO_UPLOAD_PATH) return limitPhotoBody(c, next)
+    const upload = uploadOf(uploads, c.req.method, c.req.path)
+    return upload ? limitUploadBody.get(upload)!(c, next) : limitBody(c, next)
+  })
   app.use(
     '/api/v1/*',
-    requireJsonBody,
+    requireJsonBody(uploads),
     readCache({ platform, trustProxy: options.trustProxy ?? false }),
     tenant({ platform, trustProxy: options.trustProxy ?? false }),
   )

@@ -1,3 +1,5 @@
+import type { AnyModule } from '@cerdas/core'
+
 /** The largest request bodies the pages accept, in bytes. */
 export interface WebBodyLimits {
   /** Forms: sign-in, the console's record and settings forms. */
@@ -57,4 +59,37 @@ export function photoFormFiles(pathname: string, contentType: string | undefined
   if (!/^multipart\/form-data\b/i.test(contentType ?? '')) return 0
   if (RECORD_FORM_PATH.test(pathname)) return 1
   return REPORT_FORM_PATH.test(pathname) ? 3 : 0
+}
+
+/** A module's console screen whose form uploads a file (`upload` on its admin route). */
+export interface UploadScreen {
+  pattern: RegExp
+  maxBytes: number
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The modules' upload screens as path patterns (a `:param` is one segment), also as `.data` requests. */
+export function uploadScreens(modules: readonly AnyModule[]): UploadScreen[] {
+  return modules.flatMap((mod) =>
+    (mod.admin?.routes ?? []).flatMap((route) => {
+      if (!route.upload) return []
+      const path = route.path
+        .split('/')
+        .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
+        .join('/')
+      return [{ pattern: new RegExp(`^/admin/${path}(\\.data)?$`, 'i'), maxBytes: route.upload.maxBytes }]
+    }),
+  )
+}
+
+/** The body limit of a multipart form to an upload screen (its file and the form's framing), or null. */
+export function uploadScreenLimit(
+  screens: readonly UploadScreen[],
+  pathname: string,
+  contentType: string | undefined,
+): number | null {
+  if (!/^multipart\/form-data\b/i.test(contentType ?? '')) return null
+  const screen = screens.find((s) => s.pattern.test(pathname))
+  return screen ? screen.maxBytes + 64 * 1024 : null
 }

@@ -34,7 +34,15 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { openAdminScreen } from '../app/admin/screen.server'
-import { bodyLimitFor, bodyWithin, DEFAULT_WEB_BODY_LIMITS, photoFormFiles, type WebBodyLimits } from './body-limit'
+import {
+  bodyLimitFor,
+  bodyWithin,
+  DEFAULT_WEB_BODY_LIMITS,
+  photoFormFiles,
+  uploadScreenLimit,
+  uploadScreens,
+  type WebBodyLimits,
+} from './body-limit'
 import {
   lowercasePath,
   mayLowercase,
@@ -99,6 +107,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   const handle = createRequestHandler(options.build, options.mode ?? 'production')
   const routes = routeTree(options.build)
   const moduleIds = new Set(platform.modules.map((m) => m.id))
+  const uploads = uploadScreens(platform.modules)
   const app = new Hono()
 
   // c.env carries the Node socket, so the API sees the client's address.
@@ -201,12 +210,14 @@ export function createWebApp(options: WebAppOptions): Hono {
       if (!isSameOrigin(c, options.trustProxy ?? false)) {
         return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
       }
-      // A form with photos may be as large as its photo uploads (and their framing).
+      // A form with photos may be as large as its photo uploads (and their framing), a module's
+      // upload screen as its file.
       const files = photoFormFiles(url.pathname, c.req.header('content-type'))
       const limit =
-        files > 0
+        uploadScreenLimit(uploads, url.pathname, c.req.header('content-type')) ??
+        (files > 0
           ? photos.limits.maxBytes * files + 64 * 1024
-          : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS)
+          : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS))
       const within = await bodyWithin(request, limit)
       if (!within) return c.html(tooLargePage(locale, limit), 413, SECURITY_HEADERS)
       const fault = await formBodyFault(within)

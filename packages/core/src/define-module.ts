@@ -33,6 +33,11 @@ export interface AdminRoute {
   /** Route module file relative to `web.root` (the module package root). */
   file: string
   /**
+   * The screen's form uploads a file (multipart) of at most `maxBytes`: the pages take its body up
+   * to that size instead of the form limit.
+   */
+  upload?: { maxBytes: number }
+  /**
    * A console navigation entry for the screen, shown to whoever may open the module's `entity`, or
    * with `permission` to whoever holds that permission for some team (one that follows the owner
    * admits every team holding it for its own dimension; the screen opens with the same permission).
@@ -104,6 +109,18 @@ export interface ModuleHttp {
   routes: (router: ModuleRouter, kit: ApiKit) => void
 }
 
+/**
+ * A module API route whose body is a file rather than JSON (a regulation's PDF scan): the API
+ * takes its body up to `maxBytes` and leaves the content type to the route.
+ */
+export interface ModuleUpload {
+  /** The route's method and path under /api/v1, as registered: `/governance/regulations/{id}/document`. */
+  method: 'put' | 'post'
+  path: string
+  /** Largest body, in bytes: larger ones are refused (413) while they stream. */
+  maxBytes: number
+}
+
 export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, TSeed = unknown> {
   /** Lowercase id; every table of the module is prefixed `${id}_`. */
   id: string
@@ -136,6 +153,11 @@ export interface ModuleDefinition<TSettings extends z.ZodObject = z.ZodObject, T
    * @example http: { prefix: '/open311', routes: (router, kit) => router.post('/v2/requests.json', handler) }
    */
   http?: ModuleHttp
+  /**
+   * Its API routes that take a file as their body, with their size limits (see {@link ModuleUpload}).
+   * @example uploads: [{ method: 'put', path: '/governance/regulations/{id}/document', maxBytes: 20 * 1024 * 1024 }]
+   */
+  uploads?: ModuleUpload[]
   /**
    * Periodic work on every tenant that enables the module (see {@link ModuleJob}).
    * @example jobs: [{ id: 'auto-close', everyMinutes: 15, run: async (ctx) => ({ changed: await closeStale(ctx) }) }]
@@ -257,6 +279,19 @@ const definitionSchema = z.object({
         .refine((p) => !RESERVED_HTTP_PREFIXES.includes(p.slice(1)), 'is served by the framework itself'),
       routes: z.custom<unknown>(isFunction, 'must be a function'),
     })
+    .optional(),
+  uploads: z
+    .array(
+      z.object({
+        method: z.enum(['put', 'post']),
+        path: z.string().regex(/^(\/[a-z0-9-]+|\/\{[a-zA-Z]+\})+$/, 'must be a path such as /things/{id}/file'),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(100 * 1024 * 1024),
+      }),
+    )
     .optional(),
   jobs: z
     .array(

@@ -12,6 +12,9 @@ import { migrations } from './migrations'
 import { governanceOpenData } from './open-data'
 import { programme } from './programme'
 import { regulation } from './regulation'
+import { registerRegulationDocumentRoutes } from './regulation-document-routes'
+import { regulationDocuments } from './regulation-document-table'
+import { REGULATION_DOCUMENT_MAX_BYTES, REGULATION_DOCUMENT_ROUTE } from './regulation-documents'
 import { seedData, seedGovernance } from './seed'
 import { refreshTeamGrants } from './team-grants'
 import { teamMember } from './team-member'
@@ -28,6 +31,7 @@ export * from './programme'
 export * from './programme-groups'
 export * from './programme-labels'
 export * from './regulation'
+export * from './regulation-documents'
 export type { GovernanceSeed } from './seed'
 export { refreshTeamGrants, syncTeamGrants, TEAM_GRANT_SOURCE } from './team-grants'
 export * from './team-member'
@@ -44,10 +48,12 @@ const governanceModule = defineModule({
   // The directory's migrations need the schedules' tables, as a tenant migrates them.
   requires: ['schedules', 'directory'],
   entities: [regulation, member, teamMember, programme, kpi, agenda],
-  schema: { kpiValues },
+  schema: { kpiValues, regulationDocuments },
   migrations,
   seed: { data: seedData, run: seedGovernance },
   openData: governanceOpenData,
+  // A regulation's signed PDF is sent as the body itself (ADR 0120).
+  uploads: [{ method: 'put', path: REGULATION_DOCUMENT_ROUTE, maxBytes: REGULATION_DOCUMENT_MAX_BYTES }],
   // Terms end on dates nobody writes on: team roles follow the memberships that hold today.
   jobs: [
     { id: 'team-grants', everyMinutes: 60, run: refreshTeamGrants },
@@ -69,11 +75,18 @@ const governanceModule = defineModule({
       },
       // Reached from a KPI's console page and row (its `links`), not from the navigation.
       { path: 'kpi/:id/nilai', file: 'admin/kpi-values.tsx' },
+      // Reached from a regulation's console page and row; its form carries the PDF.
+      {
+        path: 'peraturan/:id/dokumen',
+        file: 'admin/regulation-document.tsx',
+        upload: { maxBytes: REGULATION_DOCUMENT_MAX_BYTES },
+      },
     ],
   },
   api: (router, kit) => {
     registerAgendaRoutes(router)
     registerKpiRoutes(router, kit)
+    registerRegulationDocumentRoutes(router, kit)
   },
   web: {
     root: fileURLToPath(new URL('..', import.meta.url)),

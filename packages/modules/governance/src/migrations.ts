@@ -73,4 +73,18 @@ export const migrations: Migration[] = [
     ],
   },
   programmeMigration,
+  {
+    id: '0003_regulation_documents',
+    statements: [
+      `CREATE TABLE governance_regulation_documents (
+          regulation_id TEXT PRIMARY KEY,
+          file_name TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          content BLOB NOT NULL,
+          uploaded_at TEXT NOT NULL,
+          uploaded_by TEXT
+      )`,
+    ],
+  },
 ]

@@ -1,5 +1,7 @@
 import { defineEntity, type EntityRecord, field, type LocalizedText } from '@cerdas/core'
+import { eq } from 'drizzle-orm'
 import { label } from './labels'
+import { regulationDocuments } from './regulation-document-table'
 
 export const REGULATION_KINDS = ['perbup', 'sk_bupati', 'perda', 'other'] as const
 export type RegulationKind = (typeof REGULATION_KINDS)[number]
@@ -60,7 +62,10 @@ const fields = {
   }),
   url: field.url({
     label: label('Tautan dokumen', 'Document link'),
-    help: label('Misalnya halaman JDIH kabupaten.', "E.g. the regency's legal documentation (JDIH) page."),
+    help: label(
+      'Misalnya halaman JDIH kabupaten. Pindaian PDF diunggah di layar "Dokumen PDF" peraturan ini.',
+      'E.g. the regency\'s legal documentation (JDIH) page. A PDF scan is uploaded on the regulation\'s "PDF document" screen.',
+    ),
   }),
   sourceNote: field.longText({
     label: label('Sumber data', 'Data source'),
@@ -90,6 +95,22 @@ export const regulation = defineEntity({
   publicUrl: () => '/kota-cerdas',
   roles: { create: ['admin'], update: ['admin'], delete: ['admin'], verify: ['admin'] },
   unlimitedOnly: true,
+  // The uploaded PDF has a screen of its own, linked from the regulation's page and row.
+  admin: (generated) => ({
+    ...generated,
+    links: (item) => [{ label: label('Dokumen PDF', 'PDF document'), url: regulationDocumentPath(String(item.id)) }],
+  }),
+  hooks: {
+    // The document is the regulation's own: it goes with it (the audit trail keeps what it was).
+    beforeDelete: async (ctx, id) => {
+      await ctx.db.delete(regulationDocuments).where(eq(regulationDocuments.regulationId, id))
+    },
+  },
 })
+
+/** The console screen of a regulation's uploaded PDF (the module's own admin route). */
+export function regulationDocumentPath(id: string): string {
+  return `/admin/peraturan/${encodeURIComponent(id)}/dokumen`
+}
 
 export type Regulation = EntityRecord<typeof fields>

@@ -16,6 +16,8 @@ export interface RegulationView {
   validity: string
   expired: boolean
   url: string | null
+  /** The uploaded PDF (the signed scan), if any. */
+  pdf: { url: string; size: string } | null
 }
 
 export interface PersonView {

@@ -17,7 +17,9 @@ import {
   type PublicTeamMember,
   programmesByDimension,
   REGULATION_KIND_LABELS,
+  type RegulationDocument,
   type RegulationInForce,
+  regulationDocumentsOf,
   regulationsOf,
   TEAM_ROLE_LABELS,
   upcomingAgenda,
@@ -48,7 +50,19 @@ const teamMemberView = (m: PublicTeamMember, locale: Locale): PersonView => ({
   name: m.name,
 })
 
-function regulationView(r: RegulationInForce, today: string, locale: Locale): RegulationView {
+/** A file's size as people read it: `850 KB`, `2,4 MB`. */
+function sizeText(bytes: number, locale: Locale): string {
+  const format = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(n)
+  return bytes < 1024 * 1024 ? `${format(Math.max(1, bytes / 1024), 0)} KB` : `${format(bytes / (1024 * 1024), 1)} MB`
+}
+
+function regulationView(
+  r: RegulationInForce,
+  pdf: RegulationDocument | undefined,
+  today: string,
+  locale: Locale,
+): RegulationView {
   const t = translator(smartCityMessages, locale)
   const v = validity(r, today)
   const date = (d: string) => formatLocalDate(d, locale, { day: 'numeric', month: 'long', year: 'numeric' })
@@ -77,6 +91,7 @@ function regulationView(r: RegulationInForce, today: string, locale: Locale): Re
     validity: sentence,
     expired: v.state === 'expired',
     url: r.url,
+    pdf: pdf ? { url: pdf.url, size: sizeText(pdf.bytes, locale) } : null,
   }
 }
 
@@ -152,7 +167,12 @@ export async function smartCityPage(site: TenantSite, locale: Locale, presentati
   const now = ctx.now()
   const today = zonedParts(now, ctx.tenant.timezone).date
   const offers = await dimensionOffers(site, locale)
-  const regulations = (await regulationsShown(ctx)).map((r) => regulationView(r, today, locale))
+  const shown = await regulationsShown(ctx)
+  const pdfs = await regulationDocumentsOf(
+    ctx,
+    shown.map((r) => r.id),
+  )
+  const regulations = shown.map((r) => regulationView(r, pdfs.get(r.id), today, locale))
   const council = (await bodyMembers(ctx, 'council')).map((s) => seatView(s, locale))
   const team = (await bodyMembers(ctx, 'team')).map((s) => seatView(s, locale))
   const teams = new Map((await dimensionTeams(ctx)).map((d) => [d.dimension as string, d.members]))

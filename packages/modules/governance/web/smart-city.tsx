@@ -89,6 +89,14 @@ function Regulations({ regulations, t }: { regulations: RegulationView[]; t: T }
                   <a href={r.url}>{t('document')}</a>
                 </>
               ) : null}
+              {r.pdf ? (
+                <>
+                  {' '}
+                  <a href={r.pdf.url} type="application/pdf">
+                    {t('pdf', { size: r.pdf.size })}
+                  </a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
