@@ -88,7 +88,7 @@ export function registerRegulationDocumentRoutes(router: ModuleRouter, kit: ApiK
         tags,
         summary: "Take a regulation's PDF away; audited on the regulation",
         request: { params: idParam },
-        responses: { 204: { description: 'Taken away' }, ...problemResponses(401, 403, 404) },
+        responses: { 204: { description: 'Taken away' }, ...problemResponses(401, 403, 404, 422) },
       }),
       security: [{ bearer: [] }],
       'x-permission': regulation.permission('update'),
@@ -105,7 +105,11 @@ export function registerRegulationDocumentRoutes(router: ModuleRouter, kit: ApiK
       tags,
       summary: "A regulation's PDF, shown in the browser in a sandbox",
       request: { params: idParam },
-      responses: { 200: { description: 'The PDF', content: pdf }, ...problemResponses(404) },
+      responses: {
+        200: { description: 'The PDF', content: pdf },
+        304: { description: 'Unchanged since the ETag given in If-None-Match' },
+        ...problemResponses(404, 422),
+      },
     }),
     async (c) => {
       const file = await regulationDocumentFile(c.var.ctx, c.req.valid('param').id)
