@@ -4,6 +4,8 @@ import { useAdminT } from './use-admin-t'
 
 /** Up to this many links every group stays open: collapsing a short list only hides it. */
 const OPEN_ALL_UP_TO = 12
+/** A team's console has its own group and few others: all stay open, there is nothing to choose among. */
+const OPEN_GROUPS_UP_TO = 2
 
 export interface AdminNavProps {
   groups: NavGroup[]
@@ -59,7 +61,7 @@ export function AdminNav({ groups, can }: AdminNavProps) {
               key={group.id}
               className="admin-nav-group"
               data-dimension={group.id}
-              open={current || linkCount <= OPEN_ALL_UP_TO}
+              open={current || linkCount <= OPEN_ALL_UP_TO || groups.length <= OPEN_GROUPS_UP_TO}
             >
               <summary>{group.title}</summary>
               {group.modules.map((mod) => (
