@@ -77,6 +77,17 @@ export function upcomingAgenda(ctx: TenantContext, options: { limit: number }): 
   return entriesBetween(ctx, todayOf(ctx), null, undefined, Math.max(1, Math.min(options.limit, 100)))
 }
 
+/**
+ * The latest entries that have ended, newest first: what the council and team last met for (the
+ * bimtek that prepared the masterplan stay visible once nothing is scheduled).
+ */
+export async function recentAgenda(ctx: TenantContext, options: { limit: number }): Promise<AgendaEntry[]> {
+  const today = todayOf(ctx)
+  const from = formatDay(dayNumber(today) - MAX_AGENDA_DAYS)
+  const ended = (await entriesBetween(ctx, from, today)).filter((e) => (e.endDate ?? e.startDate) < today)
+  return ended.slice(-Math.max(1, Math.min(options.limit, 100))).reverse()
+}
+
 /** Where each entry takes place, in one line: the place given, else the office's name and address. */
 async function locationsOf(ctx: TenantContext, entries: readonly AgendaEntry[], locale: 'id' | 'en') {
   const keys = [...new Set(entries.map((e) => e.placeOffice).filter((k): k is string => !!k))]

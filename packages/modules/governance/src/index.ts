@@ -20,7 +20,7 @@ import { refreshTeamGrants } from './team-grants'
 import { teamMember } from './team-member'
 
 export * from './agenda'
-export { agendaBetween, agendaFeed, oneAgendaICalendar, upcomingAgenda } from './agenda-calendar'
+export { agendaBetween, agendaFeed, oneAgendaICalendar, recentAgenda, upcomingAgenda } from './agenda-calendar'
 export * from './bodies'
 export { addMonths, governanceDashboard, RENEWAL_NOTICE_MONTHS } from './dashboard'
 export * from './kpi'

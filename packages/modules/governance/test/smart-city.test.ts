@@ -110,6 +110,16 @@ beforeAll(async () => {
     startTime: '09:00',
     place: 'Aula kantor bupati',
   })
+  for (const [n, startDate] of [
+    ['I', '2021-06-28'],
+    ['II', '2021-09-27'],
+  ] as const)
+    await agenda.create(ctx, {
+      kind: 'bimtek',
+      title: { id: `Bimtek smart city ${n}` },
+      startDate,
+      endDate: startDate.replace(/-(\d\d)$/, (_, d: string) => `-${String(Number(d) + 1).padStart(2, '0')}`),
+    })
   await announcement().create(ctx, {
     title: { id: 'Pendaftaran bimtek dibuka' },
     body: { id: 'Isi' },
@@ -192,11 +202,17 @@ describe('the regulation, council and team', () => {
   it('shows seats by position and institution, with a name only where it is public', async () => {
     const page = await smartCityPage(await siteOf('kota-a'), 'en', false)
     expect(page.council).toEqual([
-      { role: 'Chair', position: 'Regent', institution: 'Pemerintah Kabupaten', name: 'Poltak Sitorus' },
-      { role: 'Member', position: 'Rector', institution: 'Institut Teknologi Del', name: null },
+      {
+        role: 'Chair',
+        position: 'Regent',
+        institution: 'Pemerintah Kabupaten',
+        name: 'Poltak Sitorus',
+        verified: false,
+      },
+      { role: 'Member', position: 'Rector', institution: 'Institut Teknologi Del', name: null, verified: false },
     ])
     expect(page.team).toEqual([
-      { role: 'Chair', position: 'Kepala Dinas Kominfo', institution: 'Diskominfo', name: null },
+      { role: 'Chair', position: 'Kepala Dinas Kominfo', institution: 'Diskominfo', name: null, verified: false },
     ])
     expect(JSON.stringify(page)).not.toContain('Nama Rahasia')
   })
@@ -238,7 +254,13 @@ describe('programmes, KPIs and agenda', () => {
         when: 'Selasa, 15 Desember 2026, 09:00',
         at: '2026-12-15T09:00',
         place: 'Aula kantor bupati',
+        verified: false,
       }),
+    ])
+    // Ended sessions stay visible, newest first, each saying it is not verified yet.
+    expect(page.pastAgenda.map((a) => [a.title, a.at, a.verified])).toEqual([
+      ['Bimtek smart city II', '2021-09-27', false],
+      ['Bimtek smart city I', '2021-06-28', false],
     ])
   })
 

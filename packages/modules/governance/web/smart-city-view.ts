@@ -18,6 +18,7 @@ export interface RegulationView {
   url: string | null
   /** The uploaded PDF (the signed scan), if any. */
   pdf: { url: string; size: string } | null
+  verified: boolean
 }
 
 export interface PersonView {
@@ -26,6 +27,8 @@ export interface PersonView {
   institution: string | null
   /** Only where the tenant marked the name public. */
   name: string | null
+  /** Whether the record was checked against its source; team memberships are the console's own (always). */
+  verified: boolean
 }
 
 export interface ProgrammeView {
@@ -36,6 +39,7 @@ export interface ProgrammeView {
   statusKey: string
   period: string | null
   progress: { percent: number; done: number; total: number } | null
+  verified: boolean
 }
 
 export interface KpiView {
@@ -54,6 +58,7 @@ export interface AgendaView {
   when: string
   at: string
   place: string | null
+  verified: boolean
 }
 
 export interface DimensionView extends DimensionOffer {

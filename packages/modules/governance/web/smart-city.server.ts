@@ -19,6 +19,7 @@ import {
   REGULATION_KIND_LABELS,
   type RegulationDocument,
   type RegulationInForce,
+  recentAgenda,
   regulationDocumentsOf,
   regulationsOf,
   TEAM_ROLE_LABELS,
@@ -41,6 +42,7 @@ const seatView = (seat: PublicSeat, locale: Locale): PersonView => ({
   position: pickText(seat.position, locale),
   institution: seat.institution,
   name: seat.name,
+  verified: seat.verified,
 })
 
 const teamMemberView = (m: PublicTeamMember, locale: Locale): PersonView => ({
@@ -48,6 +50,7 @@ const teamMemberView = (m: PublicTeamMember, locale: Locale): PersonView => ({
   position: m.position ? pickText(m.position, locale) : '',
   institution: m.institution,
   name: m.name,
+  verified: true,
 })
 
 /** A file's size as people read it: `850 KB`, `2,4 MB`. */
@@ -92,6 +95,7 @@ function regulationView(
     expired: v.state === 'expired',
     url: r.url,
     pdf: pdf ? { url: pdf.url, size: sizeText(pdf.bytes, locale) } : null,
+    verified: r.verified,
   }
 }
 
@@ -120,6 +124,7 @@ function programmeView(p: Programme, locale: Locale): ProgrammeView {
     statusKey: p.status,
     period: start && end && start !== end ? `${start}–${end}` : (start ?? end),
     progress: p.progress,
+    verified: p.verification.verified,
   }
 }
 
@@ -149,6 +154,7 @@ function agendaView(a: AgendaEntry, locale: Locale): AgendaView {
     when: a.startTime ? `${day}, ${a.startTime}` : day,
     at: a.startTime ? `${a.startDate}T${a.startTime}` : a.startDate,
     place: a.place,
+    verified: a.verification.verified,
   }
 }
 
@@ -181,6 +187,7 @@ export async function smartCityPage(site: TenantSite, locale: Locale, presentati
   )
   const kpis = await kpiSeries(ctx)
   const agenda = (await upcomingAgenda(ctx, { limit: AGENDA_LIMIT })).map((a) => agendaView(a, locale))
+  const pastAgenda = (await recentAgenda(ctx, { limit: AGENDA_LIMIT })).map((a) => agendaView(a, locale))
   ctx.changesAt?.(nextLocalMidnight(now, ctx.tenant.timezone))
 
   const dimensions: DimensionView[] = offers.map((d) => ({
@@ -201,6 +208,7 @@ export async function smartCityPage(site: TenantSite, locale: Locale, presentati
     council,
     team,
     agenda,
+    pastAgenda,
   }
 }
 

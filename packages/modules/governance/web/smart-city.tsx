@@ -63,7 +63,7 @@ export default function SmartCity() {
         <People id="dewan" title={t('council')} empty={t('councilEmpty')} people={data.council} t={t} />
         <People id="tim" title={t('team')} empty={t('teamEmpty')} people={data.team} t={t} />
       </section>
-      <Agenda items={data.agenda} t={t} />
+      <Agenda items={data.agenda} past={data.pastAgenda} t={t} />
     </div>
   )
 }
@@ -83,6 +83,7 @@ function Regulations({ regulations, t }: { regulations: RegulationView[]; t: T }
               {t('validFrom', { date: r.validFrom })}
               {r.validUntil ? ` ${t('validUntil', { date: r.validUntil })}` : ''}.{' '}
               <span className={r.expired ? 'validity validity-expired' : 'validity'}>{r.validity}</span>
+              <Unverified verified={r.verified} t={t} />
               {r.url ? (
                 <>
                   {' '}
@@ -151,7 +152,7 @@ function Dimension({ dimension: d, t, locale }: { dimension: DimensionView; t: T
               <h4>{p.name}</h4>
               <p className="muted">
                 {p.kind} · <span className={`programme-status status-${p.statusKey}`}>{p.status}</span>
-                {p.period ? ` · ${p.period}` : ''}
+                {p.period ? ` · ${p.period}` : ''} <Unverified verified={p.verified} t={t} />
               </p>
               {p.progress ? (
                 <ProgressBar
@@ -224,28 +225,46 @@ function PeopleList({ people, t }: { people: PersonView[]; t: T }) {
               {p.name}
             </span>
           ) : null}
+          <Unverified verified={p.verified} t={t} />
         </li>
       ))}
     </ul>
   )
 }
 
-function Agenda({ items, t }: { items: AgendaView[]; t: T }) {
+function Agenda({ items, past, t }: { items: AgendaView[]; past: AgendaView[]; t: T }) {
   return (
     <section id="agenda" className="smart-city-section" aria-labelledby="agenda-judul">
       <h2 id="agenda-judul">{t('agenda')}</h2>
-      {items.length === 0 ? (
-        <p className="muted">{t('agendaEmpty')}</p>
-      ) : (
-        <ul className="smart-city-agenda">
-          {items.map((a) => (
-            <li key={a.id}>
-              <time dateTime={a.at}>{a.when}</time> <strong>{a.title}</strong>
-              {a.place ? <span className="muted"> · {a.place}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      {items.length === 0 ? <p className="muted">{t('agendaEmpty')}</p> : <AgendaList items={items} t={t} />}
+      {past.length > 0 ? (
+        <>
+          <h3>{t('pastAgenda')}</h3>
+          <AgendaList items={past} t={t} />
+        </>
+      ) : null}
     </section>
+  )
+}
+
+function AgendaList({ items, t }: { items: AgendaView[]; t: T }) {
+  return (
+    <ul className="smart-city-agenda">
+      {items.map((a) => (
+        <li key={a.id}>
+          <time dateTime={a.at}>{a.when}</time> <strong>{a.title}</strong>
+          {a.place ? <span className="muted"> · {a.place}</span> : null} <Unverified verified={a.verified} t={t} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Says a record people rely on has not been checked yet, as every public page does. */
+function Unverified({ verified, t }: { verified: boolean; t: T }) {
+  return verified ? null : (
+    <span className="badge badge-unverified" title={t('unverifiedNote')}>
+      {t('unverified')}
+    </span>
   )
 }
