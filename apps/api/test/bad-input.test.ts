@@ -154,8 +154,12 @@ describe('bad input on write routes, generated from the OpenAPI document', () =>
 
     it('refuses an oversized body with 413', async () => {
       const valid = (op.bodySchema ? sampleValue(doc, op.bodySchema) : {}) as Record<string, unknown>
-      // Photo uploads have their own, larger limit.
-      const limit = op.operation.requestBody?.content['multipart/form-data'] ? PHOTO_BODY_LIMIT : BODY_LIMIT
+      // Photo uploads have their own, larger limit, and a module's file uploads theirs.
+      const upload = t.platform.modules
+        .flatMap((m) => m.uploads ?? [])
+        .find((u) => u.method === op.method && `/api/v1${u.path}` === op.path)
+      const limit =
+        upload?.maxBytes ?? (op.operation.requestBody?.content['multipart/form-data'] ? PHOTO_BODY_LIMIT : BODY_LIMIT)
       const body = JSON.stringify({ ...valid, padding: 'x'.repeat(limit + 1) })
       await expectRefused(413, `${label(op)} oversized`, () => send({ body }))
       await expectRefused(413, `${label(op)} oversized without a token`, () => send({ body, token: null }))

@@ -99,7 +99,7 @@ const tokens = new Map<string, string>()
 
 async function send(
   op: DocumentedOperation,
-  request: { path: string; body?: string | FormData | undefined },
+  request: { path: string; body?: string | FormData | Blob | undefined },
   token: string,
 ) {
   return t.request(HOST_A, request.path, { method: op.method.toUpperCase(), token, body: request.body })

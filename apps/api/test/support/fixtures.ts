@@ -1,6 +1,6 @@
 import { createTestUser, modulesNotEnabled, TEST_OPERATOR_TOKEN, type TestPlatform } from '@cerdas/testing'
 import { type DocumentedOperation, fillPath, type OpenApiDocument, operationsOf, sampleValue } from './openapi'
-import { photoUploadForm } from './png'
+import { pdfUploadBody, photoUploadForm } from './png'
 
 /**
  * Well-formed requests for every documented route, generated from the
@@ -13,8 +13,8 @@ import { photoUploadForm } from './png'
  */
 export interface WellFormed {
   path: string
-  /** JSON text, or a multipart form for uploads. */
-  body: string | FormData | undefined
+  /** JSON text, a multipart form for photo uploads, or a file for a module's file uploads. */
+  body: string | FormData | Blob | undefined
   /** The bearer token to send: null for public routes (they must work without one). */
   token: string | null
 }
@@ -229,7 +229,7 @@ export class ApiFixtures {
   }
 
   /** A valid body for the route, naming the fixtures' team where records name theirs (ADR 0117). */
-  async bodyOf(op: DocumentedOperation): Promise<string | FormData | undefined> {
+  async bodyOf(op: DocumentedOperation): Promise<string | FormData | Blob | undefined> {
     const body = await this.plainBodyOf(op)
     const field = this.owner.field
     if (!field || typeof body !== 'string' || !op.bodySchema?.properties?.[field]) return body
@@ -237,8 +237,9 @@ export class ApiFixtures {
   }
 
   /** A valid body for the route (fixture or generated JSON, a photo for uploads), or undefined when it takes none. */
-  private async plainBodyOf(op: DocumentedOperation): Promise<string | FormData | undefined> {
+  private async plainBodyOf(op: DocumentedOperation): Promise<string | FormData | Blob | undefined> {
     if (op.operation.requestBody?.content['multipart/form-data']) return photoUploadForm()
+    if (op.operation.requestBody?.content['application/pdf']) return pdfUploadBody()
     const fixture = BODY_FIXTURES[labelOf(op)]
     if (fixture) return JSON.stringify(await fixture(this))
     // A batch of one: the body its create route takes, fixture included (a real owner, a real office).
@@ -252,7 +253,27 @@ export class ApiFixtures {
   async pathOf(op: DocumentedOperation, options: { fresh?: boolean } = {}): Promise<string> {
     if (!op.collection) return op.path
     const id = options.fresh ? await this.createRecord(op.collection) : await this.sharedRecord(op.collection)
-    return fillPath(op.path, { id })
+    const path = fillPath(op.path, { id })
+    await this.fileFor(op, path)
+    return path
+  }
+
+  /**
+   * Reading or taking away a record's file (a regulation's PDF) needs one there: it is uploaded
+   * first through the route of the same path that takes the file.
+   */
+  private async fileFor(op: DocumentedOperation, path: string): Promise<void> {
+    if (op.method !== 'get' && op.method !== 'delete') return
+    const upload = this.operations.find(
+      (o) => o.path === op.path && o !== op && o.operation.requestBody?.content['application/pdf'],
+    )
+    if (!upload) return
+    const res = await this.t.request(this.host, path, {
+      method: upload.method.toUpperCase(),
+      token: this.adminToken,
+      body: pdfUploadBody(),
+    })
+    if (res.status >= 300) throw new Error(`${labelOf(upload)} answered ${res.status}: ${await res.text()}`)
   }
 
   /** A request the route must accept: real ids, a valid body, and the token it needs. */

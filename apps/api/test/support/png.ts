@@ -31,6 +31,12 @@ export function solidPng(width: number, height: number, rgb: [number, number, nu
 
 let uploads = 0
 
+/** A small PDF no other call has sent, as an `application/pdf` body (a regulation's document). */
+export function pdfUploadBody(): Blob {
+  const n = ++uploads
+  return new Blob([`%PDF-1.4\n% dokumen uji ${n}\n%%EOF\n`], { type: 'application/pdf' })
+}
+
 /** A multipart body with a small photo no other call has made. */
 export function photoUploadForm(): FormData {
   const n = ++uploads
