@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Actor, Grant, TenantContext } from '@cerdas/core'
-import type { WebLoadContext } from '@cerdas/core/web'
+import type { Grant, TenantContext } from '@cerdas/core'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
@@ -10,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as screen from '../../../packages/modules/governance/admin/kpi-values'
 // The module's screens are mounted from the registry; the app does not depend on the package itself.
 import { type Kpi, kpi } from '../../../packages/modules/governance/src/index'
-import { openAdminScreen } from '../app/admin/screen.server'
 import * as listPage from '../app/routes/admin.data.$module.$entity._index'
 import * as recordPage from '../app/routes/admin.data.$module.$entity.$id'
-import { tenantPageContext } from '../server/page-context'
 import { launchBrowser } from './browser'
+import { consoleContext } from './console-context'
 import { seriousViolations } from './page-quality'
 
 /**
@@ -97,22 +95,7 @@ const answerOf = (result: unknown) => (result as { data: Answer; init: { status:
 const statusOf = (result: unknown) =>
   result instanceof Response ? result.status : (result as { init: { status: number } }).init.status
 
-async function consoleAs(grants: Grant[], name: string): Promise<AppLoadContext> {
-  const tenant = await t.platform.tenantBySlug('uji')
-  if (!tenant) throw new Error('no tenant')
-  const db = await t.platform.tenantDb(tenant.record)
-  const actor: Actor = { kind: 'user', id: `usr_${name}`, name, grants }
-  const web: WebLoadContext = await tenantPageContext(t.platform, tenant, db, actor, {
-    locale: 'id',
-    requestId: 'test',
-    currentPath: '/admin',
-    session: { userId: actor.id, name, email: `${name}@contoh.go.id`, grants, csrfToken: CSRF },
-    secureCookies: false,
-    clientIp: undefined,
-    openAdminScreen,
-  })
-  return web as unknown as AppLoadContext
-}
+const consoleAs = (grants: Grant[], name: string) => consoleContext(t, 'uji', grants, name, { csrfToken: CSRF })
 
 /** Value rows and audit entries of recorded values, to show a refused write left nothing. */
 async function written(): Promise<{ rows: number; audit: number }> {

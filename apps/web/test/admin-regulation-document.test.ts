@@ -1,5 +1,5 @@
-import type { Actor, Grant, TenantContext } from '@cerdas/core'
-import type { TenantSite, WebLoadContext } from '@cerdas/core/web'
+import type { Grant, TenantContext } from '@cerdas/core'
+import type { TenantSite } from '@cerdas/core/web'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
@@ -10,9 +10,8 @@ import * as screen from '../../../packages/modules/governance/admin/regulation-d
 // The module's screens are mounted from the registry; the app does not depend on the package itself.
 import { type Regulation, regulation } from '../../../packages/modules/governance/src/index'
 import { smartCityPage } from '../../../packages/modules/governance/web/smart-city.server'
-import { openAdminScreen } from '../app/admin/screen.server'
 import * as recordPage from '../app/routes/admin.data.$module.$entity.$id'
-import { tenantPageContext } from '../server/page-context'
+import { consoleContext } from './console-context'
 
 /**
  * The console screen of a regulation's PDF: an unlimited admin uploads the signed scan, which the
@@ -78,22 +77,7 @@ const statusOf = (result: unknown) =>
   result instanceof Response ? result.status : (result as { init: { status: number } }).init.status
 const errorOf = (result: unknown) => (result as { data: { error: string } }).data.error
 
-async function consoleAs(grants: Grant[], name: string): Promise<AppLoadContext> {
-  const tenant = await t.platform.tenantBySlug('uji')
-  if (!tenant) throw new Error('no tenant')
-  const db = await t.platform.tenantDb(tenant.record)
-  const actor: Actor = { kind: 'user', id: `usr_${name}`, name, grants }
-  const web: WebLoadContext = await tenantPageContext(t.platform, tenant, db, actor, {
-    locale: 'id',
-    requestId: 'test',
-    currentPath: '/admin',
-    session: { userId: actor.id, name, email: `${name}@contoh.go.id`, grants, csrfToken: CSRF },
-    secureCookies: false,
-    clientIp: undefined,
-    openAdminScreen,
-  })
-  return web as unknown as AppLoadContext
-}
+const consoleAs = (grants: Grant[], name: string) => consoleContext(t, 'uji', grants, name, { csrfToken: CSRF })
 
 /** Stored documents and their audit entries, to show a refused upload left nothing. */
 async function written(): Promise<{ rows: number; audit: number }> {

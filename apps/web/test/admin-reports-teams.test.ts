@@ -1,14 +1,12 @@
-import type { Actor, Grant, TenantContext } from '@cerdas/core'
-import type { WebLoadContext } from '@cerdas/core/web'
+import type { Grant, TenantContext } from '@cerdas/core'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as queue from '../../../packages/modules/reports/admin/report-queue'
 // The module's screens are mounted from the registry; the app does not depend on the package itself.
 import { category, type PublicReport, submitReport } from '../../../packages/modules/reports/src/index'
-import { openAdminScreen } from '../app/admin/screen.server'
 import * as consoleLayout from '../app/routes/admin'
-import { tenantPageContext } from '../server/page-context'
+import { consoleContext } from './console-context'
 
 /**
  * The report console is every team's: `reports.report:read` follows the report's team (its
@@ -24,22 +22,8 @@ let waste: PublicReport
 type QueueData = Awaited<ReturnType<typeof queue.loader>>['data']
 const get = (path: string) => new Request(`http://toba.localhost${path}`)
 
-async function consoleAs(grants: Grant[], name: string): Promise<AppLoadContext> {
-  const tenant = await t.platform.tenantBySlug('toba')
-  if (!tenant) throw new Error('no toba')
-  const db = await t.platform.tenantDb(tenant.record)
-  const actor: Actor = { kind: 'user', id: `usr_${name}`, name, grants }
-  const web: WebLoadContext = await tenantPageContext(t.platform, tenant, db, actor, {
-    locale: 'id',
-    requestId: 'test',
-    currentPath: '/admin/laporan',
-    session: { userId: actor.id, name, email: `${name}@tobakab.go.id`, grants, csrfToken: 'csrf' },
-    secureCookies: false,
-    clientIp: undefined,
-    openAdminScreen,
-  })
-  return web as unknown as AppLoadContext
-}
+const consoleAs = (grants: Grant[], name: string) =>
+  consoleContext(t, 'toba', grants, name, { csrfToken: 'csrf', path: '/admin/laporan' })
 
 async function queueOf(context: AppLoadContext): Promise<QueueData | Response> {
   try {

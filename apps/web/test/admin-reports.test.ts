@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Actor, Grant, TenantContext } from '@cerdas/core'
-import type { WebLoadContext } from '@cerdas/core/web'
+import type { Grant, TenantContext } from '@cerdas/core'
 import { listAudit } from '@cerdas/platform'
 import { createTenantWithEveryModule, createTestPlatform, type TestPlatform } from '@cerdas/testing'
 import type { AppLoadContext } from '@remix-run/node'
@@ -17,10 +16,9 @@ import reportsModule, {
   type PublicReport,
   submitReport,
 } from '../../../packages/modules/reports/src/index'
-import { openAdminScreen } from '../app/admin/screen.server'
 import * as consoleLayout from '../app/routes/admin'
-import { tenantPageContext } from '../server/page-context'
 import { launchBrowser } from './browser'
+import { consoleContext } from './console-context'
 import { seriousViolations } from './page-quality'
 
 /**
@@ -114,22 +112,8 @@ const loadDetail = async (context: AppLoadContext, id: string) =>
 const act = (context: AppLoadContext, id: string, fields: Record<string, string>) =>
   run(() => detail.action({ request: post(`/admin/laporan/${id}`, fields), params: { id }, context }))
 
-async function consoleAs(grants: Grant[], name: string): Promise<AppLoadContext> {
-  const tenant = await t.platform.tenantBySlug('toba')
-  if (!tenant) throw new Error('no toba')
-  const db = await t.platform.tenantDb(tenant.record)
-  const actor: Actor = { kind: 'user', id: `usr_${name}`, name, grants }
-  const web: WebLoadContext = await tenantPageContext(t.platform, tenant, db, actor, {
-    locale: 'id',
-    requestId: 'test',
-    currentPath: '/admin/laporan',
-    session: { userId: actor.id, name, email: `${name}@tobakab.go.id`, grants, csrfToken: CSRF },
-    secureCookies: false,
-    clientIp: undefined,
-    openAdminScreen,
-  })
-  return web as unknown as AppLoadContext
-}
+const consoleAs = (grants: Grant[], name: string) =>
+  consoleContext(t, 'toba', grants, name, { csrfToken: CSRF, path: '/admin/laporan' })
 
 const idOf = async (report: PublicReport) => {
   const [row] = await system.db.all<{ id: string }>(sql`SELECT id FROM reports_reports WHERE number = ${report.number}`)
