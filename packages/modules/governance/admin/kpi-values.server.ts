@@ -81,7 +81,7 @@ type Revision = Pick<KpiActual, 'value' | 'source' | 'note' | 'recordedAt' | 're
 export async function kpiValuesPage(screen: AdminScreen, k: Kpi, request: Request) {
   const { ctx, locale } = screen
   const t = kpiValuesT(locale)
-  const series = await kpiSeriesOne(ctx, k.id)
+  const series = await kpiSeriesOne(ctx, k.id, { recorders: true })
   const frequency = k.frequency as KpiFrequency
   const current = periodAt(frequency, ctx.now(), ctx.tenant.timezone)
   const revision = (r: Revision) => {

@@ -35,13 +35,16 @@ export const kpiValueInputSchema = z
   .openapi('GovernanceKpiValueInput')
 export type KpiValueInput = z.infer<typeof kpiValueInputSchema>
 
+// Who recorded a value is the console's to show, not the public API's: a team member's name may
+// not be public (see the membership's namePublic).
 const revisionSchema = z.object({
   value: z.number(),
   source: z.string().nullable(),
   note: z.string().nullable(),
   recordedAt: z.string(),
-  recordedBy: z.string().nullable(),
 })
+/** A value as recorded; `recordedBy` only where the console asked for recorders. */
+type Revision = z.infer<typeof revisionSchema> & { recordedBy?: string | null }
 
 export const kpiActualSchema = revisionSchema
   .extend({
@@ -51,7 +54,7 @@ export const kpiActualSchema = revisionSchema
     history: z.array(revisionSchema).openapi({ description: 'Earlier values of this period, newest first' }),
   })
   .openapi('GovernanceKpiActual')
-export type KpiActual = z.infer<typeof kpiActualSchema>
+export type KpiActual = Omit<z.infer<typeof kpiActualSchema>, 'history'> & Revision & { history: Revision[] }
 
 const currentSchema = z
   .object({
@@ -83,19 +86,19 @@ export type KpiSeries = Kpi & {
   latest: { period: string; value: number; computed: boolean } | null
 }
 
-const revisionOf = (row: KpiValueRow) => ({
+const revisionOf = (row: KpiValueRow, recorders: boolean): Revision => ({
   value: row.value,
   source: row.source,
   note: row.note,
   recordedAt: row.recordedAt,
-  recordedBy: row.recordedBy,
+  ...(recorders ? { recordedBy: row.recordedBy } : {}),
 })
 
 const targetFor = (k: Kpi, period: string) =>
   k.targets.find((t) => t.year === Number(period.slice(0, 4)))?.value ?? null
 
 /** Each period's current value with its earlier ones, oldest period first. */
-function actualsOf(k: Kpi, rows: readonly KpiValueRow[]): KpiActual[] {
+function actualsOf(k: Kpi, rows: readonly KpiValueRow[], recorders: boolean): KpiActual[] {
   const byPeriod = new Map<string, KpiValueRow[]>()
   for (const row of rows) byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), row])
   return [...byPeriod.entries()]
@@ -108,11 +111,11 @@ function actualsOf(k: Kpi, rows: readonly KpiValueRow[]): KpiActual[] {
         .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id))
       return [
         {
-          ...revisionOf(current),
+          ...revisionOf(current, recorders),
           period,
           computedFrom: current.computedFrom,
           target: targetFor(k, period),
-          history: earlier.map(revisionOf),
+          history: earlier.map((r) => revisionOf(r, recorders)),
         },
       ]
     })
@@ -131,8 +134,13 @@ async function currentOf(ctx: TenantContext, k: Kpi): Promise<KpiSeries['current
   return { period, value, computedFrom: indicator.key, source: computedSource(indicator.moduleTitle) }
 }
 
-async function seriesOf(ctx: TenantContext, k: Kpi, rows: readonly KpiValueRow[]): Promise<KpiSeries> {
-  const actuals = actualsOf(k, rows)
+async function seriesOf(
+  ctx: TenantContext,
+  k: Kpi,
+  rows: readonly KpiValueRow[],
+  recorders = false,
+): Promise<KpiSeries> {
+  const actuals = actualsOf(k, rows, recorders)
   const current = await currentOf(ctx, k)
   const newest = actuals.at(-1)
   const latest =
@@ -175,10 +183,17 @@ async function allKpis(ctx: TenantContext, dimension?: DimensionId): Promise<Kpi
   return all
 }
 
-/** One KPI (by id) with its targets, baseline and values per period. */
-export async function kpiSeriesOne(ctx: TenantContext, key: string): Promise<KpiSeries> {
+/**
+ * One KPI (by id) with its targets, baseline and values per period; with `recorders` (the console
+ * only) each value says who recorded it.
+ */
+export async function kpiSeriesOne(
+  ctx: TenantContext,
+  key: string,
+  options: { recorders?: boolean } = {},
+): Promise<KpiSeries> {
   const k = (await kpi.get(ctx, key)) as Kpi
-  return seriesOf(ctx, k, await valueRowsOf(ctx, [k.id]))
+  return seriesOf(ctx, k, await valueRowsOf(ctx, [k.id]), options.recorders === true)
 }
 
 /**
@@ -269,13 +284,21 @@ export async function recordKpiValue(
       action: 'record_value',
       entity: kpi.qualifiedName,
       entityId: k.id,
-      before: current ? { period: input.period, ...revisionOf(current), computedFrom: current.computedFrom } : null,
-      after: { period: input.period, ...next },
+      // The KPI's dimension rides along so its team reads the entry in the audit trail (ADR 0117).
+      before: current
+        ? {
+            dimension: k.dimension,
+            period: input.period,
+            ...revisionOf(current, true),
+            computedFrom: current.computedFrom,
+          }
+        : null,
+      after: { dimension: k.dimension, period: input.period, ...next },
     })
     return !current
   })
   const rows = await valueRowsOf(ctx, [k.id])
-  const actual = actualsOf(k, rows).find((a) => a.period === input.period) as KpiActual
+  const actual = actualsOf(k, rows, false).find((a) => a.period === input.period) as KpiActual
   return { actual, created }
 }
 

@@ -247,6 +247,8 @@ describe('KPIs and their values', () => {
     ])
     expect(series.latest).toEqual({ period: '2025-S1', value: 320, computed: false })
     expect(series.current).toBeNull()
+    // Who recorded a value is the console's to show: a team member's name may not be public.
+    expect(JSON.stringify(series)).not.toContain('recordedBy')
 
     const db = await tenantDbOf(t, 'uji')
     const audit = await db.$client.execute({
@@ -254,6 +256,8 @@ describe('KPIs and their values', () => {
       args: [kpiId],
     })
     expect(audit.rows.map((r) => JSON.parse(String(r.after)).value)).toEqual([180, 210, 320])
+    // Each entry names the KPI's dimension, so the economy team reads it in its audit trail.
+    expect(audit.rows.map((r) => JSON.parse(String(r.after)).dimension)).toEqual(['economy', 'economy', 'economy'])
     expect(JSON.parse(String(audit.rows[1]?.before)).value).toBe(180)
   })
 
