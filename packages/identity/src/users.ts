@@ -123,16 +123,24 @@ function grantStatements(userId: string, grants: Grant[], source = '') {
 
 /**
  * Replaces the roles a user was given by hand; those another source gives (a dimension team
- * membership, see setSourcedGrants) stay. Their sessions end, so new rights apply at the next
+ * membership, see setSourcedGrants) stay, and are not taken as given by hand when sent again. Their sessions end, so new rights apply at the next
  * login (session rotation).
  */
 export async function setUserGrants(db: TenantDb, userId: string, grants: Grant[], now: Date): Promise<User> {
   const user = await findUser(db, { id: userId })
   if (!user) throw problem('notFound', `No user ${userId}`)
+  // A role another source gives now is not also recorded as given by hand: a client sending back
+  // the roles it read would otherwise keep the role after the membership giving it ends.
+  const sourced = await db.$client.execute({
+    sql: "SELECT role, dimension FROM identity_grants WHERE user_id = ? AND source <> ''",
+    args: [userId],
+  })
+  const fromSources = new Set(sourced.rows.map((r) => `${r.role}:${r.dimension}`))
+  const byHand = grants.filter((g) => !fromSources.has(`${g.role}:${g.dimension ?? ''}`))
   await db.$client.batch(
     [
       { sql: "DELETE FROM identity_grants WHERE user_id = ? AND source = ''", args: [userId] },
-      ...grantStatements(userId, grants),
+      ...grantStatements(userId, byHand),
       { sql: 'UPDATE identity_users SET updated_at = ? WHERE id = ?', args: [now.toISOString(), userId] },
       { sql: 'DELETE FROM identity_sessions WHERE user_id = ?', args: [userId] },
     ],

@@ -280,6 +280,35 @@ describe('dimension team membership grants the dimension editor role', () => {
     ).toBe(0)
   })
 
+  it('does not take a team role sent back through the accounts API as given by hand', async () => {
+    const user = await createTestUser(t, 'uji', {
+      email: 'kirim-ulang@example.org',
+      password: 'kata-sandi-panjang-1',
+      grants: [{ role: 'viewer', dimension: null }],
+    })
+    const made = await json<{ id: string }>(
+      send('POST', '/team-members', { dimension: 'economy', userId: user.id, teamRole: 'member' }),
+      201,
+    )
+    // A client reads the account's roles and sends them all back unchanged.
+    const listed = await json<{ items: { id: string; grants: Grant[] }[] }>(
+      t.request(HOST, '/api/v1/users', { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } }),
+      200,
+    )
+    const read = listed.items.find((u) => u.id === user.id) as { grants: Grant[] }
+    expect(read.grants).toEqual(expect.arrayContaining([{ role: 'editor', dimension: 'economy' }]))
+    await json(
+      t.request(HOST, `/api/v1/users/${user.id}/roles`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ grants: read.grants }),
+      }),
+      200,
+    )
+    expect((await send('DELETE', `/team-members/${made.id}`)).status).toBe(204)
+    expect(await grantsOf(user.id)).toEqual(['viewer:'])
+  })
+
   it('lets the new editor write economy records and nothing of another team or of governance', async () => {
     const user = await createTestUser(t, 'uji', { email: 'penulis@example.org', password: 'kata-sandi-panjang-1' })
     await json(send('POST', '/team-members', { dimension: 'economy', userId: user.id, teamRole: 'member' }), 201)

@@ -90,6 +90,9 @@ export const setRolesRoute = createRoute({
   path: '/users/{id}/roles',
   tags: ['Accounts'],
   summary: "Replace a person's roles; their sessions end so the new rights apply at once",
+  description:
+    'Replaces the roles given by hand. Roles a dimension team membership gives stay while the membership lasts, ' +
+    'and sending one of them here does not make it a role given by hand.',
   security: [{ bearer: [] }],
   'x-permission': MANAGE,
   request: {
