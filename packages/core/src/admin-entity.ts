@@ -239,6 +239,12 @@ export interface AdminEntity<T = any> {
   followsOwner?: boolean
   /** With `followsOwner`, for records that name their team (ADR 0117): every dimension's team opens the entity. */
   ownerDimensions?: readonly DimensionId[]
+  /**
+   * Only grants unlimited by dimension write the records (`unlimitedOnly` in the declaration), and
+   * only those that may write them open them in the console: a team membership's form lists the
+   * tenant's accounts, which a dimension team or a viewer has no reason to read.
+   */
+  unlimitedOnly?: boolean
 }
 
 /** A module's section on the admin dashboard, e.g. holidays and special hours coming up. */

@@ -68,9 +68,14 @@ export function findConsoleEntity(
  * Whether grants let a person open an entity's records: the console permission,
  * limited to the dimension of the entity's module for dimension-limited grants,
  * or, for records that follow their owner's team, to the dimensions of the
- * modules that own them (the entity then shows each team only its owners' records).
+ * modules that own them (the entity then shows each team only its owners' records). Records only
+ * unlimited grants write are opened only by those that may write them.
  */
 export function mayView(grants: readonly Grant[], ce: ConsoleEntity): boolean {
+  if (ce.entity.unlimitedOnly) {
+    const writers = ce.module.permissions?.[ce.entity.permissions.update ?? '']?.roles ?? ['admin']
+    return grants.some((g) => g.dimension === null && (g.role === 'admin' || writers.includes(g.role)))
+  }
   const consoleRead = PLATFORM_PERMISSIONS['cerdas.console:read']!
   return hasPermission(grants, {
     key: 'cerdas.console:read',

@@ -159,7 +159,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
   const { writeMany: _writeMany, ...withoutBulk } = customized
   const chosen = (ownWrites ? withoutBulk : customized) as unknown as AdminEntity<Out>
   // Records of an owner or a team outside the caller's dimensions are not the caller's to open (ADRs 0110, 0117).
-  const admin: AdminEntity<Out> =
+  const scoped: AdminEntity<Out> =
     d.ownerField || d.dimensionField
       ? {
           ...chosen,
@@ -172,6 +172,7 @@ export function defineEntity<F extends FieldMap, D extends Record<string, unknow
           },
         }
       : chosen
+  const admin: AdminEntity<Out> = d.unlimitedOnly ? { ...scoped, unlimitedOnly: true } : scoped
 
   return {
     declaration: d,

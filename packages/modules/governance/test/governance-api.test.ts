@@ -1,6 +1,6 @@
 import { type Grant, problemType, type TenantContext } from '@cerdas/core'
 import { createSession, findUser } from '@cerdas/identity'
-import { setModuleEnabled } from '@cerdas/platform'
+import { consoleEntities, mayView, setModuleEnabled } from '@cerdas/platform'
 import {
   createTestPlatform,
   createTestToken,
@@ -307,6 +307,26 @@ describe('dimension team membership grants the dimension editor role', () => {
     )
     expect((await send('DELETE', `/team-members/${made.id}`)).status).toBe(204)
     expect(await grantsOf(user.id)).toEqual(['viewer:'])
+  })
+
+  it('opens regulations, seats and memberships in the console only to grants that may write them', async () => {
+    const ctx = await context('2026-01-01T00:00:00Z')
+    const entities = consoleEntities(ctx.modules, ctx.tenant).filter((e) => e.module.id === 'governance')
+    const opened = (grant: Grant) => entities.filter((e) => mayView([grant], e)).map((e) => e.entity.id)
+    const adminOnly = ['member', 'regulation', 'team_member']
+    expect(opened({ role: 'admin', dimension: null })).toEqual(expect.arrayContaining(adminOnly))
+    for (const grant of [
+      { role: 'viewer', dimension: null },
+      { role: 'editor', dimension: null },
+      { role: 'admin', dimension: 'governance' },
+      { role: 'editor', dimension: 'governance' },
+    ] as const)
+      expect(
+        opened(grant).filter((id) => adminOnly.includes(id)),
+        JSON.stringify(grant),
+      ).toEqual([])
+    // A team still opens its own programmes and KPIs.
+    expect(opened({ role: 'editor', dimension: 'economy' })).toEqual(expect.arrayContaining(['programme', 'kpi']))
   })
 
   it('lets the new editor write economy records and nothing of another team or of governance', async () => {
