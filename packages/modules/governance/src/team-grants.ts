@@ -32,12 +32,13 @@ async function teamDimensionsOf(ctx: TenantContext, userId: string, except?: str
  * write, so the grants, their audit entry and the membership commit together.
  */
 export async function syncTeamGrants(ctx: TenantContext, userId: string, except?: string): Promise<boolean> {
-  const grants: Grant[] = (await teamDimensionsOf(ctx, userId, except)).map((dimension) => ({
-    role: 'editor',
-    dimension,
-  }))
   return ctx.transaction(async (tx) => {
     if (!(await findUser(tx.db, { id: userId }))) return false
+    // Read in the write's transaction: a membership deleted meanwhile must not give its role back.
+    const grants: Grant[] = (await teamDimensionsOf(tx, userId, except)).map((dimension) => ({
+      role: 'editor',
+      dimension,
+    }))
     const { before, after, changed } = await setSourcedGrants(tx.db, userId, TEAM_GRANT_SOURCE, grants, tx.now())
     if (changed) await tx.audit({ action: 'set-team-roles', entity: 'cerdas.user', entityId: userId, before, after })
     return changed
