@@ -1,7 +1,7 @@
 import { type DimensionId, findIndicator, newId, problem, type TenantContext } from '@cerdas/core'
 import { z } from '@hono/zod-openapi'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import { type Kpi, kpi } from './kpi'
+import { KPI_VALUE_LIMIT, type Kpi, kpi } from './kpi'
 import {
   type KpiFrequency,
   PERIOD_EXAMPLES,
@@ -22,7 +22,7 @@ export const kpiValueInputSchema = z
       .min(4)
       .max(7)
       .openapi({ example: '2025', description: 'YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM, as the KPI is measured' }),
-    value: z.number().finite().openapi({ example: 72.5 }),
+    value: z.number().min(-KPI_VALUE_LIMIT).max(KPI_VALUE_LIMIT).openapi({ example: 72.5 }),
     source: z
       .string()
       .trim()

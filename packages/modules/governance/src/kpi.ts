@@ -17,6 +17,9 @@ import { kpiValues } from './kpi-tables'
 import { label } from './labels'
 import { DIMENSION_LABELS } from './team-member'
 
+/** Largest magnitude of a KPI figure: a regency's budgets fit, and charts keep a finite scale. */
+export const KPI_VALUE_LIMIT = 1e12
+
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number]
 export const KPI_DIRECTION_LABELS: Record<KpiDirection, LocalizedText> = {
@@ -74,6 +77,8 @@ const fields = {
   }),
   baselineValue: field.number({
     label: label('Nilai dasar (baseline)', 'Baseline value'),
+    min: -KPI_VALUE_LIMIT,
+    maxValue: KPI_VALUE_LIMIT,
     section: label('Baseline dan target', 'Baseline and targets'),
   }),
   baselineYear: year('Tahun baseline'),
@@ -83,7 +88,12 @@ const fields = {
     maxValue: 30,
     of: {
       year: field.number({ label: label('Tahun', 'Year'), required: true, integer: true, min: 2000, maxValue: 2100 }),
-      value: field.number({ label: label('Target', 'Target'), required: true }),
+      value: field.number({
+        label: label('Target', 'Target'),
+        required: true,
+        min: -KPI_VALUE_LIMIT,
+        maxValue: KPI_VALUE_LIMIT,
+      }),
     },
   }),
   computedFrom: field.text({

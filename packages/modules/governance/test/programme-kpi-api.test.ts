@@ -285,6 +285,10 @@ describe('KPIs and their values', () => {
     expect(await pointer(await send('POST', path, { period: '2099-S1', value: 1 }, economyEditor))).toEqual(['/period'])
     await expectProblem(await send('POST', path, { period: '2024-S1', value: 'banyak' }, economyEditor), 422)
     await expectProblem(await send('POST', path, { period: '2024-S1', value: 1, extra: true }, economyEditor), 422)
+    // Figures stay within a finite scale the charts can draw.
+    expect(await pointer(await send('POST', path, { period: '2024-S1', value: 1e308 }, economyEditor))).toEqual([
+      '/value',
+    ])
     await expectProblem(
       await send(
         'POST',
@@ -308,6 +312,7 @@ describe('KPIs and their values', () => {
       ),
     ).toContain('/targets')
     expect(await pointer(await post({ ...economyKpi, frequency: 'weekly' }))).toContain('/frequency')
+    expect(await pointer(await post({ ...economyKpi, baselineValue: -1e308 }))).toContain('/baselineValue')
     // Values of semesters are recorded: the KPI cannot become annual under them.
     expect(
       await pointer(await t.send(HOST, 'PATCH', `/api/v1/governance/kpis/${kpiId}`, { frequency: 'annual' })),
