@@ -51,8 +51,11 @@ describe('cerdas tenant migrate', () => {
     platform.close()
     await unmigrate('beta')
     await unmigrate('gamma')
-    // Break gamma: keep its good file aside and put garbage in its place.
-    copyFileSync(gammaFile, `${gammaFile}.good`)
+    // Break gamma: keep a consistent copy of it aside (VACUUM INTO, whatever its WAL holds) and
+    // put garbage in its place.
+    const gamma = openTenantFile(dataDir, 'gamma')
+    await gamma.execute({ sql: 'VACUUM INTO ?', args: [`${gammaFile}.good`] })
+    gamma.close()
     writeFileSync(gammaFile, 'this is not a database '.repeat(200))
     for (const suffix of ['-wal', '-shm']) rmSync(`${gammaFile}${suffix}`, { force: true })
   }, 60_000)
@@ -80,6 +83,7 @@ describe('cerdas tenant migrate', () => {
 
   it('resumes once the broken tenant is fixed, and a further run applies nothing', async () => {
     copyFileSync(`${gammaFile}.good`, gammaFile)
+    for (const suffix of ['-wal', '-shm']) rmSync(`${gammaFile}${suffix}`, { force: true })
     const status = await cli('tenant', 'migrate', '--status')
     expect(status.code, status.stderr).toBe(0)
     expect(status.stdout).toMatch(/gamma\s+1 pending\s+announcements\/0001_create_items/)
