@@ -12,7 +12,7 @@ import { type Kpi, kpi } from '../../../packages/modules/governance/src/index'
 import * as listPage from '../app/routes/admin.data.$module.$entity._index'
 import * as recordPage from '../app/routes/admin.data.$module.$entity.$id'
 import { launchBrowser } from './browser'
-import { consoleContext } from './console-context'
+import { consoleContext, runScreen, statusOf } from './console-context'
 import { seriousViolations } from './page-quality'
 
 /**
@@ -72,28 +72,17 @@ let economyViewer: AppLoadContext
 type PageData = Awaited<ReturnType<typeof screen.loader>>['data']
 type Answer = { values: Record<string, string>; errors: Record<string, string>; formError: string | null }
 
-async function run(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await fn()
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
-
 const pathOf = (id: string) => `/admin/kpi/${id}/nilai`
 const get = (path: string) => new Request(`http://uji.localhost${path}`)
 const post = (path: string, fields: Record<string, string>) =>
   new Request(`http://uji.localhost${path}`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF, ...fields }) })
 
 const load = (context: AppLoadContext, id: string) =>
-  run(() => screen.loader({ request: get(pathOf(id)), params: { id }, context }))
+  runScreen(() => screen.loader({ request: get(pathOf(id)), params: { id }, context }))
 const loaded = async (context: AppLoadContext, id: string) => ((await load(context, id)) as { data: PageData }).data
 const record = (context: AppLoadContext, id: string, fields: Record<string, string>) =>
-  run(() => screen.action({ request: post(pathOf(id), fields), params: { id }, context }))
+  runScreen(() => screen.action({ request: post(pathOf(id), fields), params: { id }, context }))
 const answerOf = (result: unknown) => (result as { data: Answer; init: { status: number } }).data
-const statusOf = (result: unknown) =>
-  result instanceof Response ? result.status : (result as { init: { status: number } }).init.status
 
 const consoleAs = (grants: Grant[], name: string) => consoleContext(t, 'uji', grants, name, { csrfToken: CSRF })
 

@@ -11,7 +11,7 @@ import * as screen from '../../../packages/modules/governance/admin/regulation-d
 import { type Regulation, regulation } from '../../../packages/modules/governance/src/index'
 import { smartCityPage } from '../../../packages/modules/governance/web/smart-city.server'
 import * as recordPage from '../app/routes/admin.data.$module.$entity.$id'
-import { consoleContext } from './console-context'
+import { consoleContext, runScreen, statusOf } from './console-context'
 
 /**
  * The console screen of a regulation's PDF: an unlimited admin uploads the signed scan, which the
@@ -51,15 +51,6 @@ let admin: AppLoadContext
 
 type PageData = Awaited<ReturnType<typeof screen.loader>>['data']
 
-async function run(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await fn()
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
-
 const pathOf = (id: string) => `/admin/peraturan/${id}/dokumen`
 const get = (path: string) => new Request(`http://uji.localhost${path}`)
 function post(path: string, fields: Record<string, string | File>): Request {
@@ -72,9 +63,7 @@ const loaded = async (context: AppLoadContext) =>
   ((await screen.loader({ request: get(pathOf(perbup.id)), params: { id: perbup.id }, context })) as { data: PageData })
     .data
 const send = (context: AppLoadContext, fields: Record<string, string | File>) =>
-  run(() => screen.action({ request: post(pathOf(perbup.id), fields), params: { id: perbup.id }, context }))
-const statusOf = (result: unknown) =>
-  result instanceof Response ? result.status : (result as { init: { status: number } }).init.status
+  runScreen(() => screen.action({ request: post(pathOf(perbup.id), fields), params: { id: perbup.id }, context }))
 const errorOf = (result: unknown) => (result as { data: { error: string } }).data.error
 
 const consoleAs = (grants: Grant[], name: string) => consoleContext(t, 'uji', grants, name, { csrfToken: CSRF })
@@ -148,7 +137,7 @@ describe("a regulation's PDF in the console", () => {
 
   it('does not open to an admin limited to a dimension, and refuses their post', async () => {
     const limited = await consoleAs([{ role: 'admin', dimension: 'governance' }], 'Admin Tata Kelola')
-    const opened = await run(() =>
+    const opened = await runScreen(() =>
       screen.loader({ request: get(pathOf(perbup.id)), params: { id: perbup.id }, context: limited }),
     )
     expect([403, 404]).toContain(statusOf(opened))

@@ -18,7 +18,7 @@ import reportsModule, {
 } from '../../../packages/modules/reports/src/index'
 import * as consoleLayout from '../app/routes/admin'
 import { launchBrowser } from './browser'
-import { consoleContext } from './console-context'
+import { consoleContext, runScreen } from './console-context'
 import { seriousViolations } from './page-quality'
 
 /**
@@ -89,16 +89,6 @@ type QueueData = Awaited<ReturnType<typeof queue.loader>>['data']
 type DetailData = Awaited<ReturnType<typeof detail.loader>>['data']
 type Answer = { intent: string; errors: Record<string, string>; formError: string | null; contact?: unknown }
 
-/** Runs a loader or action; a thrown Response (a redirect, a 404) is answered, as Remix would. */
-async function run(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await fn()
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
-
 const get = (path: string) => new Request(`http://toba.localhost${path}`)
 const post = (path: string, fields: Record<string, string>) =>
   new Request(`http://toba.localhost${path}`, { method: 'POST', body: new URLSearchParams({ _csrf: CSRF, ...fields }) })
@@ -110,7 +100,7 @@ const loadDetail = async (context: AppLoadContext, id: string) =>
   unwrap<DetailData>(await detail.loader({ request: get(`/admin/laporan/${id}`), params: { id }, context })).data
 
 const act = (context: AppLoadContext, id: string, fields: Record<string, string>) =>
-  run(() => detail.action({ request: post(`/admin/laporan/${id}`, fields), params: { id }, context }))
+  runScreen(() => detail.action({ request: post(`/admin/laporan/${id}`, fields), params: { id }, context }))
 
 const consoleAs = (grants: Grant[], name: string) =>
   consoleContext(t, 'toba', grants, name, { csrfToken: CSRF, path: '/admin/laporan' })
@@ -239,12 +229,12 @@ describe('the report screen', () => {
   })
 
   it("is not found for another team's member", async () => {
-    const response = (await run(() =>
+    const response = (await runScreen(() =>
       detail.loader({ request: get('/admin/laporan/x'), params: { id: '' }, context: asEditor }),
     )) as Response
     expect(response.status).toBe(404)
     const id = await idOf(drain)
-    const other = (await run(() =>
+    const other = (await runScreen(() =>
       detail.loader({ request: get(`/admin/laporan/${id}`), params: { id }, context: asEditor }),
     )) as Response
     expect(other.status).toBe(404)
@@ -340,7 +330,9 @@ describe('the report screen', () => {
       method: 'POST',
       body: new URLSearchParams({ _intent: 'note', body: 'Tanpa token' }),
     })
-    const answer = (await run(() => detail.action({ request: forged, params: { id }, context: asEditor }))) as Response
+    const answer = (await runScreen(() =>
+      detail.action({ request: forged, params: { id }, context: asEditor }),
+    )) as Response
     expect(answer.status).toBe(403)
     expect((await getStaffReport(system, id))?.timeline.length).toBe(before)
   })

@@ -11,6 +11,7 @@ import { openAdminScreen } from '../app/admin/screen.server'
 import * as genericList from '../app/routes/admin.data.$module.$entity._index'
 import * as genericRecord from '../app/routes/admin.data.$module.$entity.$id'
 import { tenantPageContext } from '../server/page-context'
+import { runScreen } from './console-context'
 
 /**
  * In the console, a branding editor keeps the hours of the branding team's records (ADR 0110):
@@ -33,16 +34,6 @@ let attractionSlug: string
 
 const WEEK = { weekly: { mo: [{ start: '08:00', end: '17:00' }] } }
 const unwrap = <T>(result: unknown) => result as { data: T; init: { status?: number } | null }
-
-/** Runs a loader or action; a thrown Response (a redirect, a 404) is answered, as Remix would. */
-async function run(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await fn()
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 
 const get = (path: string) => new Request(`http://toba.localhost${path}`)
 const post = (path: string, fields: Record<string, string>) =>
@@ -112,7 +103,7 @@ describe('a branding editor in the console', () => {
     ).data
     expect(loaded.can).toEqual({ update: true, verify: true })
     const before = (await listAudit(system.db, { entityId: attractionHours.id, limit: 100 })).length
-    const saved = (await run(() =>
+    const saved = (await runScreen(() =>
       scheduleEdit.action({
         request: post(path, { _intent: 'save', 'w.mo.0.start': '09:00', 'w.mo.0.end': '16:00' }),
         params,
@@ -125,11 +116,11 @@ describe('a branding editor in the console', () => {
   })
 
   it("finds no directory office's schedule, in the editor or the generic record screen", async () => {
-    const edit = (await run(() =>
+    const edit = (await runScreen(() =>
       scheduleEdit.loader({ request: get(`/admin/jadwal/${officeHours.id}`), params: { id: officeHours.id }, context }),
     )) as Response
     expect(edit.status).toBe(404)
-    const generic = await run(() =>
+    const generic = await runScreen(() =>
       genericRecord.loader({
         request: get(`/admin/data/schedules/schedule/${officeHours.id}`),
         params: { module: 'schedules', entity: 'schedule', id: officeHours.id },
@@ -149,7 +140,7 @@ describe('a branding editor in the console', () => {
       'w.tu.0.start': '08:00',
       'w.tu.0.end': '12:00',
     })
-    const made = (await run(() =>
+    const made = (await runScreen(() =>
       scheduleNew.action({
         request: post('/admin/jadwal/baru', form({ module: 'tourism', type: 'attraction', id: attractionSlug })),
         params: {},

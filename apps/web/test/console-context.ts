@@ -32,3 +32,17 @@ export async function consoleContext(
   })
   return web as unknown as AppLoadContext
 }
+
+/** Runs a loader or action; a thrown Response (a redirect, a 404) is answered, as Remix would. */
+export async function runScreen(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn()
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+/** The status of a thrown Response or of `data(..., { status })`. */
+export const statusOf = (result: unknown) =>
+  result instanceof Response ? result.status : (result as { init: { status: number } }).init.status
