@@ -211,10 +211,17 @@ export function createWebApp(options: WebAppOptions): Hono {
         return c.text('Forbidden: cross-site form submission', 403, SECURITY_HEADERS)
       }
       // A form with photos may be as large as its photo uploads (and their framing), a module's
-      // upload screen as its file.
+      // upload screen as its file, for someone signed in: console screens answer anyone else with
+      // the way to sign in, so an anonymous caller gets no large body read.
       const files = photoFormFiles(url.pathname, c.req.header('content-type'))
+      const screenLimit = uploadScreenLimit(uploads, url.pathname, c.req.header('content-type'))
+      const sessionId = screenLimit !== null && tenant ? getCookie(c, SESSION_COOKIE) : undefined
+      const signedIn =
+        sessionId !== undefined && tenant
+          ? (await readSession(await tenantDb(tenant), sessionId, new Date())) !== undefined
+          : false
       const limit =
-        uploadScreenLimit(uploads, url.pathname, c.req.header('content-type')) ??
+        (signedIn ? screenLimit : null) ??
         (files > 0
           ? photos.limits.maxBytes * files + 64 * 1024
           : bodyLimitFor(url.pathname, options.bodyLimits ?? DEFAULT_WEB_BODY_LIMITS))

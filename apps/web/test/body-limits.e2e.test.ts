@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { httpRequest, type RunningServer, startServer } from './server'
+import { httpRequest, type RunningServer, sessionCookieFor, startServer } from './server'
 import { prepareTobaDataDir } from './toba-fixture'
 
 const HOST = 'toba.localhost'
@@ -11,16 +11,20 @@ const FORM_LIMIT = 4096
 const IMPORT_LIMIT = 64 * 1024
 const FORM = 'application/x-www-form-urlencoded'
 
+const ADMIN = { email: 'admin-batas@tobakab.go.id', password: 'kata-sandi-batas-1' }
+
 let server: RunningServer
 let dataDir: string
+let adminCookie: string
 
 beforeAll(async () => {
-  dataDir = await prepareTobaDataDir('limits', [])
+  dataDir = await prepareTobaDataDir('limits', [{ ...ADMIN, grants: [{ role: 'admin', dimension: null }] }])
   server = await startServer({
     CERDAS_DATA_DIR: dataDir,
     CERDAS_FORM_BODY_LIMIT_BYTES: String(FORM_LIMIT),
     CERDAS_IMPORT_BODY_LIMIT_BYTES: String(IMPORT_LIMIT),
   })
+  adminCookie = await sessionCookieFor(server.port, HOST, ADMIN)
 })
 
 afterAll(async () => {
@@ -185,12 +189,19 @@ describe('body limits on page forms (real server)', () => {
     }
     const upload = await httpRequest(server.port, HOST, '/admin/peraturan/reg_01ABC/dokumen', {
       method: 'POST',
-      headers,
+      headers: { ...headers, cookie: adminCookie },
       body: multipart(IMPORT_LIMIT * 2),
     })
-    // Past the form limit the page itself answers (here: no session, so the way to sign in).
+    // Past the form limit the page itself answers (here: no such regulation).
     expect(upload.status).not.toBe(413)
     expect(upload.status).toBeLessThan(500)
+    // Without a session the screen would only say how to sign in: no large body is read for that.
+    const anonymous = await httpRequest(server.port, HOST, '/admin/peraturan/reg_01ABC/dokumen', {
+      method: 'POST',
+      headers: { ...headers, cookie: 'cerdas_session=palsu' },
+      body: multipart(IMPORT_LIMIT * 2),
+    })
+    expect(anonymous.status).toBe(413)
     const elsewhere = await httpRequest(server.port, HOST, '/admin/kpi/kpi_01ABC/nilai', {
       method: 'POST',
       headers,
