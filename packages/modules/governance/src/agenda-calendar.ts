@@ -1,10 +1,11 @@
 import { type LocalizedText, problem, type TenantContext } from '@cerdas/core'
 import { office } from '@cerdas/module-directory'
-import { dayNumber, formatDay, localDateOf } from '@cerdas/schedules'
+import { dayNumber, formatDay } from '@cerdas/schedules'
 import { gte, lte, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { AGENDA_KIND_LABELS, type AgendaEntry, type AgendaKind, agenda } from './agenda'
 import { agendaToICalendar } from './agenda-icalendar'
+import { todayOf } from './today'
 
 /** Default window of the agenda list: a year from today. */
 export const DEFAULT_AGENDA_DAYS = 366
@@ -18,8 +19,6 @@ export interface AgendaWindowQuery {
   to?: string | undefined
   kind?: AgendaKind | undefined
 }
-
-const todayOf = (ctx: TenantContext) => localDateOf(ctx.now(), ctx.tenant.timezone)
 
 /** The dates of a query, defaulted (today and a year on) and checked. */
 export function agendaWindowOf(ctx: TenantContext, query: { from?: string | undefined; to?: string | undefined }) {

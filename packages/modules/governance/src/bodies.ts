@@ -1,22 +1,9 @@
 import { DIMENSION_IDS, type DimensionId, type LocalizedText, type TenantContext } from '@cerdas/core'
+import { everyRecord } from './every-record'
 import { BODY_ROLES, type Body, type BodyRole, type Member, member } from './member'
 import { type Regulation, regulation } from './regulation'
 import { TEAM_ROLES, type TeamMember, type TeamRole, teamMember } from './team-member'
 import { termHolds, todayOf } from './today'
-
-/** Every public record of a list, page after page (governance lists are a few dozen records). */
-async function everyRecord<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | undefined
-  do {
-    const { items, nextCursor } = await page(cursor)
-    out.push(...items)
-    cursor = nextCursor ?? undefined
-  } while (cursor)
-  return out
-}
 
 /** A regulation as the public sees it in force, with its validity. */
 export interface RegulationInForce {

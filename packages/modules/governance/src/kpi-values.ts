@@ -1,6 +1,7 @@
 import { type DimensionId, findIndicator, newId, problem, type TenantContext } from '@cerdas/core'
 import { z } from '@hono/zod-openapi'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { everyRecord } from './every-record'
 import { KPI_VALUE_LIMIT, type Kpi, kpi } from './kpi'
 import {
   type KpiFrequency,
@@ -172,15 +173,14 @@ async function valueRowsOf(ctx: TenantContext, ids: readonly string[]): Promise<
 }
 
 /** Every KPI the public sees, of one dimension if given. */
-async function allKpis(ctx: TenantContext, dimension?: DimensionId): Promise<Kpi[]> {
-  const all: Kpi[] = []
-  let cursor: string | undefined
-  do {
-    const page = await kpi.list(ctx, { limit: 100, cursor, ...(dimension ? { dimension } : {}) })
-    all.push(...(page.items as Kpi[]))
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
-  return all
+function allKpis(ctx: TenantContext, dimension?: DimensionId): Promise<Kpi[]> {
+  return everyRecord(
+    async (cursor) =>
+      (await kpi.list(ctx, { limit: 100, cursor, ...(dimension ? { dimension } : {}) })) as {
+        items: Kpi[]
+        nextCursor: string | null
+      },
+  )
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DIMENSIONS, type Dimension, type TenantContext } from '@cerdas/core'
+import { everyRecord } from './every-record'
 import { type Programme, programme } from './programme'
 
 export interface DimensionProgrammes {
@@ -11,13 +12,10 @@ export interface DimensionProgrammes {
  * their usual order; a dimension without programmes is left out.
  */
 export async function programmesByDimension(ctx: TenantContext): Promise<DimensionProgrammes[]> {
-  const all: Programme[] = []
-  let cursor: string | undefined
-  do {
-    const page = await programme.list(ctx, { limit: 100, cursor })
-    all.push(...(page.items as Programme[]))
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
+  const all = await everyRecord(
+    async (cursor) =>
+      (await programme.list(ctx, { limit: 100, cursor })) as { items: Programme[]; nextCursor: string | null },
+  )
   return DIMENSIONS.map((dimension) => ({
     dimension,
     programmes: all.filter((p) => p.dimension === dimension.id),

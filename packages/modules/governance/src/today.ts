@@ -1,8 +1,9 @@
 import type { TenantContext } from '@cerdas/core'
+import { localDateOf } from '@cerdas/schedules'
 
 /** The tenant's calendar date now (`YYYY-MM-DD` in its zone): terms start and end on local dates. */
 export function todayOf(ctx: TenantContext, at: Date = ctx.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ctx.tenant.timezone, dateStyle: 'short' }).format(at)
+  return localDateOf(at, ctx.tenant.timezone)
 }
 
 /** Whether a term (`startsOn`..`endsOn`, end exclusive, either open) holds on a date. */
